@@ -1,0 +1,5 @@
+"""Exceptions shared by the analysis functions."""
+
+
+class Cancelled(Exception):
+    """Raised when the user cancels a long computation."""

@@ -1,0 +1,48 @@
+"""Translation: ``tr()`` for every user-facing string and loading the .qm for the QGIS locale.
+
+English strings are the source; Dutch is in ``besecure_nl.ts`` / ``.qm``. The translator is
+installed once, by the plugin (Desktop) or by ``initProcessing`` (qgis_process, Python).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+CONTEXT = "besecure"
+_HERE = Path(__file__).resolve().parent
+_translator: QTranslator | None = None
+
+
+def tr(text: str) -> str:
+    """Translate ``text`` in the plugin's context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def current_locale() -> str:
+    """Two-letter language code QGIS uses (user override, else the system locale)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "", type=str) or "en"
+    else:
+        name = QLocale.system().name()
+    return (name or "en")[:2]
+
+
+def install_translator(locale: str | None = None) -> bool:
+    """Install the plugin's translator for ``locale`` (default: QGIS's); True when one was loaded."""
+    global _translator
+    lang = locale or current_locale()
+    qm = _HERE / f"besecure_{lang}.qm"
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None
+    if not qm.is_file():
+        return False
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return False
+    QCoreApplication.installTranslator(translator)
+    _translator = translator
+    return True

@@ -1,0 +1,76 @@
+"""CRS and units: the one place that decides the metric working CRS and moves coordinates into it.
+
+Every distance or cell size a user enters is in metres. A layer in a metric projected CRS is
+worked in its own CRS; a layer in degrees or feet is worked in the UTM zone of its data's centre
+(WGS 84 / UTM, EPSG:326xx north, 327xx south). Coordinates are transformed with pyproj on whole
+arrays (the same PROJ library QGIS uses), so reading a million points costs milliseconds.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+from pyproj import CRS, Transformer
+from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
+
+
+def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
+    """True for a valid projected CRS whose map unit is the metre."""
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+
+
+def to_pyproj(crs: QgsCoordinateReferenceSystem) -> CRS:
+    """The pyproj CRS equal to a QGIS CRS (by authority id when it has one)."""
+    if not crs.isValid():
+        raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
+    return _crs_from(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), crs.authid())
+
+
+def _crs_from(wkt: str, auth: str) -> CRS:
+    if auth and ":" in auth and not auth.upper().startswith("USER"):
+        return CRS.from_user_input(auth)
+    return CRS.from_wkt(wkt)
+
+
+def utm_crs_for(lon: float, lat: float) -> QgsCoordinateReferenceSystem:
+    """WGS 84 / UTM zone containing (lon, lat)."""
+    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
+    code = (32600 if lat >= 0 else 32700) + zone
+    return QgsCoordinateReferenceSystem(f"EPSG:{code}")
+
+
+def choose_working_crs(crs: QgsCoordinateReferenceSystem, x: np.ndarray, y: np.ndarray) -> QgsCoordinateReferenceSystem:
+    """The layer's CRS if metric, else the UTM zone of the data's centre."""
+    if is_metric(crs):
+        return crs
+    if x.size == 0:
+        raise ValueError("Cannot choose a metric CRS for an empty layer.")
+    to_wgs = Transformer.from_crs(to_pyproj(crs), CRS.from_epsg(4326), always_xy=True)
+    lon, lat = to_wgs.transform(float(np.nanmedian(x)), float(np.nanmedian(y)))
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise ValueError("The layer's coordinates cannot be placed on the globe; check the layer's CRS.")
+    return utm_crs_for(lon, lat)
+
+
+def transform_xy(
+    x: np.ndarray, y: np.ndarray, src: QgsCoordinateReferenceSystem, dst: QgsCoordinateReferenceSystem
+) -> tuple[np.ndarray, np.ndarray]:
+    """Transform coordinate arrays from ``src`` to ``dst`` (identity when they are the same CRS)."""
+    if src == dst or x.size == 0:
+        return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    t = _transformer(src.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), src.authid(),
+                     dst.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), dst.authid())
+    tx, ty = t.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+    return np.asarray(tx, dtype=float), np.asarray(ty, dtype=float)
+
+
+@lru_cache(maxsize=32)
+def _transformer(src_wkt: str, src_auth: str, dst_wkt: str, dst_auth: str) -> Transformer:
+    return Transformer.from_crs(_crs_from(src_wkt, src_auth), _crs_from(dst_wkt, dst_auth), always_xy=True)
+
+
+def describe(crs: QgsCoordinateReferenceSystem) -> str:
+    """'EPSG:32616 - WGS 84 / UTM zone 16N (metres)' for log messages."""
+    unit = QgsUnitTypes.toString(crs.mapUnits())
+    return f"{crs.authid()} - {crs.description()} ({unit})"

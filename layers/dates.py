@@ -1,0 +1,128 @@
+"""Date and time parsing: the one place that turns field values into local wall-clock times.
+
+Accepted: datetime/date fields (QDateTime, QDate, numpy datetime64 from the Arrow reader) and
+text in ISO 8601 (``2019-06-22T19:00:00``, with or without seconds, ``Z`` or ``+02:00``), US
+``M/D/YYYY H:MM`` and European ``D-M-YYYY HH:MM`` / ``D.M.YYYY`` forms; the day/month order of
+slashed or dashed dates is decided from the data (a first number above 12 means day first; else
+slashes are month first, as in US exports, and dashes or dots day first, as in Dutch ones).
+Times carrying a UTC offset are converted to the given IANA time zone and then treated as local
+wall-clock times, which is what hot-times tables and shift planning need.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
+@dataclass(frozen=True)
+class ParsedTimes:
+    """Local wall-clock times (datetime64[m], NaT where missing or unparseable) and the counts."""
+
+    times: np.ndarray
+    n_missing: int
+    n_unparseable: int
+
+    @property
+    def valid(self) -> np.ndarray:
+        return ~np.isnat(self.times)
+
+
+def _to_python(value):
+    """QVariant-ish values to plain Python / strings (no Qt import needed for plain values)."""
+    if value is None:
+        return None
+    name = type(value).__name__
+    if name == "QDateTime":
+        if not value.isValid():
+            return None
+        text = value.toString("yyyy-MM-ddTHH:mm:ss.zzz")
+        spec = int(value.timeSpec())
+        if spec == 1:  # Qt.UTC
+            text += "Z"
+        elif spec == 2:  # Qt.OffsetFromUTC
+            off = value.offsetFromUtc()
+            text += f"{'+' if off >= 0 else '-'}{abs(off) // 3600:02d}:{abs(off) % 3600 // 60:02d}"
+        return text
+    if name == "QDate":
+        return value.toString("yyyy-MM-dd") if value.isValid() else None
+    if name == "QVariant":  # NULL
+        return None
+    return value
+
+
+def parse_datetimes(values, timezone: str | None = None, utc_values: bool = False) -> ParsedTimes:
+    """Parse field values to local wall-clock datetime64[m].
+
+    ``utc_values``: the values are UTC instants already (e.g. a datetime field whose source says
+    so); they are then converted to ``timezone`` like text with an offset.
+    """
+    arr = np.asarray(values)
+    if np.issubdtype(arr.dtype, np.datetime64):
+        times = arr.astype("datetime64[m]")
+        missing = int(np.isnat(times).sum())
+        if utc_values and timezone:
+            times = _utc_to_local(pd.Series(times), timezone)
+        return ParsedTimes(times, missing, 0)
+    series = pd.Series([_to_python(v) for v in arr.tolist()] if arr.dtype == object else arr, dtype="object")
+    missing_mask = series.isna() | (series.astype(str).str.strip() == "")
+    text = series[~missing_mask].astype(str).str.strip()
+    out = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[m]")
+    if len(text):
+        has_offset = text.str.contains(_OFFSET)
+        parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+        local = text[~has_offset]
+        if len(local):
+            parsed[local.index] = _parse_local(local)
+        aware = text[has_offset]
+        if len(aware):
+            inst = pd.to_datetime(aware, errors="coerce", utc=True)
+            parsed[aware.index] = _utc_to_local(inst.dt.tz_localize(None), timezone or "UTC")
+        out[text.index.to_numpy()] = parsed.to_numpy().astype("datetime64[m]")
+    missing = int(missing_mask.sum())
+    unparseable = int(np.isnat(out).sum()) - missing
+    return ParsedTimes(out, missing, unparseable)
+
+
+def _parse_local(text: pd.Series) -> np.ndarray:
+    sample = text.str.extract(_NUMERIC_DATE)
+    if sample[0].notna().any():
+        first = pd.to_numeric(sample[0], errors="coerce")
+        second = pd.to_numeric(sample[2], errors="coerce")
+        if (first > 12).any():
+            dayfirst = True
+        elif (second > 12).any():
+            dayfirst = False
+        else:
+            dayfirst = (sample[1].dropna() != "/").any()
+        return pd.to_datetime(text, errors="coerce", dayfirst=dayfirst, **_INFER).to_numpy()
+    return pd.to_datetime(text, errors="coerce", **_ISO).to_numpy()
+
+
+# pandas 1.x needs the hint to avoid parsing element by element; pandas 2 infers by itself.
+_PANDAS2 = int(pd.__version__.split(".")[0]) >= 2
+_INFER: dict = {} if _PANDAS2 else {"infer_datetime_format": True}
+_ISO: dict = {"format": "ISO8601"} if _PANDAS2 else {"infer_datetime_format": True}
+
+
+def _utc_to_local(utc_naive: pd.Series, timezone: str) -> np.ndarray:
+    try:
+        local = pd.DatetimeIndex(utc_naive).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
+    except Exception as exc:  # pytz/zoneinfo raise different types for unknown names
+        raise ValueError(f"Unknown time zone {timezone!r}; use an IANA name such as 'Europe/Amsterdam'.") from exc
+    return local.to_numpy().astype("datetime64[m]")
+
+
+def parse_bound(text: str | None, name: str) -> np.datetime64 | None:
+    """A START/END parameter ('2019-01-01' or '2019-01-01 08:00'); None when empty."""
+    if text is None or str(text).strip() == "":
+        return None
+    parsed = parse_datetimes(np.array([str(text).strip()], dtype=object))
+    if parsed.n_unparseable or np.isnat(parsed.times[0]):
+        raise ValueError(f"{name}: '{text}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
+    return parsed.times[0]

@@ -1,0 +1,117 @@
+"""Well-known-binary parsing to numpy (points in bulk, polygons per feature).
+
+Handles ISO WKB with Z/M (type + 1000/2000/3000) and EWKB flags, both byte orders. Polygons come
+back as a flat list of rings (exterior and holes of every part), the even-odd representation
+``analysis.geometry`` uses.
+"""
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+
+POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON = 1, 2, 3, 4, 5, 6
+
+
+def _type_and_dims(code: int) -> tuple[int, int]:
+    ewkb_z, ewkb_m = bool(code & 0x80000000), bool(code & 0x40000000)
+    code &= 0x0FFFFFFF
+    base = code % 1000
+    iso = code // 1000
+    has_z = ewkb_z or iso in (1, 3)
+    has_m = ewkb_m or iso in (2, 3)
+    return base, 2 + int(has_z) + int(has_m)
+
+
+def points_from_wkb_column(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """x, y and a 'parts' count per geometry from an array of WKB values (bytes, void or None).
+
+    Returns NaN coordinates for null or empty geometries and the number of points in each
+    geometry (0 null/empty, 1 point, k for a multipoint whose first point is used).
+    """
+    n = len(column)
+    if column.dtype.kind == "V" and column.dtype.itemsize == 21:
+        raw = np.frombuffer(column.tobytes(), dtype=np.uint8).reshape(n, 21)
+        if np.all(raw[:, 0] == 1) and np.all(raw[:, 1:5].view("<u4").ravel() == POINT):
+            xy = raw[:, 5:21].copy().view("<f8").reshape(n, 2)
+            return xy[:, 0].copy(), xy[:, 1].copy(), np.ones(n, dtype=np.int64)
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    parts = np.zeros(n, dtype=np.int64)
+    for i, value in enumerate(column):
+        if value is None or value is np.ma.masked:
+            continue
+        blob = bytes(value)
+        if not blob:
+            continue
+        px, py, k = _first_point(blob)
+        x[i], y[i], parts[i] = px, py, k
+    return x, y, parts
+
+
+def _first_point(blob: bytes) -> tuple[float, float, int]:
+    order = "<" if blob[0] == 1 else ">"
+    (code,) = struct.unpack_from(order + "I", blob, 1)
+    base, _dims = _type_and_dims(code)
+    offset = 5 + (4 if code & 0x20000000 else 0)  # EWKB SRID
+    if base == POINT:
+        px, py = struct.unpack_from(order + "dd", blob, offset)
+        empty = not (np.isfinite(px) and np.isfinite(py))
+        return px, py, 0 if empty else 1
+    if base == MULTIPOINT:
+        (count,) = struct.unpack_from(order + "I", blob, offset)
+        if count == 0:
+            return np.nan, np.nan, 0
+        px, py, _ = _first_point(blob[offset + 4 :])
+        return px, py, int(count)
+    raise ValueError("a geometry is not a point")
+
+
+def polygon_parts(blob: bytes) -> list[list[np.ndarray]]:
+    """The parts of a (multi)polygon WKB, each a list of rings (exterior first) as (k, 2) arrays."""
+    parts: list[list[np.ndarray]] = []
+    _parse_polygonal(memoryview(blob), 0, parts)
+    return parts
+
+
+def _parse_polygonal(buf: memoryview, offset: int, parts: list[list[np.ndarray]]) -> int:
+    order = "<" if buf[offset] == 1 else ">"
+    (code,) = struct.unpack_from(order + "I", buf, offset + 1)
+    base, dims = _type_and_dims(code)
+    offset += 5 + (4 if code & 0x20000000 else 0)
+    if base == POLYGON:
+        (nrings,) = struct.unpack_from(order + "I", buf, offset)
+        offset += 4
+        rings: list[np.ndarray] = []
+        parts.append(rings)
+        for _ in range(nrings):
+            (npts,) = struct.unpack_from(order + "I", buf, offset)
+            offset += 4
+            coords = np.frombuffer(buf, dtype=order + "f8", count=npts * dims, offset=offset).reshape(npts, dims)
+            rings.append(coords[:, :2].astype(float))
+            offset += 8 * npts * dims
+        return offset
+    if base == MULTIPOLYGON:
+        (nparts,) = struct.unpack_from(order + "I", buf, offset)
+        offset += 4
+        for _ in range(nparts):
+            offset = _parse_polygonal(buf, offset, parts)
+        return offset
+    raise ValueError("a geometry is not a polygon")
+
+
+def polygon_wkb(rings: list[np.ndarray]) -> bytes:
+    """Little-endian WKB Polygon from rings, exterior first (closed automatically)."""
+    chunks = [struct.pack("<BII", 1, POLYGON, len(rings))]
+    for ring in rings:
+        r = np.asarray(ring, dtype="<f8")
+        if not np.array_equal(r[0], r[-1]):
+            r = np.vstack([r, r[:1]])
+        chunks.append(struct.pack("<I", len(r)))
+        chunks.append(np.ascontiguousarray(r[:, :2]).tobytes())
+    return b"".join(chunks)
+
+
+def multipolygon_wkb(parts: list[list[np.ndarray]]) -> bytes:
+    """Little-endian WKB MultiPolygon from parts (each a list of rings, exterior first)."""
+    return struct.pack("<BII", 1, MULTIPOLYGON, len(parts)) + b"".join(polygon_wkb(p) for p in parts)

@@ -1,0 +1,155 @@
+"""Writing outputs: tables and polygons from pandas frames to Processing sinks, plus provenance.
+
+Algorithms compute everything first and create the sink only to write the finished result, so a
+failure or a cancel never leaves a half-written file. GeoPackage outputs get their style as the
+default style and a provenance record (algorithm, parameters, version, inputs, time) in the
+GeoPackage metadata.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..processing.compat import SINK_FAST_INSERT
+from .style import StylePostProcessor, apply_style
+
+PLUGIN_ROOT = Path(__file__).resolve().parents[1]
+
+
+def plugin_version() -> str:
+    """The version in metadata.txt."""
+    for line in (PLUGIN_ROOT / "metadata.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("version="):
+            return line.split("=", 1)[1].strip()
+    return "unknown"
+
+
+def fields_for(frame: pd.DataFrame) -> QgsFields:
+    """QgsFields matching a frame's columns (integers, reals, text)."""
+    fields = QgsFields()
+    for name, dtype in frame.dtypes.items():
+        if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+            fields.append(QgsField(str(name), QVariant.LongLong))
+        elif pd.api.types.is_float_dtype(dtype):
+            fields.append(QgsField(str(name), QVariant.Double))
+        else:
+            fields.append(QgsField(str(name), QVariant.String))
+    return fields
+
+
+def _python_rows(frame: pd.DataFrame) -> list[list]:
+    """Rows of plain Python values with NaN/None as NULL."""
+    columns = []
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_float_dtype(col.dtype):
+            values = col.to_numpy(dtype=float)
+            columns.append([None if not np.isfinite(v) else float(v) for v in values])
+        elif pd.api.types.is_integer_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype):
+            columns.append([int(v) for v in col.to_numpy()])
+        else:
+            columns.append([None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in col])
+    return [list(r) for r in zip(*columns)] if columns else [[] for _ in range(len(frame))]
+
+
+def write_frame(
+    alg,
+    parameters: dict,
+    name: str,
+    context,
+    frame: pd.DataFrame,
+    crs,
+    wkb: list[bytes] | None = None,
+    wkb_type=QgsWkbTypes.Polygon,
+    feedback=None,
+) -> str:
+    """Write ``frame`` (and one WKB geometry per row, or none for a table) to the sink ``name``."""
+    fields = fields_for(frame)
+    geometry_type = QgsWkbTypes.NoGeometry if wkb is None else wkb_type
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    rows = _python_rows(frame)
+    total = max(1, len(rows))
+    features = []
+    for i, row in enumerate(rows):
+        feat = QgsFeature(fields)
+        feat.setAttributes(row)
+        if wkb is not None:
+            geom = QgsGeometry()
+            geom.fromWkb(wkb[i])
+            feat.setGeometry(geom)
+        features.append(feat)
+        if len(features) >= 5000:
+            sink.addFeatures(features, SINK_FAST_INSERT)
+            features = []
+            if feedback is not None:
+                feedback.setProgress(100.0 * (i + 1) / total)
+    if features:
+        sink.addFeatures(features, SINK_FAST_INSERT)
+    del sink  # closes the file before the post-processing step reads it
+    return dest_id
+
+
+def provenance(alg, parameters: dict, context) -> dict:
+    """A JSON-able record of how an output was made."""
+    params = {}
+    for key, value in parameters.items():
+        if key.startswith("OUTPUT"):
+            continue
+        if hasattr(value, "source"):
+            value = value.source() if callable(value.source) else str(value.source)
+        params[key] = value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+    return {
+        "algorithm": f"besecure:{alg.name()}",
+        "plugin_version": plugin_version(),
+        "parameters": params,
+        "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def register_styled_output(context, dest_id: str, spec: dict | None, display_name: str) -> None:
+    """Name and style the output when QGIS Desktop loads it on completion."""
+    if context.willLoadLayerOnCompletion(dest_id):
+        details = context.layerToLoadOnCompletionDetails(dest_id)
+        details.name = display_name
+        if spec:
+            details.setPostProcessor(StylePostProcessor.create(spec))
+
+
+def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
+    """Save the default style and the provenance record inside a GeoPackage output."""
+    path, _, options = dest_id.partition("|")
+    layer_name = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return
+    layer = QgsVectorLayer(dest_id, "output", "ogr")
+    if not layer.isValid():
+        return
+    text = json.dumps(record, ensure_ascii=False)
+    if spec:
+        apply_style(layer, spec)
+        layer.saveStyleToDatabase("default", "BESECURE default style", True, "")
+    from osgeo import gdal
+
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if ds is not None:
+        lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
+        if lyr is not None:
+            lyr.SetMetadataItem("BESECURE_PROVENANCE", text)
+        ds = None

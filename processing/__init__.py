@@ -1,0 +1,1 @@
+"""Processing provider ``besecure`` and its algorithms (thin wrappers around ``analysis``)."""

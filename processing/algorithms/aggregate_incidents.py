@@ -1,0 +1,123 @@
+"""besecure:aggregateincidents - counts, rates and concentration per grid cell or zone."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterString
+
+from ...analysis.aggregate import aggregate_counts, category_codes, concentration
+from ...i18n import tr
+from .. import incidents, units
+from ..base import BesecureAlgorithm, Help, check_cancel
+from ..compat import FIELD_ANY
+
+CATEGORY_FIELD = "CATEGORY_FIELD"
+TIME_FIELD = "TIME_FIELD"
+START = "START"
+END = "END"
+MIN_PUBLISH_COUNT = "MIN_PUBLISH_COUNT"
+OUTPUT = "OUTPUT"
+
+COUNT_STYLE = {"kind": "graduated", "field": "count", "classes": 5, "mode": "jenks"}
+
+
+def unit_frame(u: units.SpatialUnits, table: pd.DataFrame) -> pd.DataFrame:
+    """Prefix the unit identifier column to a per-unit table."""
+    ids = u.ids
+    frame = pd.DataFrame({u.id_field: ids if ids.dtype != object else ids.astype(str)})
+    return pd.concat([frame, table.reset_index(drop=True)], axis=1)
+
+
+class AggregateIncidents(BesecureAlgorithm):
+    ALGORITHM_ID = "aggregateincidents"
+    DISPLAY_NAME = "Aggregate incidents"
+    GROUP_ID = "crimemaps"
+    HELP = Help(
+        "Counts incidents per square cell, hexagon or zone and writes the crime map analysts use: counts, "
+        "density, rate per 1,000 residents, share of all incidents, rank and cumulative share (the 80/20 "
+        "concentration), one count per category, and optional suppression of small counts for publication.",
+        {
+            **incidents.HELP,
+            **units.HELP,
+            CATEGORY_FIELD: "Optional field with the incident type: one count column n_<type> per type "
+            "(the 39 most frequent; the rest in n_other).",
+            TIME_FIELD: "Optional date/time field, needed for START and END.",
+            START: "Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.",
+            END: "Optional last day of the period, inclusive for a date, exclusive for a date and time.",
+            MIN_PUBLISH_COUNT: "For publishing: counts from 1 to this value minus 1 are withheld (null, "
+            "suppressed = 1) with everything derived from them. 0 = show all.",
+        },
+        {
+            OUTPUT: "Polygons with cell_id (grids) or the zone id, count, n_<category>, area_km2, per_km2 "
+            "(incidents per km²), population and rate_1000 (with population), share, rank, cum_share and "
+            "suppressed. CRS: the working CRS, stated in the log.",
+        },
+        "Grid cells are found by arithmetic on coordinates (a point on a cell edge belongs to the cell on its "
+        "right/top; a point equidistant from two hexagon centres to the even column). Zones use an exact "
+        "point-in-polygon test; a point on a boundary shared by two zones is counted once, in the first zone in "
+        "layer order. Incidents outside every unit are left out and reported in the log. Concentration: Weisburd "
+        "(2015), the law of crime concentration.",
+        "Rank 1 is the unit with most incidents; cum_share tells which share of all incidents the units up to "
+        "this rank hold, e.g. 'the top 5 % of cells hold 50 % of burglaries'.",
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        incidents.add_input_parameter(self)
+        units.add_unit_parameters(self)
+        self.addParameter(QgsProcessingParameterField(CATEGORY_FIELD, tr("Category field"), None, incidents.INPUT,
+                                                      FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
+                                                      FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
+        self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        incidents.add_timezone_parameter(self)
+        self.add_number(MIN_PUBLISH_COUNT, "Minimum count to publish (0 = all)", 0, 0, integer=True)
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Incidents per unit")))
+
+    def run(self, parameters, context, feedback):
+        cat_field = self.parameterAsString(parameters, CATEGORY_FIELD, context)
+        time_field = self.parameterAsString(parameters, TIME_FIELD, context)
+        start = self.parameterAsString(parameters, START, context)
+        end = self.parameterAsString(parameters, END, context)
+        if (start or end) and not time_field:
+            raise ValueError("A period (START/END) needs TIME_FIELD, the field with the incident date.")
+        points = incidents.read_incidents(self, parameters, context, feedback, [cat_field, time_field])
+        check_cancel(feedback)
+        if time_field:
+            parsed = incidents.incident_times(points, time_field,
+                                              self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+            mask = incidents.period_mask(parsed.times, start, end) if (start or end) else parsed.valid
+            if not mask.any():
+                raise ValueError(
+                    f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} in '{time_field}'."
+                )
+            points = points.subset(mask)
+        u = units.resolve_units(self, parameters, context, points, feedback)
+        check_cancel(feedback)
+        unit_index = u.assign(points.x, points.y)
+        outside = int((unit_index < 0).sum())
+        if outside:
+            feedback.pushWarning(tr("{} incidents fall outside every unit and are not counted.").format(outside))
+        cats = category_codes(points.attributes[cat_field]) if cat_field else None
+        k = self.parameterAsInt(parameters, MIN_PUBLISH_COUNT, context)
+        table = aggregate_counts(unit_index, u.n, u.area_m2, categories=cats, population=u.population,
+                                 min_publish_count=k)
+        if not self.parameterAsBoolean(parameters, units.KEEP_EMPTY, context):
+            keep = np.bincount(unit_index[unit_index >= 0], minlength=u.n)[: u.n] > 0
+            u = units.drop_units(u, keep)
+            table = table[keep].reset_index(drop=True)
+        check_cancel(feedback)
+        counted = len(unit_index) - outside
+        feedback.pushInfo(tr("{} incidents counted in {} units; the top 20 % of units hold {:.0%} of them.")
+                          .format(counted, u.n, concentration(table)))
+        frame = unit_frame(u, table)
+        dest = self._write(parameters, context, frame, u, points.crs, feedback)
+        return {OUTPUT: dest}
+
+    def _write(self, parameters, context, frame, u, crs, feedback):
+        from ...layers.write import write_frame
+
+        dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=[u.wkb[i] for i in range(u.n)],
+                           wkb_type=u.wkb_type, feedback=feedback)
+        self.output_written(parameters, context, dest, COUNT_STYLE, "Incidents per unit")
+        return dest

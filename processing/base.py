@@ -1,0 +1,140 @@
+"""The small base every BESECURE algorithm derives from: naming, help, errors, styled outputs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..analysis.errors import Cancelled
+from ..i18n import tr
+from ..layers.write import finish_geopackage, provenance, register_styled_output
+from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
+
+ICON = Path(__file__).resolve().parents[1] / "icons" / "besecure.svg"
+
+GROUPS = {
+    "crimemaps": "Crime maps",
+    "riskmaps": "Risk surfaces and hot spots",
+    "prediction": "Prediction and evaluation",
+    "sbd": "Security by design",
+    "data": "Data",
+}
+
+
+@dataclass
+class Help:
+    """The parts of an algorithm's help, rendered to HTML for the Processing dialog."""
+
+    summary: str
+    parameters: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    method: str = ""
+    reading: str = ""
+
+    def html(self) -> str:
+        parts = [f"<p>{tr(self.summary)}</p>"]
+        if self.parameters:
+            parts.append(f"<h3>{tr('Parameters')}</h3><dl>")
+            parts += [f"<dt><b>{k}</b></dt><dd>{tr(v)}</dd>" for k, v in self.parameters.items()]
+            parts.append("</dl>")
+        if self.outputs:
+            parts.append(f"<h3>{tr('Outputs')}</h3><dl>")
+            parts += [f"<dt><b>{k}</b></dt><dd>{tr(v)}</dd>" for k, v in self.outputs.items()]
+            parts.append("</dl>")
+        if self.method:
+            parts.append(f"<h3>{tr('Method')}</h3><p>{tr(self.method)}</p>")
+        if self.reading:
+            parts.append(f"<h3>{tr('How to read the result')}</h3><p>{tr(self.reading)}</p>")
+        return "\n".join(parts)
+
+
+class BesecureAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``ALGORITHM_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``HELP`` and implement
+    ``initAlgorithm`` and ``run``. ``run`` raises ValueError for input the user can fix; it is
+    shown as a Processing error, never a traceback."""
+
+    ALGORITHM_ID = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = "crimemaps"
+    HELP: Help = Help("")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._styled_outputs: list[tuple[str, dict | None, dict]] = []
+
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.HELP.html()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    # -- parameter helpers -------------------------------------------------------------------
+    def add_number(self, name, label, default=None, minimum=None, maximum=None, *, integer=False,
+                   optional=False, advanced=False):
+        param = QgsProcessingParameterNumber(name, tr(label), NUMBER_INTEGER if integer else NUMBER_DOUBLE,
+                                             default, optional)
+        if minimum is not None:
+            param.setMinimum(minimum)
+        if maximum is not None:
+            param.setMaximum(maximum)
+        self.addParameter(set_advanced(param) if advanced else param)
+        return param
+
+    def add_bool(self, name, label, default, *, advanced=False):
+        param = QgsProcessingParameterBoolean(name, tr(label), default)
+        self.addParameter(set_advanced(param) if advanced else param)
+        return param
+
+    # -- running -----------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._styled_outputs = []
+        try:
+            return self.run(parameters, context, feedback)
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+
+    def run(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
+
+    def output_written(self, parameters, context, dest_id: str, style: dict | None, display_name: str) -> None:
+        """Record a finished output: styled on loading and, for GeoPackages, styled in the file."""
+        register_styled_output(context, dest_id, style, tr(display_name))
+        self._styled_outputs.append((dest_id, style, provenance(self, parameters, context)))
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        for dest_id, style, record in self._styled_outputs:
+            finish_geopackage(dest_id, style, record)
+        return {}
+
+
+def check_cancel(feedback) -> None:
+    """Raise Cancelled when the user pressed Cancel."""
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()

@@ -1,0 +1,87 @@
+"""Incident input shared by the algorithms: the INPUT layer, time fields, period filters, time zone."""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+)
+
+from ..i18n import tr
+from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
+from ..layers.read import PointTable, read_points
+from .compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
+
+INPUT = "INPUT"
+CSV_CRS = "CSV_CRS"
+TIMEZONE = "TIMEZONE"
+
+HELP = {
+    INPUT: "Incident points: any point layer or a CSV file with x/y or latitude/longitude columns. Any CRS: "
+    "distances are in metres (layers in degrees or feet are worked in their UTM zone).",
+    CSV_CRS: "CRS of the x/y columns of a CSV file opened without geometry (lat/lon columns are WGS 84).",
+    TIMEZONE: "IANA time zone (e.g. Europe/Amsterdam): timestamps carrying a UTC offset are converted to it; "
+    "times without an offset are taken as local wall-clock times.",
+}
+
+
+def add_input_parameter(alg, description: str = "Incidents (points)") -> None:
+    # Any geometry is accepted so that lines or polygons get a clear message instead of a silent filter,
+    # and a CSV opened without geometry can still be read through its coordinate columns.
+    alg.addParameter(QgsProcessingParameterFeatureSource(INPUT, tr(description), [VECTOR_ANY, VECTOR_TABLE]))
+    alg.addParameter(set_advanced(QgsProcessingParameterCrs(CSV_CRS, tr("CRS of x/y columns in a CSV input"),
+                                                            optional=True)))
+
+
+def add_timezone_parameter(alg) -> None:
+    alg.addParameter(set_advanced(QgsProcessingParameterString(TIMEZONE, tr("Time zone (IANA name)"),
+                                                               defaultValue="", optional=True)))
+
+
+def whole_layer(alg, parameters, name, context):
+    """The layer behind a source parameter when it is used whole (no selection, filter or limit)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
+            return None
+    return alg.parameterAsVectorLayer(parameters, name, context)
+
+
+def read_incidents(alg, parameters, context, feedback, fields) -> PointTable:
+    """Read INPUT with ``fields``; refuses an empty layer with a message that says so."""
+    source = alg.parameterAsSource(parameters, INPUT, context)
+    if source is None:
+        raise ValueError("The incident layer (INPUT) could not be opened.")
+    csv_crs = alg.parameterAsCrs(parameters, CSV_CRS, context)
+    table = read_points(source, fields, layer=whole_layer(alg, parameters, INPUT, context),
+                        csv_crs=csv_crs if csv_crs.isValid() else None, feedback=feedback)
+    if table.x.size == 0:
+        raise ValueError(f"The incident layer '{source.sourceName()}' has no points with a usable geometry.")
+    return table
+
+
+def incident_times(table: PointTable, field: str, timezone: str, feedback) -> ParsedTimes:
+    """Parse a time field to local wall-clock times and log what was skipped."""
+    parsed = parse_datetimes(table.attributes[field], timezone or None, utc_values=field in table.utc_fields)
+    if parsed.n_missing or parsed.n_unparseable:
+        feedback.pushWarning(tr("{} incidents without a time and {} with an unparseable time in '{}' were skipped.")
+                             .format(parsed.n_missing, parsed.n_unparseable, field))
+    return parsed
+
+
+def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.ndarray:
+    """Incidents with a valid time in [start, end) (a date-only end includes that whole day)."""
+    start = parse_bound(start_text, f"{label}START")
+    end = parse_bound(end_text, f"{label}END")
+    if end is not None and len(str(end_text).strip()) <= 10:
+        end = end + np.timedelta64(1, "D")
+    if start is not None and end is not None and end <= start:
+        raise ValueError(f"The period end ({end_text}) is not after its start ({start_text}).")
+    mask = ~np.isnat(times)
+    if start is not None:
+        mask &= times >= start
+    if end is not None:
+        mask &= times < end
+    return mask

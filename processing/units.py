@@ -1,0 +1,231 @@
+"""Spatial units shared by the crime-map algorithms: square grid, hexagon grid or polygon zones.
+
+One place declares the parameters (AGGREGATION, CELL_SIZE, ZONES, ZONE_ID_FIELD, population,
+STUDY_AREA, KEEP_EMPTY) and turns them into units that incidents can be assigned to, so
+``aggregateincidents`` and ``periodchange`` (and later algorithms) behave identically.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+
+from ..analysis import grids
+from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
+from ..i18n import tr
+from ..layers import crs as crs_mod
+from ..layers.read import PointTable, read_points, read_polygons
+from ..layers.wkb import multipolygon_wkb, polygon_wkb
+from .compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
+
+AGGREGATION = "AGGREGATION"
+CELL_SIZE = "CELL_SIZE"
+ZONES = "ZONES"
+ZONE_ID_FIELD = "ZONE_ID_FIELD"
+POPULATION_FIELD = "POPULATION_FIELD"
+POPULATION_POINTS = "POPULATION_POINTS"
+POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
+STUDY_AREA = "STUDY_AREA"
+KEEP_EMPTY = "KEEP_EMPTY"
+MAX_CELLS = "MAX_CELLS"
+
+KINDS = ("square", "hexagon", "zones")
+
+HELP = {
+    AGGREGATION: "Spatial units: 0 square grid, 1 hexagon grid, 2 the polygons of ZONES.",
+    CELL_SIZE: "Cell size in metres, whatever the layer's CRS (default 250). For hexagons, the distance "
+    "between parallel sides. Grids are anchored to multiples of the size, so maps of different periods line up.",
+    ZONES: "Polygon layer (neighbourhoods, beats, community areas) used when AGGREGATION is 2; any CRS.",
+    ZONE_ID_FIELD: "Field that identifies a zone in the output (default: the feature id).",
+    POPULATION_FIELD: "Numeric field of ZONES with residents, for rate_1000.",
+    POPULATION_POINTS: "Point layer with population (e.g. census block centroids), summed per unit; works "
+    "with grids and zones.",
+    POPULATION_POINTS_FIELD: "Numeric field of POPULATION_POINTS with the number of residents.",
+    STUDY_AREA: "Optional polygon mask: incidents outside it are left out (and counted in the log); grid "
+    "cells are kept where they overlap it.",
+    KEEP_EMPTY: "Keep units without incidents (default yes), so a map shows where nothing was recorded.",
+    MAX_CELLS: "Refuse grids with more cells than this (protects against a cell size typed in the wrong unit).",
+}
+
+
+def add_unit_parameters(alg, with_population: bool = True) -> None:
+    """Declare the spatial-unit parameters on ``alg``."""
+    alg.addParameter(QgsProcessingParameterEnum(
+        AGGREGATION, tr("Spatial units"), [tr("Square grid"), tr("Hexagon grid"), tr("Polygon layer (zones)")],
+        defaultValue=0))
+    alg.add_number(CELL_SIZE, "Cell size (metres)", 250.0, 0.001)
+    alg.addParameter(QgsProcessingParameterFeatureSource(ZONES, tr("Zones (when the units are a polygon layer)"),
+                                                         [VECTOR_POLYGON], optional=True))
+    alg.addParameter(QgsProcessingParameterField(ZONE_ID_FIELD, tr("Zone identifier field"), None, ZONES,
+                                                 FIELD_ANY, optional=True))
+    if with_population:
+        alg.addParameter(QgsProcessingParameterField(POPULATION_FIELD, tr("Population field of the zones"), None,
+                                                     ZONES, FIELD_NUMERIC, optional=True))
+        alg.addParameter(QgsProcessingParameterFeatureSource(POPULATION_POINTS, tr("Population points"),
+                                                             [VECTOR_POINT], optional=True))
+        alg.addParameter(QgsProcessingParameterField(POPULATION_POINTS_FIELD, tr("Population field of the points"),
+                                                     None, POPULATION_POINTS, FIELD_NUMERIC, optional=True))
+    alg.addParameter(QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area (optional mask)"),
+                                                         [VECTOR_POLYGON], optional=True))
+    alg.add_bool(KEEP_EMPTY, "Keep units without incidents", True)
+    alg.add_number(MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1, integer=True,
+                   advanced=True)
+
+
+@dataclass
+class SpatialUnits:
+    """Units incidents are counted in: ids, geometry (WKB), area and optional population."""
+
+    kind: str
+    ids: np.ndarray
+    id_field: str
+    wkb: list[bytes]
+    area_m2: np.ndarray
+    population: np.ndarray | None
+    assign: object  # callable (x, y) -> unit index or -1
+
+    @property
+    def n(self) -> int:
+        return int(self.ids.size)
+
+    @property
+    def wkb_type(self):
+        """Polygon for grid cells, MultiPolygon for zones."""
+        return QgsWkbTypes.MultiPolygon if self.kind == "zones" else QgsWkbTypes.Polygon
+
+
+def resolve_units(alg, parameters, context, points: PointTable, feedback, with_population: bool = True) -> SpatialUnits:
+    """Build the units from the parameters, in the points' working CRS.
+
+    Grids cover the incidents (and the study area when given); zones come from ZONES.
+    """
+    kind = KINDS[alg.parameterAsEnum(parameters, AGGREGATION, context)]
+    working = points.crs
+    study = _study_area(alg, parameters, context, working, feedback)
+    if kind == "zones":
+        units = _zone_units(alg, parameters, context, working, feedback, with_population)
+    else:
+        size = alg.parameterAsDouble(parameters, CELL_SIZE, context)
+        max_cells = alg.parameterAsInt(parameters, MAX_CELLS, context)
+        units = _grid_units(kind, size, points, study, max_cells)
+    if study is not None:
+        units = _mask_units(units, study)
+    if with_population and units.population is None:
+        units.population = _population_from_points(alg, parameters, context, working, units)
+    feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(working)))
+    return units
+
+
+def _study_area(alg, parameters, context, working, feedback):
+    source = alg.parameterAsSource(parameters, STUDY_AREA, context)
+    if source is None:
+        return None
+    polys = read_polygons(source, working_crs=working, feedback=feedback)
+    if not polys.parts:
+        raise ValueError("The study area layer has no polygons.")
+    return [ring for rings in polys.rings for ring in rings]
+
+
+def _grid_units(kind: str, size: float, points: PointTable, study, max_cells: int) -> SpatialUnits:
+    if points.x.size == 0 and study is None:
+        raise ValueError("There are no incidents to place a grid over; give a study area or check the filters.")
+    xs = [points.x] + ([np.concatenate([r[:, 0] for r in study])] if study else [])
+    ys = [points.y] + ([np.concatenate([r[:, 1] for r in study])] if study else [])
+    allx, ally = np.concatenate(xs), np.concatenate(ys)
+    spec = grids.make_grid((allx.min(), ally.min(), allx.max(), ally.max()), size, kind, max_cells=max_cells)
+    ids = np.arange(spec.n_cells, dtype=np.int64)
+    return SpatialUnits(kind, ids, "cell_id", _GridWkb(spec, ids), np.full(ids.size, spec.cell_area), None,
+                        lambda x, y: grids.bin_points(spec, x, y))
+
+
+class _GridWkb:
+    """Lazy list of cell polygons as WKB (a grid may have millions of cells, most dropped)."""
+
+    def __init__(self, spec: grids.GridSpec, ids: np.ndarray) -> None:
+        self.spec, self.ids = spec, ids
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    def __getitem__(self, i: int) -> bytes:
+        verts = grids.cell_polygons(self.spec, self.ids[i : i + 1])[0]
+        return polygon_wkb([verts])
+
+    def subset(self, keep: np.ndarray) -> _GridWkb:
+        return _GridWkb(self.spec, self.ids[keep])
+
+
+def _zone_units(alg, parameters, context, working, feedback, with_population) -> SpatialUnits:
+    source = alg.parameterAsSource(parameters, ZONES, context)
+    if source is None:
+        raise ValueError("Spatial units are set to a polygon layer: choose the zones layer (ZONES).")
+    id_field = alg.parameterAsString(parameters, ZONE_ID_FIELD, context) or ""
+    pop_field = alg.parameterAsString(parameters, POPULATION_FIELD, context) if with_population else ""
+    polys = read_polygons(source, [f for f in (id_field, pop_field) if f], working_crs=working, feedback=feedback)
+    if not polys.parts:
+        raise ValueError("The zones layer has no polygons.")
+    ids = polys.attributes[id_field] if id_field else polys.fid
+    areas = np.array([polygon_area(r) for r in polys.rings])
+    wkb = [multipolygon_wkb(p) for p in polys.parts]
+    population = polys.attributes[pop_field].astype(float) if pop_field else None
+    rings = polys.rings
+    return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, areas, population,
+                        lambda x, y: assign_points_to_polygons(x, y, rings))
+
+
+def _mask_units(units: SpatialUnits, study) -> SpatialUnits:
+    base_assign = units.assign
+    if units.kind == "zones":
+        keep = np.ones(units.n, dtype=bool)
+    else:
+        spec = units.wkb.spec
+        keep = np.isin(units.ids, grids.cells_touching_polygon(spec, study))
+
+    def assign(x, y):
+        idx = base_assign(x, y)
+        inside = points_in_polygon(x, y, study)
+        return np.where(inside, idx, -1)
+
+    return _subset_units(units, keep, assign)
+
+
+def _subset_units(units: SpatialUnits, keep: np.ndarray, assign=None) -> SpatialUnits:
+    """Units restricted to ``keep``; incidents in dropped units become -1."""
+    base = assign or units.assign
+    new_index = np.full(units.n, -1, dtype=np.int64)
+    new_index[keep] = np.arange(int(keep.sum()))
+    wkb = units.wkb.subset(keep) if isinstance(units.wkb, _GridWkb) else [w for w, k in zip(units.wkb, keep) if k]
+
+    def remapped(x, y):
+        idx = base(x, y)
+        return np.where(idx >= 0, new_index[np.maximum(idx, 0)], -1)
+
+    return SpatialUnits(units.kind, units.ids[keep], units.id_field, wkb, units.area_m2[keep],
+                        None if units.population is None else units.population[keep], remapped)
+
+
+def drop_units(units: SpatialUnits, keep: np.ndarray) -> SpatialUnits:
+    """Units restricted to ``keep`` (e.g. non-empty cells when KEEP_EMPTY is off)."""
+    return _subset_units(units, keep)
+
+
+def _population_from_points(alg, parameters, context, working, units: SpatialUnits):
+    source = alg.parameterAsSource(parameters, POPULATION_POINTS, context)
+    if source is None:
+        return units.population
+    field = alg.parameterAsString(parameters, POPULATION_POINTS_FIELD, context)
+    if not field:
+        raise ValueError("Population points were given without POPULATION_POINTS_FIELD (the residents per point).")
+    pts = read_points(source, [field], layer=alg.parameterAsVectorLayer(parameters, POPULATION_POINTS, context),
+                      working_crs=working)
+    idx = units.assign(pts.x, pts.y)
+    values = np.nan_to_num(pts.attributes[field].astype(float))
+    inside = idx >= 0
+    return np.bincount(idx[inside], weights=values[inside], minlength=units.n)[: units.n]
+
