@@ -153,3 +153,76 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
         if lyr is not None:
             lyr.SetMetadataItem("BESECURE_PROVENANCE", text)
         ds = None
+
+
+def write_geopackage_layers(path: str, layers: list[dict], crs_auth: str) -> None:
+    """Write several layers into one new GeoPackage, atomically (temporary file, then rename).
+
+    Each layer dict: ``name``, ``geometry`` ('Point', 'LineString', 'Polygon' or None), ``wkb``
+    (list of bytes, one per row) and ``frame`` (attributes; datetime64 columns become DateTime).
+    """
+    from osgeo import ogr, osr
+
+    geometry_types = {"Point": ogr.wkbPoint, "LineString": ogr.wkbLineString, "Polygon": ogr.wkbPolygon,
+                      None: ogr.wkbNone}
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(crs_auth)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    tmp = f"{path}.partial.gpkg"
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+    try:
+        for spec in layers:
+            frame: pd.DataFrame = spec["frame"]
+            lyr = ds.CreateLayer(spec["name"], srs if spec["geometry"] else None, geometry_types[spec["geometry"]],
+                                 ["GEOMETRY_NAME=geom", "FID=fid"])
+            kinds = []
+            for col, dtype in frame.dtypes.items():
+                if pd.api.types.is_datetime64_any_dtype(dtype):
+                    kind = ogr.OFTDateTime
+                elif pd.api.types.is_integer_dtype(dtype):
+                    kind = ogr.OFTInteger64
+                elif pd.api.types.is_float_dtype(dtype):
+                    kind = ogr.OFTReal
+                else:
+                    kind = ogr.OFTString
+                lyr.CreateField(ogr.FieldDefn(str(col), kind))
+                kinds.append(kind)
+            defn = lyr.GetLayerDefn()
+            lyr.StartTransaction()
+            columns = [frame[c].to_numpy() for c in frame.columns]
+            for i in range(len(frame)):
+                feat = ogr.Feature(defn)
+                for j, kind in enumerate(kinds):
+                    value = columns[j][i]
+                    if kind == ogr.OFTDateTime:
+                        if not pd.isna(value):
+                            feat.SetField(j, pd.Timestamp(value).strftime("%Y-%m-%dT%H:%M:%S"))
+                    elif kind == ogr.OFTString:
+                        if value is not None and not (isinstance(value, float) and np.isnan(value)):
+                            feat.SetField(j, str(value))
+                    elif not (kind == ogr.OFTReal and not np.isfinite(value)):
+                        feat.SetField(j, int(value) if kind == ogr.OFTInteger64 else float(value))
+                if spec["geometry"]:
+                    feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(spec["wkb"][i]))
+                lyr.CreateFeature(feat)
+            lyr.CommitTransaction()
+    finally:
+        ds = None
+    os.replace(tmp, path)
+
+
+def point_wkb(x: np.ndarray, y: np.ndarray) -> list[bytes]:
+    """Little-endian WKB points."""
+    import struct
+
+    return [struct.pack("<BIdd", 1, 1, float(a), float(b)) for a, b in zip(x, y)]
+
+
+def line_wkb(line: np.ndarray) -> bytes:
+    """Little-endian WKB LineString."""
+    import struct
+
+    arr = np.ascontiguousarray(np.asarray(line, dtype="<f8")[:, :2])
+    return struct.pack("<BII", 1, 2, len(arr)) + arr.tobytes()

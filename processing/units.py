@@ -54,16 +54,20 @@ HELP = {
 }
 
 
+def add_zone_parameters(alg, label: str = "Zones (when the units are a polygon layer)") -> None:
+    """Declare ZONES and ZONE_ID_FIELD."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(ZONES, tr(label), [VECTOR_POLYGON], optional=True))
+    alg.addParameter(QgsProcessingParameterField(ZONE_ID_FIELD, tr("Zone identifier field"), None, ZONES,
+                                                 FIELD_ANY, optional=True))
+
+
 def add_unit_parameters(alg, with_population: bool = True) -> None:
     """Declare the spatial-unit parameters on ``alg``."""
     alg.addParameter(QgsProcessingParameterEnum(
         AGGREGATION, tr("Spatial units"), [tr("Square grid"), tr("Hexagon grid"), tr("Polygon layer (zones)")],
         defaultValue=0))
     alg.add_number(CELL_SIZE, "Cell size (metres)", 250.0, 0.001)
-    alg.addParameter(QgsProcessingParameterFeatureSource(ZONES, tr("Zones (when the units are a polygon layer)"),
-                                                         [VECTOR_POLYGON], optional=True))
-    alg.addParameter(QgsProcessingParameterField(ZONE_ID_FIELD, tr("Zone identifier field"), None, ZONES,
-                                                 FIELD_ANY, optional=True))
+    add_zone_parameters(alg)
     if with_population:
         alg.addParameter(QgsProcessingParameterField(POPULATION_FIELD, tr("Population field of the zones"), None,
                                                      ZONES, FIELD_NUMERIC, optional=True))
@@ -162,9 +166,17 @@ class _GridWkb:
 
 
 def _zone_units(alg, parameters, context, working, feedback, with_population) -> SpatialUnits:
+    units = zone_units(alg, parameters, context, working, feedback, with_population)
+    if units is None:
+        raise ValueError("Spatial units are set to a polygon layer: choose the zones layer (ZONES).")
+    return units
+
+
+def zone_units(alg, parameters, context, working, feedback, with_population=False) -> SpatialUnits | None:
+    """Units from the ZONES parameter (None when no zones layer was given)."""
     source = alg.parameterAsSource(parameters, ZONES, context)
     if source is None:
-        raise ValueError("Spatial units are set to a polygon layer: choose the zones layer (ZONES).")
+        return None
     id_field = alg.parameterAsString(parameters, ZONE_ID_FIELD, context) or ""
     pop_field = alg.parameterAsString(parameters, POPULATION_FIELD, context) if with_population else ""
     polys = read_polygons(source, [f for f in (id_field, pop_field) if f], working_crs=working, feedback=feedback)

@@ -7,6 +7,7 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 
 from ...analysis.aggregate import aggregate_counts, category_codes, concentration
 from ...i18n import tr
+from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
 from ..compat import FIELD_ANY
@@ -111,13 +112,7 @@ class AggregateIncidents(BesecureAlgorithm):
         feedback.pushInfo(tr("{} incidents counted in {} units; the top 20 % of units hold {:.0%} of them.")
                           .format(counted, u.n, concentration(table)))
         frame = unit_frame(u, table)
-        dest = self._write(parameters, context, frame, u, points.crs, feedback)
-        return {OUTPUT: dest}
-
-    def _write(self, parameters, context, frame, u, crs, feedback):
-        from ...layers.write import write_frame
-
-        dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=[u.wkb[i] for i in range(u.n)],
+        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=[u.wkb[i] for i in range(u.n)],
                            wkb_type=u.wkb_type, feedback=feedback)
         self.output_written(parameters, context, dest, COUNT_STYLE, "Incidents per unit")
-        return dest
+        return {OUTPUT: dest}

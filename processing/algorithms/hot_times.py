@@ -1,0 +1,115 @@
+"""besecure:hottimes - the weekday x hour table, aoristic for incidents with a time window."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
+
+from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
+from ...i18n import tr
+from ...layers.dates import parse_datetimes
+from ...layers.write import write_frame
+from .. import incidents, units
+from ..base import BesecureAlgorithm, Help, check_cancel
+from ..compat import FIELD_ANY
+
+START_FIELD = "START_FIELD"
+END_FIELD = "END_FIELD"
+OUTPUT = "OUTPUT"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class HotTimes(BesecureAlgorithm):
+    ALGORITHM_ID = "hottimes"
+    DISPLAY_NAME = "Hot times"
+    GROUP_ID = "crimemaps"
+    HELP = Help(
+        "Builds the 7 x 24 hot-times table: how incidents spread over the days of the week and the hours of "
+        "the day, overall or per zone. Incidents known only within a time window (a burglary between leaving "
+        "home and coming back) are spread over the window's hours (aoristic analysis).",
+        {
+            incidents.INPUT: incidents.HELP[incidents.INPUT],
+            START_FIELD: "Date/time the incident happened, or the start of its window.",
+            END_FIELD: "Optional end of the window (exclusive). Empty, or not after the start: the whole weight "
+            "goes to the start hour.",
+            units.ZONES: "Optional polygons: one table per zone (field zone).",
+            units.ZONE_ID_FIELD: units.HELP[units.ZONE_ID_FIELD],
+            incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
+        },
+        {OUTPUT: "Table with 168 rows (per zone): weekday (0 = Monday .. 6 = Sunday), day, hour (0..23), weight "
+                 "(incidents, aoristic where windows are given), share (of the zone's total) and zone."},
+        "Aoristic weights (Ratcliffe 2000) exact to the minute: start inclusive, end exclusive, weights sum to 1 "
+        "per incident; a window of a week or longer gives 1/168 to every hour.",
+        "A weight of 12.5 at Friday 22h means 12.5 incidents are expected to have happened in that hour over the "
+        "whole period; compare rows, not single incidents.",
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        incidents.add_input_parameter(self)
+        self.addParameter(QgsProcessingParameterField(START_FIELD, tr("Time (or window start) field"), None,
+                                                      incidents.INPUT, FIELD_ANY))
+        self.addParameter(QgsProcessingParameterField(END_FIELD, tr("Window end field"), None, incidents.INPUT,
+                                                      FIELD_ANY, optional=True))
+        units.add_zone_parameters(self, "Zones (optional, one table per zone)")
+        incidents.add_timezone_parameter(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
+
+    def run(self, parameters, context, feedback):
+        start_field = self.parameterAsString(parameters, START_FIELD, context)
+        end_field = self.parameterAsString(parameters, END_FIELD, context)
+        tz = self.parameterAsString(parameters, incidents.TIMEZONE, context)
+        points = incidents.read_incidents(self, parameters, context, feedback, [start_field, end_field])
+        start = incidents.incident_times(points, start_field, tz, feedback)
+        if not start.valid.any():
+            raise ValueError(f"No incident has a usable time in '{start_field}'.")
+        points = points.subset(start.valid)
+        start_min = to_minutes(start.times[start.valid])
+        end_min = None
+        if end_field:
+            # An empty end is normal (time known exactly), so it is not reported as skipped.
+            end = parse_datetimes(points.attributes[end_field], tz or None, utc_values=end_field in points.utc_fields)
+            if end.n_unparseable:
+                feedback.pushWarning(tr("{} window ends could not be read: weight on the start hour.")
+                                     .format(end.n_unparseable))
+            end_min = to_minutes(end.times)
+            n_bad_end = int((end_min <= start_min).sum())
+            if n_bad_end:
+                feedback.pushInfo(tr("{} windows end at or before their start: weight on the start hour.")
+                                  .format(n_bad_end))
+        zones = units.zone_units(self, parameters, context, points.crs, feedback)
+        check_cancel(feedback)
+        if zones is None:
+            group, n_groups, labels = None, 1, None
+        else:
+            group = zones.assign(points.x, points.y)
+            n_groups, labels = zones.n, zones.ids
+            outside = int((group < 0).sum())
+            if outside:
+                feedback.pushWarning(tr("{} incidents fall outside every zone and are left out.").format(outside))
+        table = hot_times(start_min, end_min, group, n_groups, is_cancelled=feedback.isCanceled,
+                          progress=feedback.setProgress)
+        frame = hot_times_frame(table, labels)
+        feedback.pushInfo(tr("Total weight {:.2f} over {} incidents.").format(table.sum(), start_min.size))
+        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, feedback=feedback)
+        self.output_written(parameters, context, dest, None, "Hot times")
+        return {OUTPUT: dest}
+
+
+def hot_times_frame(table: np.ndarray, zone_labels=None) -> pd.DataFrame:
+    """(n_groups, 168) weights -> long table with weekday, day, hour, weight, share (and zone)."""
+    n_groups = table.shape[0]
+    how = np.tile(np.arange(HOURS_PER_WEEK), n_groups)
+    totals = table.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = (table / np.where(totals > 0, totals, np.nan)[:, None]).ravel()
+    frame = pd.DataFrame({
+        "weekday": how // 24,
+        "day": [WEEKDAYS[d] for d in how // 24],
+        "hour": how % 24,
+        "weight": table.ravel(),
+        "share": share,
+    })
+    if zone_labels is not None:
+        labels = np.asarray(zone_labels)
+        frame.insert(0, "zone", np.repeat(labels.astype(str) if labels.dtype == object else labels, HOURS_PER_WEEK))
+    return frame
