@@ -129,7 +129,7 @@ def _normalise(values: list, kind: str) -> np.ndarray:
 
 def _field_kind(layer_fields, name: str) -> str:
     fld = layer_fields.field(name)
-    if fld.isNumeric():
+    if fld.isNumeric() or fld.type() == 1:  # QVariant.Bool: read as 0/1
         return "number"
     type_name = fld.typeName().lower()
     if fld.type() in (14, 16) or "date" in type_name:  # QVariant.Date / DateTime
@@ -225,8 +225,22 @@ def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_
     x, y, parts = points_from_wkb_column(geom)
     fid = _concat(batches[fid_col]).astype(np.int64) if fid_col in batches else np.arange(n, dtype=np.int64)
     attrs = {f: _arrow_values(_concat(batches[f]), kinds[f]) for f in fields}
-    return PointTable(x, y, fid, attrs, source_crs, source_crs, n, int((parts == 0).sum()),
-                      int((parts > 1).sum()), "arrow", utc_fields)
+    for f in fields:
+        if defn.GetFieldDefn(defn.GetFieldIndex(f)).GetSubType() == ogr.OFSTBoolean:
+            # GDAL 3.6's numpy conversion mis-reads bit-packed Arrow booleans; read them per feature.
+            attrs[f] = _ogr_column(lyr, f, all_fields)
+    return PointTable(x, y, fid, attrs, source_crs, source_crs, n, 0, int((parts > 1).sum()), "arrow", utc_fields)
+
+
+def _ogr_column(lyr, name: str, all_fields: list[str]) -> np.ndarray:
+    """One numeric field read by OGR feature iteration (NaN for null), in FID order like the stream."""
+    lyr.SetIgnoredFields([f for f in all_fields if f != name] + ["OGR_GEOMETRY"])
+    lyr.ResetReading()
+    idx = lyr.GetLayerDefn().GetFieldIndex(name)
+    values = np.array([f.GetFieldAsDouble(idx) if f.IsFieldSetAndNotNull(idx) else np.nan for f in lyr], dtype=float)
+    lyr.SetIgnoredFields([])
+    lyr.ResetReading()
+    return values
 
 
 def _ogr_field_is_utc(lyr, name: str) -> bool:
@@ -261,8 +275,6 @@ def _arrow_values(arr: np.ndarray, kind: str) -> np.ndarray:
         return out
     if data.dtype.kind == "S":
         text = np.char.decode(data, "utf-8").astype(object)
-    elif data.dtype.kind == "b":
-        text = np.where(data, "true", "false").astype(object)
     else:
         text = data.astype(str).astype(object)
     text[mask] = None
@@ -278,16 +290,14 @@ def _read_points_features(source, fields, kinds) -> PointTable:
     ys = np.full(max(n, 0), np.nan)
     fids: list[int] = []
     values: dict[str, list] = {f: [] for f in fields}
-    n_null = n_multi = 0
+    n_multi = 0
     i = 0
     for feat in source.getFeatures(request):
         if i >= xs.size:
             xs = np.concatenate([xs, np.full(max(16, xs.size), np.nan)])
             ys = np.concatenate([ys, np.full(max(16, ys.size), np.nan)])
         geom = feat.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            n_null += 1
-        else:
+        if geom is not None and not geom.isNull() and not geom.isEmpty():
             g = geom.constGet()
             if QgsWkbTypes.isMultiType(geom.wkbType()):
                 if g.numGeometries() > 1:
@@ -300,10 +310,9 @@ def _read_points_features(source, fields, kinds) -> PointTable:
             values[f].append(_plain_value(attrs[j]))
         i += 1
     xs, ys = xs[:i], ys[:i]
-    n_null += int((~(np.isfinite(xs) & np.isfinite(ys))).sum()) - n_null
     attributes = {f: _normalise(values[f], kinds[f]) for f in fields}
     crs = source.sourceCrs()
-    return PointTable(xs, ys, np.asarray(fids, dtype=np.int64), attributes, crs, crs, i, n_null, n_multi, "features",
+    return PointTable(xs, ys, np.asarray(fids, dtype=np.int64), attributes, crs, crs, i, 0, n_multi, "features",
                       {f for f in fields if kinds[f] == "datetime" and _qt_values_are_utc(values[f])})
 
 
@@ -350,8 +359,7 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
         else:
             attrs[f] = np.array([None if pd.isna(v) else str(v) for v in col], dtype=object)
     n = len(frame)
-    bad = int((~(np.isfinite(xs) & np.isfinite(ys))).sum())
-    return PointTable(xs, ys, np.arange(n, dtype=np.int64), attrs, crs, crs, n, bad, 0, "csv")
+    return PointTable(xs, ys, np.arange(n, dtype=np.int64), attrs, crs, crs, n, 0, 0, "csv")
 
 
 def read_polygons(

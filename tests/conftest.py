@@ -39,3 +39,80 @@ def shared_data() -> Path:
             pytest.fail(f"real data folder {SHARED_DATA} is missing in CI")
         pytest.skip(f"real data folder {SHARED_DATA} not present")
     return SHARED_DATA
+
+
+class RecordingFeedback:
+    """Factory for a QgsProcessingFeedback that keeps every message (for asserting on the log)."""
+
+    @staticmethod
+    def make(cancel_after_progress: float | None = None):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.messages: list[str] = []
+
+            def pushInfo(self, info):  # noqa: N802
+                self.messages.append(info)
+                super().pushInfo(info)
+
+            def pushWarning(self, warning):  # noqa: N802
+                self.messages.append(warning)
+                super().pushWarning(warning)
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+                self.messages.append(error)
+                super().reportError(error, fatalError)
+
+            def setProgress(self, progress):  # noqa: N802
+                super().setProgress(progress)
+                if cancel_after_progress is not None and progress >= cancel_after_progress:
+                    self.cancel()
+
+            @property
+            def log(self) -> str:
+                return "\n".join(self.messages)
+
+        return _Feedback()
+
+
+@pytest.fixture(scope="session")
+def besecure_provider(qgis_app, qgis_processing):
+    """The BESECURE provider registered in the test QGIS application (as initProcessing does)."""
+    from qgis.core import QgsApplication
+
+    from besecure.processing.provider import BesecureProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("besecure")
+    if provider is None:
+        provider = BesecureProvider()
+        registry.addProvider(provider)
+    return provider
+
+
+@pytest.fixture()
+def run_alg(besecure_provider):
+    """Run ``besecure:<id>`` in process; returns (results, feedback)."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    def _run(alg_id: str, params: dict, feedback=None):
+        fb = feedback or RecordingFeedback.make()
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        results = processing.run(f"besecure:{alg_id}", params, feedback=fb, context=context)
+        return results, fb
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def demo_gpkg(tmp_path_factory, besecure_provider) -> Path:
+    """The demo town written once per session by the real algorithm."""
+    import processing
+
+    path = tmp_path_factory.mktemp("demo") / "town.gpkg"
+    processing.run("besecure:createdemodata", {"SEED": 42, "OUTPUT": str(path)})
+    return path
