@@ -45,13 +45,13 @@ demo: deps link
 	@$(PY_SYS) scripts/demo.py --out "$(OUT)" $(if $(DATA),--data "$(DATA)")
 
 test: venv link
-	@$(PY) -m pytest -p no:cacheprovider tests
+	@$(VENV)/bin/pytest tests
 
 bench: venv link
 	@$(PY) bench/run_all.py
 
 lint: venv
-	@$(PY) -m ruff check .
+	@$(VENV)/bin/ruff check .
 
 translations: deps
 	@lrelease i18n/besecure_nl.ts -qm i18n/besecure_nl.qm

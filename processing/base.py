@@ -57,7 +57,7 @@ class Help:
 
 class BesecureAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALGORITHM_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``HELP`` and implement
-    ``initAlgorithm`` and ``run``. ``run`` raises ValueError for input the user can fix; it is
+    ``initAlgorithm`` and ``compute``. ``compute`` raises ValueError for input the user can fix; it is
     shown as a Processing error, never a traceback."""
 
     ALGORITHM_ID = ""
@@ -114,13 +114,14 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._styled_outputs = []
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
+        """The algorithm's work (``run`` is QGIS's own method, so the hook has another name)."""
         raise NotImplementedError
 
     def output_written(self, parameters, context, dest_id: str, style: dict | None, display_name: str) -> None:

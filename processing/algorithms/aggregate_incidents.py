@@ -75,7 +75,7 @@ class AggregateIncidents(BesecureAlgorithm):
         self.add_number(MIN_PUBLISH_COUNT, "Minimum count to publish (0 = all)", 0, 0, integer=True)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Incidents per unit")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         cat_field = self.parameterAsString(parameters, CATEGORY_FIELD, context)
         time_field = self.parameterAsString(parameters, TIME_FIELD, context)
         start = self.parameterAsString(parameters, START, context)

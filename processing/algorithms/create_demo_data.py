@@ -87,7 +87,7 @@ class CreateDemoData(BesecureAlgorithm):
                                                                 tr("GeoPackage (*.gpkg)")))
         self.addOutput(QgsProcessingOutputMultipleLayers(LAYERS, tr("Demo town layers")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, OUTPUT, context)
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"

@@ -54,7 +54,7 @@ class HotTimes(BesecureAlgorithm):
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         start_field = self.parameterAsString(parameters, START_FIELD, context)
         end_field = self.parameterAsString(parameters, END_FIELD, context)
         tz = self.parameterAsString(parameters, incidents.TIMEZONE, context)

@@ -60,7 +60,7 @@ class PeriodChange(BesecureAlgorithm):
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Change between periods")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         time_field = self.parameterAsString(parameters, TIME_FIELD, context)
         bounds = [self.parameterAsString(parameters, p, context) for p in PERIODS]
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])

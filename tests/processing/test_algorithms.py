@@ -1,0 +1,124 @@
+"""The crime-map algorithms end to end in QGIS, checked against independent computations."""
+import numpy as np
+import pytest
+from qgis.core import QgsVectorLayer
+
+from besecure.analysis.demo_town import HOTSPOTS
+
+
+def layer(path, name=None):
+    uri = f"{path}|layername={name}" if name else str(path)
+    lyr = QgsVectorLayer(uri, name or "out", "ogr")
+    assert lyr.isValid(), uri
+    return lyr
+
+
+def rows(lyr):
+    names = lyr.fields().names()
+    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
+
+
+def test_demo_town_layers(demo_gpkg):
+    for name in ("neighbourhoods", "streets", "buildings", "street_lamps", "pedestrian_zone", "incidents",
+                 "ground_truth"):
+        assert layer(demo_gpkg, name).featureCount() > 0, name
+    inc = layer(demo_gpkg, "incidents")
+    assert inc.crs().authid() == "EPSG:28992"
+    assert {"category", "occurred", "window_from", "window_to"} <= set(inc.fields().names())
+
+
+def test_aggregate_square_grid_counts_and_planted_hotspots(demo_gpkg, run_alg, tmp_path):
+    out = tmp_path / "grid.gpkg"
+    res, fb = run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 0,
+                                             "CELL_SIZE": 250, "CATEGORY_FIELD": "category", "OUTPUT": str(out)})
+    result = layer(res["OUTPUT"])
+    table = rows(result)
+    n_inc = layer(demo_gpkg, "incidents").featureCount()
+    assert sum(r["count"] for r in table) == n_inc
+    cat_cols = [c for c in table[0] if c.startswith("n_")]
+    assert all(sum(r[c] for c in cat_cols) == r["count"] for r in table)
+    # Independent check of the cell geometry: 250 m squares, 62,500 m².
+    areas = [f.geometry().area() for f in result.getFeatures()]
+    assert np.allclose(areas, 62_500.0)
+    # The two densest cells hold the planted station and nightlife hot spots.
+    top = sorted(result.getFeatures(), key=lambda f: -f["count"])[:2]
+    for name in ("station", "nightlife"):
+        x, y, _ = HOTSPOTS[name]
+        assert any(f.geometry().boundingBox().buffered(125).contains(x, y) for f in top), name
+    # Concentration fields are consistent: rank 1 has the largest count, cum_share ends at 1.
+    by_rank = sorted(table, key=lambda r: r["rank"])
+    assert by_rank[0]["count"] == max(r["count"] for r in table)
+    assert by_rank[-1]["cum_share"] == pytest.approx(1.0)
+    assert "EPSG:28992" in fb.log
+    # The style travels inside the GeoPackage.
+    assert result.renderer().type() == "graduatedSymbol"
+
+
+def test_aggregate_matches_native_count_points_in_polygon(demo_gpkg, run_alg, tmp_path):
+    import processing
+
+    res, _ = run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1,
+                                            "CELL_SIZE": 300, "OUTPUT": str(tmp_path / "hex.gpkg")})
+    native = processing.run("native:countpointsinpolygon", {
+        "POLYGONS": res["OUTPUT"], "POINTS": f"{demo_gpkg}|layername=incidents", "FIELD": "native_n",
+        "OUTPUT": "memory:"})["OUTPUT"]
+    pairs = [(f["count"], f["native_n"]) for f in native.getFeatures()]
+    ours = np.array([p[0] for p in pairs])
+    theirs = np.array([p[1] for p in pairs])
+    # Random coordinates never sit exactly on a hexagon edge, so the counts agree cell by cell.
+    assert np.array_equal(ours, theirs)
+
+
+def test_aggregate_zones_population_rate(demo_gpkg, run_alg, tmp_path):
+    res, _ = run_alg("aggregateincidents", {
+        "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 2,
+        "ZONES": f"{demo_gpkg}|layername=neighbourhoods", "ZONE_ID_FIELD": "name",
+        "POPULATION_FIELD": "population", "TIME_FIELD": "occurred", "START": "2024-01-01", "END": "2024-12-31",
+        "OUTPUT": str(tmp_path / "zones.gpkg")})
+    table = {r["name"]: r for r in rows(layer(res["OUTPUT"]))}
+    hoods = {f["name"]: f["population"] for f in layer(demo_gpkg, "neighbourhoods").getFeatures()}
+    assert set(table) == set(hoods)
+    inc = layer(demo_gpkg, "incidents")
+    n_2024 = sum(1 for f in inc.getFeatures() if f["occurred"].date().year() == 2024)
+    assert sum(r["count"] for r in table.values()) == n_2024
+    for name, r in table.items():
+        assert r["population"] == hoods[name]
+        if hoods[name]:
+            assert r["rate_1000"] == pytest.approx(r["count"] / hoods[name] * 1000)
+        assert r["area_km2"] == pytest.approx(4 / 3 * 1.0)
+
+
+def test_hot_times_demo_nightlife_peak(demo_gpkg, run_alg, tmp_path):
+    res, _ = run_alg("hottimes", {"INPUT": f"{demo_gpkg}|layername=incidents", "START_FIELD": "window_from",
+                                  "END_FIELD": "window_to", "OUTPUT": str(tmp_path / "ht.gpkg")})
+    table = rows(layer(res["OUTPUT"]))
+    assert len(table) == 168
+    assert [(r["weekday"], r["hour"]) for r in table[:2]] == [(0, 0), (0, 1)]
+    n_inc = layer(demo_gpkg, "incidents").featureCount()
+    assert sum(r["weight"] for r in table) == pytest.approx(n_inc)
+    assert sum(r["share"] for r in table) == pytest.approx(1.0)
+
+
+def test_hot_times_per_zone(demo_gpkg, run_alg, tmp_path):
+    res, _ = run_alg("hottimes", {"INPUT": f"{demo_gpkg}|layername=incidents", "START_FIELD": "occurred",
+                                  "ZONES": f"{demo_gpkg}|layername=neighbourhoods", "ZONE_ID_FIELD": "name",
+                                  "OUTPUT": str(tmp_path / "htz.gpkg")})
+    table = rows(layer(res["OUTPUT"]))
+    assert len(table) == 9 * 168
+    centrum = [r for r in table if r["zone"] == "Centrum"]
+    peak = max(centrum, key=lambda r: r["weight"])
+    # The nightlife hot spot makes Friday/Saturday nights the Centrum's hot time.
+    assert peak["weekday"] in (4, 5, 6) and (peak["hour"] >= 22 or peak["hour"] < 4)
+
+
+def test_period_change_finds_emerging_park_and_ride(demo_gpkg, run_alg, tmp_path):
+    res, _ = run_alg("periodchange", {
+        "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 0, "CELL_SIZE": 250, "TIME_FIELD": "occurred",
+        "PERIOD_A_START": "2023-01-01", "PERIOD_A_END": "2023-12-31", "PERIOD_B_START": "2024-01-01",
+        "PERIOD_B_END": "2024-12-31", "KEEP_EMPTY": False, "OUTPUT": str(tmp_path / "pc.gpkg")})
+    out = layer(res["OUTPUT"])
+    x, y, _ = HOTSPOTS["park_and_ride"]
+    cell = next(f for f in out.getFeatures() if f.geometry().boundingBox().contains(x, y))
+    assert cell["trend"] == "significant increase"
+    assert cell["poisson_z"] == pytest.approx(2 * (np.sqrt(cell["count_b"]) - np.sqrt(cell["count_a"])))
+    assert out.renderer().type() == "categorizedSymbol"
