@@ -45,7 +45,7 @@ class RecordingFeedback:
     """Factory for a QgsProcessingFeedback that keeps every message (for asserting on the log)."""
 
     @staticmethod
-    def make(cancel_after_progress: float | None = None):
+    def make(cancel_after_progress: float | None = None, cancel_on_message: str | None = None):
         from qgis.core import QgsProcessingFeedback
 
         class _Feedback(QgsProcessingFeedback):
@@ -56,6 +56,8 @@ class RecordingFeedback:
             def pushInfo(self, info):  # noqa: N802
                 self.messages.append(info)
                 super().pushInfo(info)
+                if cancel_on_message is not None and cancel_on_message in info:
+                    self.cancel()
 
             def pushWarning(self, warning):  # noqa: N802
                 self.messages.append(warning)
@@ -75,6 +77,12 @@ class RecordingFeedback:
                 return "\n".join(self.messages)
 
         return _Feedback()
+
+
+@pytest.fixture()
+def make_feedback():
+    """Factory for a recording feedback that can press Cancel part-way (after a progress value or a message)."""
+    return RecordingFeedback.make
 
 
 @pytest.fixture(scope="session")

@@ -88,6 +88,7 @@ class HotTimes(BesecureAlgorithm):
                 feedback.pushWarning(tr("{} incidents fall outside every zone and are left out.").format(outside))
         table = hot_times(start_min, end_min, group, n_groups, is_cancelled=feedback.isCanceled,
                           progress=feedback.setProgress)
+        check_cancel(feedback)
         frame = hot_times_frame(table, labels)
         feedback.pushInfo(tr("Total weight {:.2f} over {} incidents.").format(table.sum(), start_min.size))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, feedback=feedback)

@@ -64,6 +64,7 @@ class PeriodChange(BesecureAlgorithm):
         time_field = self.parameterAsString(parameters, TIME_FIELD, context)
         bounds = [self.parameterAsString(parameters, p, context) for p in PERIODS]
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
+        check_cancel(feedback)
         parsed = incidents.incident_times(points, time_field,
                                           self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
         in_a = incidents.period_mask(parsed.times, bounds[0], bounds[1], "PERIOD_A_")
