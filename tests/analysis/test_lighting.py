@@ -260,6 +260,12 @@ def test_wall_blocks_point_behind_not_beside():
     assert two[0] == pytest.approx(point_illuminance([[10.0, -5.0]], 5.0, 4000.0, pts[:1])[0])
 
 
+def test_points_inside_a_building_are_dark():
+    block = [np.array([[4.0, -2.0], [6.0, -2.0], [6.0, 2.0], [4.0, 2.0]])]
+    e = point_illuminance([[0, 0]], 5.0, 4000.0, np.array([[5.0, 0.0], [3.0, 0.0]]), occluders=block)
+    assert e[0] == 0.0 and e[1] > 0.0
+
+
 # --------------------------------------------------------------------------------------------
 # EN 13201-3 grid
 
