@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from .sbd_rules import RulesetLike, constant, load_ruleset
-from .visibility import OccluderSet, visible_mask
+from .visibility import OccluderSet, _as_points, visible_mask
 
 IntensityFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
 Light = float | Sequence[float] | np.ndarray | IntensityFn
@@ -288,15 +288,6 @@ def read_eulumdat(source: str | Path) -> IntensityTable:
 # Illuminance
 
 
-def _as_xy(a: np.ndarray, name: str) -> np.ndarray:
-    arr = np.asarray(a, dtype=float)
-    if arr.ndim == 1 and arr.size == 2:
-        arr = arr[None, :]
-    if arr.ndim != 2 or arr.shape[1] != 2:
-        raise ValueError(f"'{name}' must be an (n, 2) array of x, y coordinates; got shape {arr.shape}.")
-    return arr
-
-
 def _per_lamp(value: float | Sequence[float] | np.ndarray, n: int, name: str) -> np.ndarray:
     arr = np.asarray(value, dtype=float)
     if arr.ndim == 0:
@@ -339,8 +330,11 @@ def point_illuminance(
     Raises ``ValueError`` naming the lamp index for a height <= 0 or NaN, a negative flux or a
     maintenance factor outside (0, 1].
     """
-    lamps = _as_xy(lamp_xy, "lamp_xy")
-    pts = _as_xy(points_xy, "points_xy")
+    lamps = np.asarray(lamp_xy, dtype=float)
+    if lamps.ndim == 2 and lamps.shape[1] == 2 and not np.isfinite(lamps).all():
+        raise ValueError(f"Position of lamp {int(np.flatnonzero(~np.isfinite(lamps).all(axis=1))[0])} is not finite.")
+    lamps = _as_points(lamps, "lamp_xy")
+    pts = _as_points(points_xy, "points_xy")
     n_lamps = lamps.shape[0]
     height = _per_lamp(lamp_height, n_lamps, "lamp_height")
     _check_positive(height, "Height")
@@ -349,8 +343,6 @@ def point_illuminance(
     if (mf > 1).any():
         i = int(np.flatnonzero(mf > 1)[0])
         raise ValueError(f"Maintenance factor of lamp {i} is {mf[i]}; it must be in (0, 1].")
-    if not np.isfinite(lamps).all():
-        raise ValueError(f"Position of lamp {int(np.flatnonzero(~np.isfinite(lamps).all(axis=1))[0])} is not finite.")
     if max_distance is not None and not (max_distance > 0):
         raise ValueError("max_distance must be > 0 metres (or None).")
     intensity_fn: IntensityFn | None = light if callable(light) else None
@@ -487,9 +479,9 @@ def en13201_grid(path_centreline: np.ndarray, width: float) -> CalculationGrid:
     smallest N with ``D <= 3 m``), first point at ``D / 2``. Across: at least 3 points, spacing
     ``d <= 1.5 m``, first point at ``d / 2`` from the edge.
     """
-    line = _as_xy(path_centreline, "path_centreline")
-    if line.shape[0] < 2 or not np.isfinite(line).all():
-        raise ValueError("The path centreline needs at least 2 vertices with finite coordinates.")
+    line = _as_points(path_centreline, "path_centreline")
+    if line.shape[0] < 2:
+        raise ValueError("The path centreline needs at least 2 vertices.")
     n_across, d_across = en13201_points_across(width)
     offsets = width / 2.0 - d_across / 2.0 - d_across * np.arange(n_across)
     seg_vec = np.diff(line, axis=0)

@@ -125,6 +125,13 @@ def test_bad_lamp_height_names_the_lamp(bad):
         point_illuminance([[0, 0], [5, 5], [9, 9]], [5.0, bad, 5.0], 4000.0, [[0, 0]])
 
 
+def test_bad_lamp_position_names_the_lamp():
+    with pytest.raises(ValueError, match="lamp 2"):
+        point_illuminance([[0, 0], [5, 5], [np.nan, 9]], 5.0, 4000.0, [[0, 0]])
+    with pytest.raises(ValueError, match="points_xy"):
+        point_illuminance([[0, 0]], 5.0, 4000.0, [[0, np.inf]])
+
+
 def test_bad_maintenance_factor_and_flux():
     with pytest.raises(ValueError, match="lamp 0"):
         point_illuminance([[0, 0]], 5.0, 4000.0, [[0, 0]], maintenance_factor=1.2)
