@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from besecure.analysis.grids import cell_centres, cell_polygons, make_grid
 from besecure.analysis.weights import (
     SpatialWeights,
     contiguity_weights,
@@ -215,6 +216,22 @@ def test_hex_lattice_inner_cells_have_six_neighbours():
     w = hex_lattice_weights(6, 6)
     inner = np.array([r * 6 + c for r in range(1, 5) for c in range(1, 5)])
     assert np.all(w.neighbour_counts[inner] == 6)
+
+
+def test_hex_lattice_matches_the_plugins_hexagon_grid():
+    grid = make_grid((0.0, 0.0, 900.0, 700.0), 100.0, kind="hexagon")
+    ids = np.arange(grid.n_cells)
+    expected = hex_lattice_weights(grid.nrows, grid.ncols)
+    cx, cy = cell_centres(grid, ids)
+    # Centres of touching hexagons are one cell size apart, the next ones sqrt(3) sizes.
+    assert same_neighbours(distance_band_weights(cx, cy, 1.01 * grid.size), expected.matrix)
+    rings = list(cell_polygons(grid, ids))
+    by_vertex = contiguity_weights(rings, ids, kind="queen", tolerance=1e-6 * grid.size)
+    assert same_neighbours(by_vertex, expected.matrix)
+    occupied = np.array([3, 4, 17, 18, 40, 41, 42, 60])
+    sub = expected.subset(occupied)
+    assert sub.n == occupied.size and sub.n_links == 12
+    assert same_neighbours(sub, distance_band_weights(cx[occupied], cy[occupied], 1.01 * grid.size).matrix)
 
 
 # --- the container --------------------------------------------------------------------------

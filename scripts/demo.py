@@ -1,0 +1,142 @@
+"""`make demo`: run the main job (crime-map aggregation) on the demo town or on your own incidents.
+
+    make demo                      # the built-in demo town
+    make demo DATA=incidents.gpkg  # your incident layer (GeoPackage, Shapefile, CSV with lat/lon ...)
+
+Writes GeoPackages and a QGIS project ``demo.qgz`` (outputs styled) into OUT (default demo_output/).
+Runs headless, offline, with the plugin from this repository.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / ".build" / "plugins"), "/usr/share/qgis/python/plugins"]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
+
+TIME_NAMES = ("occurred", "date", "datetime", "time", "from", "start", "pleegdatum", "datum")
+CATEGORY_NAMES = ("category", "primary_type", "offense_type", "offence", "type", "crime_type", "soort")
+
+
+def _pick(layer: QgsVectorLayer, names: tuple[str, ...], datetime_only: bool = False) -> str | None:
+    fields = {f.name().lower(): f for f in layer.fields()}
+    if datetime_only:
+        for f in layer.fields():
+            if f.type() in (14, 16):  # QVariant.Date, QVariant.DateTime
+                return f.name()
+    for name in names:
+        if name in fields:
+            return fields[name].name()
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(ROOT / "demo_output"))
+    parser.add_argument("--data", default=None, help="your incident layer (path or path|layername=...)")
+    args = parser.parse_args()
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import besecure
+
+    plugin = besecure.classFactory(None)
+    plugin.initProcessing()
+
+    outputs: list[tuple[str, str]] = []
+    if args.data:
+        incidents = args.data
+        probe = QgsVectorLayer(incidents, "incidents", "ogr")
+        if not probe.isValid():
+            print(f"Cannot open {incidents} as a vector layer.", file=sys.stderr)
+            return 2
+        time_field = _pick(probe, TIME_NAMES, datetime_only=True) or _pick(probe, TIME_NAMES)
+        category_field = _pick(probe, CATEGORY_NAMES)
+        zones = None
+        outputs.append(("Incidents", incidents))
+    else:
+        town = out / "demo_town.gpkg"
+        processing.run("besecure:createdemodata", {"SEED": 42, "OUTPUT": str(town)})
+        incidents = f"{town}|layername=incidents"
+        zones = f"{town}|layername=neighbourhoods"
+        time_field, category_field = "occurred", "category"
+        outputs += [("Streets", f"{town}|layername=streets"), ("Buildings", f"{town}|layername=buildings"),
+                    ("Neighbourhoods", zones), ("Incidents", incidents)]
+
+    def run(alg, params, name, title):
+        path = str(out / f"{name}.gpkg")
+        if os.path.exists(path):
+            os.remove(path)
+        result = processing.run(f"besecure:{alg}", {**params, "OUTPUT": path})
+        outputs.append((title, result["OUTPUT"]))
+        print(f"  {title:<34} {result['OUTPUT']}")
+
+    print(f"BESECURE demo: incidents from {incidents}")
+    common = {"INPUT": incidents, "CATEGORY_FIELD": category_field or ""}
+    run("aggregateincidents", {**common, "AGGREGATION": 1, "CELL_SIZE": 250}, "incidents_hexagons_250m",
+        "Incidents per 250 m hexagon")
+    run("aggregateincidents", {**common, "AGGREGATION": 0, "CELL_SIZE": 250, "MIN_PUBLISH_COUNT": 3},
+        "incidents_grid_250m_publishable", "Publishable grid (counts < 3 hidden)")
+    if zones:
+        run("aggregateincidents", {**common, "AGGREGATION": 2, "ZONES": zones, "ZONE_ID_FIELD": "name",
+                                   "POPULATION_FIELD": "population"}, "incidents_per_neighbourhood",
+            "Incidents per neighbourhood")
+    if time_field:
+        end_field = "window_to" if not args.data else ""
+        start_field = "window_from" if not args.data else time_field
+        run("hottimes", {"INPUT": incidents, "START_FIELD": start_field, "END_FIELD": end_field}, "hot_times",
+            "Hot times (7 x 24)")
+        years = _last_two_years(incidents, time_field)
+        if years:
+            a, b = years
+            run("periodchange", {"INPUT": incidents, "AGGREGATION": 1, "CELL_SIZE": 250, "TIME_FIELD": time_field,
+                                 "PERIOD_A_START": f"{a}-01-01", "PERIOD_A_END": f"{a}-12-31",
+                                 "PERIOD_B_START": f"{b}-01-01", "PERIOD_B_END": f"{b}-12-31"},
+                f"change_{a}_{b}", f"Change {a} -> {b}")
+
+    project = QgsProject.instance()
+    project.clear()
+    for title, uri in reversed(outputs):
+        layer = QgsVectorLayer(uri, title, "ogr")
+        if layer.isValid() and layer.isSpatial():
+            project.addMapLayer(layer)
+    first = project.mapLayersByName("Incidents per 250 m hexagon")
+    if first:
+        project.setCrs(first[0].crs())
+    qgz = out / "demo.qgz"
+    project.write(str(qgz))
+    print(f"  {'QGIS project (open in QGIS)':<34} {qgz}")
+    plugin.unload()
+    return 0
+
+
+def _last_two_years(uri: str, field: str) -> tuple[int, int] | None:
+    layer = QgsVectorLayer(uri, "t", "ogr")
+    idx = layer.fields().indexOf(field)
+    if idx < 0:
+        return None
+    years = set()
+    for f in layer.getFeatures():
+        v = f.attributes()[idx]
+        year = v.date().year() if hasattr(v, "date") and hasattr(v.date(), "year") else None
+        if year is None and isinstance(v, str) and len(v) >= 4 and v[:4].isdigit():
+            year = int(v[:4])
+        if year:
+            years.add(year)
+    full = sorted(years)
+    return (full[-2], full[-1]) if len(full) >= 2 else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
