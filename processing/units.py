@@ -21,7 +21,7 @@ from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, po
 from ..i18n import tr
 from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_points, read_polygons
-from ..layers.wkb import multipolygon_wkb, polygon_wkb
+from ..layers.wkb import multipolygon_wkb, polygons_wkb
 from .compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 
 AGGREGATION = "AGGREGATION"
@@ -98,6 +98,10 @@ class SpatialUnits:
     def n(self) -> int:
         return int(self.ids.size)
 
+    def geometries(self) -> list[bytes]:
+        """WKB of every unit, in unit order."""
+        return self.wkb.all() if isinstance(self.wkb, _GridWkb) else list(self.wkb)
+
     @property
     def wkb_type(self):
         """Polygon for grid cells, MultiPolygon for zones."""
@@ -149,17 +153,14 @@ def _grid_units(kind: str, size: float, points: PointTable, study, max_cells: in
 
 
 class _GridWkb:
-    """Lazy list of cell polygons as WKB (a grid may have millions of cells, most dropped)."""
+    """Cell polygons made only when written (a grid may have millions of cells, most dropped)."""
 
     def __init__(self, spec: grids.GridSpec, ids: np.ndarray) -> None:
         self.spec, self.ids = spec, ids
 
-    def __len__(self) -> int:
-        return int(self.ids.size)
-
-    def __getitem__(self, i: int) -> bytes:
-        verts = grids.cell_polygons(self.spec, self.ids[i : i + 1])[0]
-        return polygon_wkb([verts])
+    def all(self) -> list[bytes]:
+        """Every cell's WKB at once (vectorised)."""
+        return polygons_wkb(grids.cell_polygons(self.spec, self.ids))
 
     def subset(self, keep: np.ndarray) -> _GridWkb:
         return _GridWkb(self.spec, self.ids[keep])

@@ -112,7 +112,7 @@ class AggregateIncidents(BesecureAlgorithm):
         feedback.pushInfo(tr("{} incidents counted in {} units; the top 20 % of units hold {:.0%} of them.")
                           .format(counted, u.n, concentration(table)))
         frame = unit_frame(u, table)
-        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=[u.wkb[i] for i in range(u.n)],
+        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
         self.output_written(parameters, context, dest, COUNT_STYLE, "Incidents per unit")
         return {OUTPUT: dest}

@@ -91,7 +91,7 @@ class PeriodChange(BesecureAlgorithm):
         n_up = int((frame["trend"] == "significant increase").sum())
         n_down = int((frame["trend"] == "significant decrease").sum())
         feedback.pushInfo(tr("{} units with a significant increase, {} with a significant decrease.").format(n_up, n_down))
-        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=[u.wkb[i] for i in range(u.n)],
+        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
         self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods")
         return {OUTPUT: dest}
