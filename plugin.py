@@ -29,8 +29,10 @@ class BesecurePlugin:
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
         install_translator()
         if self.provider is None:
-            self.provider = BesecureProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = BesecureProvider()
+            # False when another instance already registered the id (the registry then drops ours).
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self) -> None:  # noqa: N802 (QGIS API)
         from qgis.PyQt.QtGui import QIcon

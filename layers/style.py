@@ -1,21 +1,22 @@
 """Output styles: the one place that builds renderers for BESECURE outputs.
 
-A style is a small dict (``{"kind": "graduated", "field": "count", ...}``) so algorithms declare
+A style is a small dict (``{"kind": "graduated", "field": "count", "classes": 5}``) so algorithms declare
 it without touching renderers. It is applied to a layer loaded in QGIS Desktop by a Processing
 layer post-processor, and saved as the default style inside GeoPackage outputs, so the file opens
 styled anywhere (qgis_process, another QGIS, a project).
 """
 from __future__ import annotations
 
+import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsClassificationJenks,
-    QgsClassificationQuantile,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererCategory,
+    QgsRendererRange,
     QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -51,13 +52,7 @@ def apply_style(layer: QgsVectorLayer, spec: dict) -> None:
         return
     kind = spec.get("kind")
     if kind == "graduated":
-        renderer = QgsGraduatedSymbolRenderer(spec["field"])
-        renderer.setSourceSymbol(_base_symbol(layer))
-        renderer.setSourceColorRamp(_ramp(tuple(spec.get("colours", YLORRD))))
-        method = QgsClassificationQuantile() if spec.get("mode") == "quantile" else QgsClassificationJenks()
-        renderer.setClassificationMethod(method)
-        renderer.updateClasses(layer, int(spec.get("classes", 5)))
-        layer.setRenderer(renderer)
+        layer.setRenderer(_graduated(layer, spec))
     elif kind == "categorized":
         categories = []
         for value, colour, label in spec["categories"]:
@@ -66,6 +61,42 @@ def apply_style(layer: QgsVectorLayer, spec: dict) -> None:
             categories.append(QgsRendererCategory(value, symbol, label))
         layer.setRenderer(QgsCategorizedSymbolRenderer(spec["field"], categories))
     layer.triggerRepaint()
+
+
+def class_breaks(values: np.ndarray, classes: int) -> list[float]:
+    """Upper bounds of classes for counts and rates: a class for zero, then quantiles of the positive values.
+
+    Crime counts are mostly zero or small with a long tail; quantiles of the non-zero units keep the tail
+    visible where equal intervals would paint everything in the first class. Duplicate bounds are merged.
+    """
+    v = values[np.isfinite(values)]
+    positive = v[v > 0]
+    if positive.size == 0:
+        return [0.0]
+    bounds = np.unique(np.quantile(positive, np.linspace(0, 1, classes)[1:]))
+    return ([0.0] if (v == 0).any() else []) + [float(b) for b in bounds]
+
+
+def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
+    field = spec["field"]
+    idx = layer.fields().indexOf(field)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+    values = np.array([f.attributes()[idx] for f in layer.getFeatures(request)], dtype=object)
+    numeric = np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values], dtype=float)
+    bounds = class_breaks(numeric, int(spec.get("classes", 5)))
+    ramp = _ramp(tuple(spec.get("colours", YLORRD)))
+    ranges = []
+    lower = float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0
+    for i, upper in enumerate(bounds):
+        symbol = _base_symbol(layer)
+        symbol.setColor(ramp.color(i / max(1, len(bounds) - 1)))
+        label = f"{upper:g}" if upper == lower else f"{lower:g} - {upper:g}"
+        ranges.append(QgsRendererRange(lower, upper, symbol, label))
+        lower = upper
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    renderer.setSourceSymbol(_base_symbol(layer))
+    renderer.setSourceColorRamp(ramp)
+    return renderer
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -19,7 +19,7 @@ END = "END"
 MIN_PUBLISH_COUNT = "MIN_PUBLISH_COUNT"
 OUTPUT = "OUTPUT"
 
-COUNT_STYLE = {"kind": "graduated", "field": "count", "classes": 5, "mode": "jenks"}
+COUNT_STYLE = {"kind": "graduated", "field": "count", "classes": 5}
 
 
 def unit_frame(u: units.SpatialUnits, table: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,7 @@ INCIDENT_STYLE = {
         ("vehicle crime", "#4daf4a", "Vehicle crime"),
     ],
 }
-NEIGHBOURHOOD_STYLE = {"kind": "graduated", "field": "population", "classes": 4, "mode": "quantile",
+NEIGHBOURHOOD_STYLE = {"kind": "graduated", "field": "population", "classes": 4,
                        "colours": ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5")}
 
 

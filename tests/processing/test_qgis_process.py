@@ -11,8 +11,10 @@ QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 
 def qgis_process(*args, tmp_path):
+    """Run qgis_process with its own profile under ``tmp_path``."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(ROOT / ".build" / "plugins"))
     env["XDG_RUNTIME_DIR"] = str(tmp_path / "xdg")
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(tmp_path / "profile")  # a fresh profile: the test enables the plugin
     (tmp_path / "xdg").mkdir(mode=0o700, exist_ok=True)
     return subprocess.run([QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=300)
 

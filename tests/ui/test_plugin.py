@@ -4,6 +4,7 @@ from pathlib import Path
 from qgis.core import QgsApplication
 
 ROOT = Path(__file__).resolve().parents[2]
+_KEEP = []  # providers re-registered for later tests stay referenced from Python
 
 
 def metadata() -> dict:
@@ -31,9 +32,28 @@ def test_metadata_has_what_plugins_qgis_org_requires():
     assert "icons/besecure.svg" in qrc
 
 
+def _fresh_registry():
+    """Remove a provider registered by other tests; returns a function that puts one back."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("besecure")
+    if existing is not None:
+        registry.removeProvider(existing)
+
+    def restore():
+        if existing is not None and registry.providerById("besecure") is None:
+            from besecure.processing.provider import BesecureProvider
+
+            provider = BesecureProvider()
+            _KEEP.append(provider)
+            registry.addProvider(provider)
+
+    return restore
+
+
 def test_init_processing_is_gui_free_and_registers(qgis_app, qgis_processing):
     import besecure
 
+    restore = _fresh_registry()
     plugin = besecure.classFactory(None)  # qgis_process passes no iface to initProcessing
     plugin.initProcessing()
     try:
@@ -46,24 +66,24 @@ def test_init_processing_is_gui_free_and_registers(qgis_app, qgis_processing):
             assert alg.shortHelpString().strip(), alg.id()
     finally:
         plugin.unload()
+        restore()
 
 
 def test_init_gui_menu_toolbar_and_unload(qgis_iface, qgis_app, qgis_processing):
     import besecure
 
     registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("besecure")
-    if existing is not None:
-        registry.removeProvider(existing)
+    restore = _fresh_registry()
     plugin = besecure.classFactory(qgis_iface)
     plugin.initGui()
     assert registry.providerById("besecure") is not None
     assert plugin.toolbar is not None and plugin.actions
     assert plugin.actions[0].objectName() == "besecureShowToolbox"
+    added = plugin.provider
     plugin.unload()
-    assert registry.providerById("besecure") is None
-    assert not plugin.actions
-    if existing is not None:  # leave the registry as the session fixture set it up
-        from besecure.processing.provider import BesecureProvider
+    from qgis.PyQt import sip
 
-        registry.addProvider(BesecureProvider())
+    assert sip.isdeleted(added)  # the registry removed and deleted the plugin's provider
+    assert plugin.provider is None and plugin.toolbar is None
+    assert not plugin.actions
+    restore()
