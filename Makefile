@@ -54,7 +54,7 @@ lint: venv
 	@$(VENV)/bin/ruff check .
 
 translations: deps
-	@lrelease i18n/besecure_nl.ts -qm i18n/besecure_nl.qm
+	@$(PY_SYS) scripts/update_translations.py
 
 clean:
 	rm -rf .build $(VENV) $(OUT)

@@ -20,6 +20,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def N_(text: str) -> str:  # noqa: N802 (the usual gettext-style marker)
+    """Mark a string for translation where ``tr()`` is applied later (e.g. a default label)."""
+    return text
+
+
 def current_locale() -> str:
     """Two-letter language code QGIS uses (user override, else the system locale)."""
     settings = QgsSettings()

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
 from ..layers.read import PointTable, read_points
 from .compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
@@ -27,7 +27,7 @@ HELP = {
 }
 
 
-def add_input_parameter(alg, description: str = "Incidents (points)") -> None:
+def add_input_parameter(alg, description: str = N_("Incidents (points)")) -> None:
     # Any geometry is accepted so that lines or polygons get a clear message instead of a silent filter,
     # and a CSV opened without geometry can still be read through its coordinate columns.
     alg.addParameter(QgsProcessingParameterFeatureSource(INPUT, tr(description), [VECTOR_ANY, VECTOR_TABLE]))

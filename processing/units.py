@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..analysis import grids
 from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
@@ -54,7 +54,7 @@ HELP = {
 }
 
 
-def add_zone_parameters(alg, label: str = "Zones (when the units are a polygon layer)") -> None:
+def add_zone_parameters(alg, label: str = N_("Zones (when the units are a polygon layer)")) -> None:
     """Declare ZONES and ZONE_ID_FIELD."""
     alg.addParameter(QgsProcessingParameterFeatureSource(ZONES, tr(label), [VECTOR_POLYGON], optional=True))
     alg.addParameter(QgsProcessingParameterField(ZONE_ID_FIELD, tr("Zone identifier field"), None, ZONES,

@@ -6,7 +6,7 @@ import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
-from ...i18n import tr
+from ...i18n import N_, tr
 from ...layers.dates import parse_datetimes
 from ...layers.write import write_frame
 from .. import incidents, units
@@ -50,7 +50,7 @@ class HotTimes(BesecureAlgorithm):
                                                       incidents.INPUT, FIELD_ANY))
         self.addParameter(QgsProcessingParameterField(END_FIELD, tr("Window end field"), None, incidents.INPUT,
                                                       FIELD_ANY, optional=True))
-        units.add_zone_parameters(self, "Zones (optional, one table per zone)")
+        units.add_zone_parameters(self, N_("Zones (optional, one table per zone)"))
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
 

@@ -5,7 +5,7 @@ import numpy as np
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterString
 
 from ...analysis.change import compare_periods
-from ...i18n import tr
+from ...i18n import N_, tr
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -54,7 +54,8 @@ class PeriodChange(BesecureAlgorithm):
         units.add_unit_parameters(self, with_population=False)
         self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
                                                       FIELD_ANY))
-        labels = ("Period A (before) start", "Period A (before) end", "Period B (after) start", "Period B (after) end")
+        labels = (N_("Period A (before) start"), N_("Period A (before) end"), N_("Period B (after) start"),
+                  N_("Period B (after) end"))
         for name, label in zip(PERIODS, labels):
             self.addParameter(QgsProcessingParameterString(name, tr(label)))
         incidents.add_timezone_parameter(self)
