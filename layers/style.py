@@ -77,16 +77,26 @@ def class_breaks(values: np.ndarray, classes: int) -> list[float]:
     return ([0.0] if (v == 0).any() else []) + [float(b) for b in bounds]
 
 
+def with_breaks(spec: dict, values) -> dict:
+    """The spec with class bounds computed from the output's values (saves reading them back)."""
+    numeric = np.asarray(values, dtype=float)
+    return {**spec, "breaks": class_breaks(numeric, int(spec.get("classes", 5))),
+            "minimum": float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0}
+
+
 def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
     field = spec["field"]
-    idx = layer.fields().indexOf(field)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
-    values = np.array([f.attributes()[idx] for f in layer.getFeatures(request)], dtype=object)
-    numeric = np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values], dtype=float)
-    bounds = class_breaks(numeric, int(spec.get("classes", 5)))
+    if "breaks" in spec:
+        bounds, lower = list(spec["breaks"]), spec["minimum"]
+    else:
+        idx = layer.fields().indexOf(field)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+        values = [f.attributes()[idx] for f in layer.getFeatures(request)]
+        numeric = np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values], dtype=float)
+        bounds = class_breaks(numeric, int(spec.get("classes", 5)))
+        lower = float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0
     ramp = _ramp(tuple(spec.get("colours", YLORRD)))
     ranges = []
-    lower = float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0
     for i, upper in enumerate(bounds):
         symbol = _base_symbol(layer)
         symbol.setColor(ramp.color(i / max(1, len(bounds) - 1)))

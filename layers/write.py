@@ -53,18 +53,21 @@ def fields_for(frame: pd.DataFrame) -> QgsFields:
 
 
 def _python_rows(frame: pd.DataFrame) -> list[list]:
-    """Rows of plain Python values with NaN/None as NULL."""
-    columns = []
-    for name in frame.columns:
+    """Rows of plain Python values with NaN/None as NULL (column-wise numpy, then one tolist)."""
+    out = np.empty((len(frame), len(frame.columns)), dtype=object)
+    for j, name in enumerate(frame.columns):
         col = frame[name]
         if pd.api.types.is_float_dtype(col.dtype):
             values = col.to_numpy(dtype=float)
-            columns.append([None if not np.isfinite(v) else float(v) for v in values])
+            column = values.astype(object)
+            column[~np.isfinite(values)] = None
         elif pd.api.types.is_integer_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype):
-            columns.append([int(v) for v in col.to_numpy()])
+            column = col.to_numpy().astype(np.int64).astype(object)
         else:
-            columns.append([None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in col])
-    return [list(r) for r in zip(*columns)] if columns else [[] for _ in range(len(frame))]
+            column = np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in col],
+                              dtype=object)
+        out[:, j] = column
+    return out.tolist()
 
 
 def write_frame(

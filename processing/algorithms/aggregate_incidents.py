@@ -7,6 +7,7 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 
 from ...analysis.aggregate import aggregate_counts, category_codes, concentration
 from ...i18n import tr
+from ...layers.style import with_breaks
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -114,5 +115,5 @@ class AggregateIncidents(BesecureAlgorithm):
         frame = unit_frame(u, table)
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
-        self.output_written(parameters, context, dest, COUNT_STYLE, "Incidents per unit")
+        self.output_written(parameters, context, dest, with_breaks(COUNT_STYLE, frame["count"]), "Incidents per unit")
         return {OUTPUT: dest}
