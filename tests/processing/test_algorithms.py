@@ -14,8 +14,10 @@ def layer(path, name=None):
 
 
 def rows(lyr):
+    """Attribute dicts with NULL as None (QGIS 3.22 returns QVariant NULL)."""
     names = lyr.fields().names()
-    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
+    return [{k: (None if type(v).__name__ == "QVariant" else v) for k, v in zip(names, f.attributes())}
+            for f in lyr.getFeatures()]
 
 
 def test_demo_town_layers(demo_gpkg):
@@ -122,3 +124,44 @@ def test_period_change_finds_emerging_park_and_ride(demo_gpkg, run_alg, tmp_path
     assert cell["trend"] == "significant increase"
     assert cell["poisson_z"] == pytest.approx(2 * (np.sqrt(cell["count_b"]) - np.sqrt(cell["count_a"])))
     assert out.renderer().type() == "categorizedSymbol"
+
+
+def test_study_area_keep_empty_and_suppression(demo_gpkg, run_alg, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    # Study area: the Centrum neighbourhood only (x 151333..152667, y 451000..452000).
+    centrum = next(f for f in layer(demo_gpkg, "neighbourhoods").getFeatures() if f["name"] == "Centrum")
+    mask = QgsVectorLayer("Polygon?crs=EPSG:28992", "mask", "memory")
+    feat = QgsFeature()
+    feat.setGeometry(QgsGeometry(centrum.geometry()))
+    mask.dataProvider().addFeatures([feat])
+    res, fb = run_alg("aggregateincidents", {
+        "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 0, "CELL_SIZE": 250, "STUDY_AREA": mask,
+        "KEEP_EMPTY": False, "MIN_PUBLISH_COUNT": 5, "OUTPUT": str(tmp_path / "masked.gpkg")})
+    out = rows(layer(res["OUTPUT"]))
+    incidents = layer(demo_gpkg, "incidents")
+    inside = sum(1 for f in incidents.getFeatures() if centrum.geometry().contains(f.geometry()))
+    published = sum(r["count"] for r in out if r["count"] is not None)
+    withheld = [r for r in out if r["suppressed"] == 1]
+    assert all(r["count"] is None and r["share"] is None and r["rank"] is None for r in withheld)
+    assert published <= inside and published > 0.9 * inside  # only withheld small counts are missing
+    # Every cell touches the study area and none is empty (KEEP_EMPTY = False).
+    bbox = centrum.geometry().boundingBox()
+    out_layer = layer(res["OUTPUT"])
+    assert all(f.geometry().boundingBox().intersects(bbox) for f in out_layer.getFeatures())
+    assert all(r["count"] is None or r["count"] > 0 for r in out)
+    assert f"{incidents.featureCount() - inside} incidents fall outside every unit" in fb.log
+
+
+def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProject
+
+    processing.runAndLoadResults("besecure:aggregateincidents", {
+        "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1, "CELL_SIZE": 300,
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    loaded = QgsProject.instance().mapLayersByName("Incidents per unit")
+    assert loaded, [lyr.name() for lyr in QgsProject.instance().mapLayers().values()]
+    assert loaded[-1].renderer().type() == "graduatedSymbol"
+    assert len(loaded[-1].renderer().ranges()) >= 3
+    QgsProject.instance().removeMapLayers([lyr.id() for lyr in loaded])
