@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from common import peak_rss_mb, qgis, save, timer
 
 N_POINTS = 1_000_000
@@ -50,8 +49,9 @@ def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dic
     ours_path = tmp / f"ours_{kind}.gpkg"
     tracemalloc.start()
     with timer(record, "besecure_s"):
-        processing.run("besecure:aggregateincidents", {"INPUT": str(points), "AGGREGATION": 0 if kind == "square" else 1,
-                                                       "CELL_SIZE": size, "OUTPUT": str(ours_path)})
+        processing.run("besecure:aggregateincidents", {
+            "INPUT": str(points), "AGGREGATION": 0 if kind == "square" else 1, "CELL_SIZE": size,
+            "OUTPUT": str(ours_path)})
     record["besecure_heap_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
     tracemalloc.stop()
     ours = {f["cell_id"]: f["count"] for f in QgsVectorLayer(str(ours_path), "o", "ogr").getFeatures()}
@@ -75,7 +75,8 @@ def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dic
     with timer(record, "native_creategrid_s"):
         grid = processing.run("native:creategrid", {
             "TYPE": grid_type, "EXTENT": f"{xmin},{xmax},{ymin},{ymax} [EPSG:28992]", "HSPACING": size,
-            "VSPACING": size, "HOVERLAY": 0, "VOVERLAY": 0, "CRS": "EPSG:28992", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+            "VSPACING": size, "HOVERLAY": 0, "VOVERLAY": 0, "CRS": "EPSG:28992",
+            "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     with timer(record, "native_countpoints_s"):
         counted = processing.run("native:countpointsinpolygon", {
             "POLYGONS": grid, "POINTS": str(points), "FIELD": "n", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]

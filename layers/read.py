@@ -19,6 +19,7 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessingFeatureSource,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -26,7 +27,7 @@ from qgis.core import (
 )
 
 from . import crs as crs_mod
-from .wkb import points_from_wkb_column, polygon_parts
+from .wkb import line_parts, points_from_wkb_column, polygon_parts
 
 X_NAMES = ("x", "x_coordinate", "xcoord", "x_coord", "easting", "point_x", "rd_x")
 Y_NAMES = ("y", "y_coordinate", "ycoord", "y_coord", "northing", "point_y", "rd_y")
@@ -78,6 +79,18 @@ class PolygonTable:
     def rings(self) -> list[list[np.ndarray]]:
         """Per feature, all rings of all parts (the even-odd form point-in-polygon tests use)."""
         return [[ring for part in feature for ring in part] for feature in self.parts]
+
+
+@dataclass
+class LineTable:
+    """Lines in the working CRS with attributes: per feature a list of parts, each a (k, 2) array."""
+
+    parts: list[list[np.ndarray]]
+    fid: np.ndarray
+    attributes: dict[str, np.ndarray]
+    crs: QgsCoordinateReferenceSystem
+    n_features: int = 0
+    n_null_geometry: int = 0
 
 
 def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
@@ -176,7 +189,9 @@ def read_points(
     if table.x.size and working_crs is None:
         working_crs = crs_mod.choose_working_crs(table.source_crs, table.x, table.y)
     if working_crs is None:
-        working_crs = table.source_crs if crs_mod.is_metric(table.source_crs) else QgsCoordinateReferenceSystem("EPSG:3857")
+        # An empty layer: any metric CRS will do, the caller refuses it anyway.
+        metric = crs_mod.is_metric(table.source_crs)
+        working_crs = table.source_crs if metric else QgsCoordinateReferenceSystem("EPSG:3857")
     table.x, table.y = crs_mod.transform_xy(table.x, table.y, table.source_crs, working_crs)
     bad = ~(np.isfinite(table.x) & np.isfinite(table.y))
     table.crs = working_crs
@@ -329,7 +344,9 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     if layer is not None and layer.providerType() == "ogr":
         path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
     if not path or not str(path).lower().endswith((".csv", ".txt", ".tsv")):
-        raise ValueError("The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon columns.")
+        raise ValueError(
+            "The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon columns."
+        )
     frame = pd.read_csv(path, sep=None, engine="python") if path.lower().endswith(".txt") else pd.read_csv(
         path, sep="\t" if path.lower().endswith(".tsv") else ","
     )
@@ -348,7 +365,9 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
             "(e.g. EPSG:2263) or load the file as a delimited-text layer with its CRS."
         )
     else:
-        raise ValueError("The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and longitude.")
+        raise ValueError(
+            "The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and longitude."
+        )
     xs = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
     ys = pd.to_numeric(y, errors="coerce").to_numpy(dtype=float)
     attrs: dict[str, np.ndarray] = {}
@@ -417,3 +436,49 @@ def read_polygons(
             feedback.pushWarning(f"{n_fixed} invalid polygons were repaired (makeValid) before use.")
     attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
     return PolygonTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null)
+
+
+def read_lines(
+    source: QgsProcessingFeatureSource | QgsVectorLayer,
+    fields: list[str] | tuple[str, ...] = (),
+    *,
+    working_crs: QgsCoordinateReferenceSystem,
+    feedback=None,
+) -> LineTable:
+    """Read (multi)lines (paths, streets, walls) into part lists in ``working_crs``.
+
+    Null or empty geometries are skipped (reported); curves are segmentised by QGIS first.
+    """
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.LineGeometry:
+        raise ValueError("The layer must contain lines.")
+    layer_fields = source.fields()
+    for name in fields:
+        if name and layer_fields.indexOf(name) < 0:
+            raise ValueError(f"The line layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
+    kinds = {name: _field_kind(layer_fields, name) for name in fields if name}
+    parts: list[list[np.ndarray]] = []
+    fids: list[int] = []
+    values: dict[str, list] = {f: [] for f in kinds}
+    n = n_null = 0
+    src_crs = source.sourceCrs()
+    for feat in source.getFeatures():
+        n += 1
+        geom = feat.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            n_null += 1
+            continue
+        if QgsWkbTypes.isCurvedType(geom.wkbType()):
+            geom = QgsGeometry(geom.constGet().segmentize())
+        moved = []
+        for line in line_parts(bytes(geom.asWkb())):
+            lx, ly = crs_mod.transform_xy(line[:, 0], line[:, 1], src_crs, working_crs)
+            moved.append(np.column_stack([lx, ly]))
+        parts.append(moved)
+        fids.append(feat.id())
+        attrs = feat.attributes()
+        for f in kinds:
+            values[f].append(_plain_value(attrs[layer_fields.indexOf(f)]))
+    if feedback is not None and n_null:
+        feedback.pushWarning(f"{n_null} lines without geometry were skipped.")
+    attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
+    return LineTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null)

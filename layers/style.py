@@ -1,7 +1,9 @@
 """Output styles: the one place that builds renderers for BESECURE outputs.
 
 A style is a small dict (``{"kind": "graduated", "field": "count", "classes": 5}``) so algorithms declare
-it without touching renderers. It is applied to a layer loaded in QGIS Desktop by a Processing
+it without touching renderers. Raster outputs use ``{"kind": "raster_classes", "breaks": [...],
+"colours": [...], "labels": [...]}`` (a discrete pseudo-colour ramp on band 1: each colour for values
+up to its break). It is applied to a layer loaded in QGIS Desktop by a Processing
 layer post-processor, and saved as the default style inside GeoPackage outputs, so the file opens
 styled anywhere (qgis_process, another QGIS, a project).
 """
@@ -10,13 +12,17 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+    QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsSingleBandPseudoColorRenderer,
     QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -44,8 +50,13 @@ def _base_symbol(layer: QgsVectorLayer) -> QgsSymbol:
     return symbol
 
 
-def apply_style(layer: QgsVectorLayer, spec: dict) -> None:
-    """Apply a style spec to a vector layer (no-op for tables without geometry)."""
+def apply_style(layer: QgsVectorLayer | QgsRasterLayer, spec: dict) -> None:
+    """Apply a style spec to a vector layer (no-op for tables without geometry) or a raster layer."""
+    if isinstance(layer, QgsRasterLayer):
+        if layer.isValid() and spec.get("kind") == "raster_classes":
+            layer.setRenderer(_raster_classes(layer, spec))
+            layer.triggerRepaint()
+        return
     if layer is None or not layer.isValid() or layer.geometryType() in (
         QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry
     ):
@@ -109,6 +120,26 @@ def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
     return renderer
 
 
+def _raster_classes(layer: QgsRasterLayer, spec: dict) -> QgsSingleBandPseudoColorRenderer:
+    """Discrete pseudo-colour renderer on band 1: ``colours[i]`` for values up to ``breaks[i]``."""
+    ramp = QgsColorRampShader()
+    ramp.setColorRampType(QgsColorRampShader.Discrete)
+    labels = spec.get("labels") or [f"<= {b:g}" for b in spec["breaks"]]
+    ramp.setColorRampItemList([
+        QgsColorRampShader.ColorRampItem(float(b), QColor(c), str(lab))
+        for b, c, lab in zip(spec["breaks"], spec["colours"], labels, strict=True)
+    ])
+    finite = [float(b) for b in spec["breaks"] if np.isfinite(b)]
+    ramp.setMinimumValue(min(finite, default=0.0))
+    ramp.setMaximumValue(max(finite, default=1.0))
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(ramp.minimumValue())
+    renderer.setClassificationMax(ramp.maximumValue())
+    return renderer
+
+
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Styles an output layer when QGIS Desktop loads it after the algorithm ran."""
 
@@ -119,7 +150,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.spec = spec
 
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
-        if isinstance(layer, QgsVectorLayer):
+        if isinstance(layer, (QgsVectorLayer, QgsRasterLayer)):
             apply_style(layer, self.spec)
 
     @classmethod

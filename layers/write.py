@@ -3,7 +3,9 @@
 Algorithms compute everything first and create the sink only to write the finished result, so a
 failure or a cancel never leaves a half-written file. GeoPackage outputs get their style as the
 default style and a provenance record (algorithm, parameters, version, inputs, time) in the
-GeoPackage metadata.
+GeoPackage metadata. Rasters are written as GeoTIFF by :func:`write_geotiff` (the one place that
+writes rasters); their style goes into a ``.qml`` file beside them (QGIS loads it as the default
+style) and the provenance record into the GeoTIFF metadata.
 """
 from __future__ import annotations
 
@@ -136,8 +138,11 @@ def register_styled_output(context, dest_id: str, spec: dict | None, display_nam
 
 
 def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
-    """Save the default style and the provenance record inside a GeoPackage output."""
+    """Save the default style and the provenance record inside a GeoPackage output (or beside a GeoTIFF)."""
     path, _, options = dest_id.partition("|")
+    if path.lower().endswith((".tif", ".tiff")):
+        _finish_geotiff(path, spec, record)
+        return
     layer_name = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return
@@ -156,6 +161,68 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
         if lyr is not None:
             lyr.SetMetadataItem("BESECURE_PROVENANCE", text)
         ds = None
+
+
+def _finish_geotiff(path: str, spec: dict | None, record: dict) -> None:
+    """Style file ``<name>.qml`` beside a GeoTIFF (QGIS's default style) and provenance in its metadata."""
+    if not os.path.isfile(path):
+        return
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    ds = gdal.Open(path, gdal.GA_Update)
+    if ds is not None:
+        ds.SetMetadataItem("BESECURE_PROVENANCE", json.dumps(record, ensure_ascii=False))
+        ds = None
+    if spec:
+        layer = QgsRasterLayer(path, "output", "gdal")
+        if layer.isValid():
+            apply_style(layer, spec)
+            layer.saveNamedStyle(str(Path(path).with_suffix(".qml")))
+
+
+def write_geotiff(
+    path: str,
+    values: np.ndarray,
+    xmin: float,
+    ymax: float,
+    cell: float,
+    crs_wkt: str,
+    nodata: float = -9999.0,
+) -> str:
+    """Write a single-band, north-up float32 GeoTIFF (DEFLATE compressed) atomically; returns the path.
+
+    ``values[0, 0]`` is the north-west cell, whose top-left corner is ``(xmin, ymax)``; square cells
+    of ``cell`` map units; NaN cells are written as ``nodata``. The file is written under a temporary
+    name and renamed, so a failure never leaves a half-written raster.
+    """
+    from osgeo import gdal, osr
+
+    grid = np.asarray(values, dtype=float)
+    if grid.ndim != 2 or grid.size == 0:
+        raise ValueError(f"A raster needs a non-empty 2-D array of values, got shape {grid.shape}.")
+    if not (np.isfinite(cell) and cell > 0):
+        raise ValueError(f"The raster cell size must be > 0, got {cell}.")
+    out = np.where(np.isfinite(grid), grid, nodata).astype(np.float32)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    tmp = f"{path}.partial.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(tmp, out.shape[1], out.shape[0], 1, gdal.GDT_Float32,
+                                               ["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES"])
+    if ds is None:
+        raise ValueError(f"Cannot create the raster file {path}; check the folder exists and is writable.")
+    try:
+        ds.SetGeoTransform((float(xmin), float(cell), 0.0, float(ymax), 0.0, -float(cell)))
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(crs_wkt)
+        ds.SetProjection(srs.ExportToWkt())
+        band = ds.GetRasterBand(1)
+        band.SetNoDataValue(float(nodata))
+        band.WriteArray(out)
+        band.FlushCache()
+    finally:
+        ds = None
+    os.replace(tmp, path)
+    return path
 
 
 def write_geopackage_layers(path: str, layers: list[dict], crs_auth: str) -> None:

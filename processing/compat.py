@@ -43,7 +43,9 @@ else:  # QGIS 3.22 - 3.34
     FIELD_STRING = QgsProcessingParameterField.String
     FIELD_DATETIME = QgsProcessingParameterField.DateTime
 
-SINK_FAST_INSERT = QgsFeatureSink.FastInsert if hasattr(QgsFeatureSink, "FastInsert") else QgsFeatureSink.Flag.FastInsert
+SINK_FAST_INSERT = (
+    QgsFeatureSink.FastInsert if hasattr(QgsFeatureSink, "FastInsert") else QgsFeatureSink.Flag.FastInsert
+)
 
 
 def set_advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:

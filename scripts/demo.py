@@ -45,8 +45,9 @@ def main() -> int:
 
     app = QgsApplication([], False)
     app.initQgis()
-    import processing
     from processing.core.Processing import Processing
+
+    import processing
 
     Processing.initialize()
     import besecure

@@ -103,8 +103,9 @@ def besecure_provider(qgis_app, qgis_processing):
 @pytest.fixture()
 def run_alg(besecure_provider):
     """Run ``besecure:<id>`` in process; returns (results, feedback)."""
-    import processing
     from qgis.core import QgsProcessingContext, QgsProject
+
+    import processing
 
     def _run(alg_id: str, params: dict, feedback=None):
         fb = feedback or RecordingFeedback.make()

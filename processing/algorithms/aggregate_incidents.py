@@ -91,7 +91,8 @@ class AggregateIncidents(BesecureAlgorithm):
             mask = incidents.period_mask(parsed.times, start, end) if (start or end) else parsed.valid
             if not mask.any():
                 raise ValueError(
-                    f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} in '{time_field}'."
+                    f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} "
+                    f"in '{time_field}'."
                 )
             points = points.subset(mask)
         u = units.resolve_units(self, parameters, context, points, feedback)

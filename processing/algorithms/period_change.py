@@ -91,7 +91,8 @@ class PeriodChange(BesecureAlgorithm):
         frame = unit_frame(u, table)
         n_up = int((frame["trend"] == "significant increase").sum())
         n_down = int((frame["trend"] == "significant decrease").sum())
-        feedback.pushInfo(tr("{} units with a significant increase, {} with a significant decrease.").format(n_up, n_down))
+        feedback.pushInfo(tr("{} units with a significant increase, {} with a significant decrease.")
+                          .format(n_up, n_down))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
         self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods")

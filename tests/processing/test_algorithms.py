@@ -154,8 +154,9 @@ def test_study_area_keep_empty_and_suppression(demo_gpkg, run_alg, tmp_path):
 
 
 def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_provider, tmp_path):
-    import processing
     from qgis.core import QgsProject
+
+    import processing
 
     processing.runAndLoadResults("besecure:aggregateincidents", {
         "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1, "CELL_SIZE": 300,
