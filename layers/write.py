@@ -82,8 +82,12 @@ def write_frame(
     wkb: list[bytes] | None = None,
     wkb_type=QgsWkbTypes.Polygon,
     feedback=None,
+    progress_range: tuple[float, float] = (0.0, 100.0),
 ) -> str:
-    """Write ``frame`` (and one WKB geometry per row, or none for a table) to the sink ``name``."""
+    """Write ``frame`` (and one WKB geometry per row, or none for a table) to the sink ``name``.
+
+    Progress is reported within ``progress_range`` (writing is usually the last phase of an algorithm).
+    """
     fields = fields_for(frame)
     geometry_type = QgsWkbTypes.NoGeometry if wkb is None else wkb_type
     sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
@@ -104,7 +108,8 @@ def write_frame(
             sink.addFeatures(features, SINK_FAST_INSERT)
             features = []
             if feedback is not None:
-                feedback.setProgress(100.0 * (i + 1) / total)
+                lo, hi = progress_range
+                feedback.setProgress(lo + (hi - lo) * (i + 1) / total)
     if features:
         sink.addFeatures(features, SINK_FAST_INSERT)
     del sink  # closes the file before the post-processing step reads it

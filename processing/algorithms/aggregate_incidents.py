@@ -95,8 +95,10 @@ class AggregateIncidents(BesecureAlgorithm):
                     f"in '{time_field}'."
                 )
             points = points.subset(mask)
+        feedback.setProgress(30)
         u = units.resolve_units(self, parameters, context, points, feedback)
         check_cancel(feedback)
+        feedback.setProgress(50)
         unit_index = u.assign(points.x, points.y)
         outside = int((unit_index < 0).sum())
         if outside:
@@ -115,6 +117,6 @@ class AggregateIncidents(BesecureAlgorithm):
                           .format(counted, u.n, concentration(table)))
         frame = unit_frame(u, table)
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
-                           wkb_type=u.wkb_type, feedback=feedback)
+                           wkb_type=u.wkb_type, feedback=feedback, progress_range=(60, 100))
         self.output_written(parameters, context, dest, with_breaks(COUNT_STYLE, frame["count"]), "Incidents per unit")
         return {OUTPUT: dest}
