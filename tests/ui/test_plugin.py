@@ -87,3 +87,11 @@ def test_init_gui_menu_toolbar_and_unload(qgis_iface, qgis_app, qgis_processing)
     assert plugin.provider is None and plugin.toolbar is None
     assert not plugin.actions
     restore()
+
+
+def test_every_algorithm_module_loads(qgis_app):
+    from besecure.processing.algorithms import algorithm_classes, import_errors
+
+    classes = algorithm_classes()
+    assert not import_errors, import_errors
+    assert len({c.ALGORITHM_ID for c in classes}) == len(classes)
