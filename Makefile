@@ -20,7 +20,7 @@ export XDG_RUNTIME_DIR := $(CURDIR)/.build/xdg
 export QGIS_PLUGINPATH := $(PLUGINS)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps venv link demo test bench lint translations clean
+.PHONY: deps venv link demo test bench lint translations clean screenshots
 
 deps: .build/deps.stamp
 .build/deps.stamp:
@@ -49,6 +49,10 @@ test: venv link
 
 bench: venv link
 	@$(PY) bench/run_all.py
+
+# PNGs of every dock with the Chicago data loaded, at 1366 x 768 (scripts/screenshots.py).
+screenshots: deps link
+	@$(PY_SYS) scripts/screenshots.py --out "$(CURDIR)/screenshots"
 
 lint: venv
 	@$(VENV)/bin/ruff check .

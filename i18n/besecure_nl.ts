@@ -16,6 +16,10 @@
       <translation>Toon de BESECURE-algoritmen in de Processing-toolbox</translation>
     </message>
     <message>
+      <source>The {name} dock could not be opened: {error}</source>
+      <translation>Het paneel {name} kon niet worden geopend: {error}</translation>
+    </message>
+    <message>
       <source>Aggregate incidents</source>
       <translation>Incidenten aggregeren</translation>
     </message>
@@ -88,12 +92,384 @@
       <translation>{} incidenten liggen buiten alle eenheden en tellen niet mee.</translation>
     </message>
     <message>
+      <source>CCTV coverage (EN 62676-4)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maps what each camera sees and how well: its field of view is cut by the buildings in front of it and split into the EN 62676-4 observation levels by pixel density (monitor, detect, observe, recognise, identify). Reports for each target zone or path the share covered at each level, and maps the blind spots.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera points. Cameras within SNAP_DISTANCE of a facade are moved onto it and look out of it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field that names a camera in the outputs (camera_id).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with the mounting height in metres: pixel density is then taken at the slant distance to a target at TARGET_HEIGHT. Without it, plan distances are used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the viewing direction of the camera's optical axis, degrees from north, clockwise. Required: a camera without one stops the run with its id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with the horizontal field of view in degrees (0-180).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal field of view in degrees for cameras without a field (default 90).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with the horizontal resolution in pixels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal resolution in pixels for cameras without a field (default 1920).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with a camera's maximum useful range in metres (lens, light).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum range in metres for cameras without one (0 = none).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Height in metres of the target (a face: 1.7 m) for the slant distance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building footprints that block the view (2-D: every building is taller than the camera).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zones (polygons) or paths (lines) that must be watched.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field that names a target in the outputs (target_id).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Observation level the targets need; the blind spots are where no camera reaches it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A target passes when at least this share is covered at the required level (default 0.95, a project default).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional JSON rule set with other pixel densities (layout of knowledge/rulesets/cctv_en62676.json).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cameras closer than this many metres to a facade are moved onto it (default 0.5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage polygons per camera and level (camera_id, level, px_per_m, reach_m, area_m2): the area where the camera reaches at least that level. Levels are nested; identify is the smallest.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Per target: measure (m² or m), share_&lt;level&gt; for each level (share covered by at least one camera), n_cameras (cameras seeing part of it), verdict and reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Blind spots: the parts of the targets (buildings left out) that no camera covers at the required level, with their area_m2 or length_m.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pixel density at distance D: P = N_px / (2 D tan(HFOV / 2)); EN 62676-4:2015 levels monitor 12.5, detect 25, observe 62.5, recognise 125, identify 250 px/m (1920 px at 90 degrees: observe to 15.4 m, recognise 7.7 m, identify 3.8 m). Each level's wedge is intersected with the camera's exact isovist among the buildings (rotational sweep); shares and blind spots are exact polygon overlays in QGIS's geometry engine (GEOS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A target's share at a level is the part where at least one camera reaches that level. Blind spots show where to add or turn a camera; the vertical field of view and lighting at night are not modelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal field of view (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal resolution (pixels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum range (m, 0 = none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Target height (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required covered share of a target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Snap cameras to facades within (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cameras (points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mounting height field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Viewing direction field (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal field of view field (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Horizontal resolution field (pixels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum range field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Buildings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Target zones or paths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Target name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage of the targets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Blind spots</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Detect</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Observe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recognise</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Identify</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Own rule set (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} cameras, {} coverage polygons; {} of {} targets covered at '{}'; {} blind spots.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} cameras see nothing (inside a building, or no level reaches the ground): {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Concealment and escape routes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checks planting and boundaries beside paths against the concealment rules of Secured by Design / CPTED (shrubs low, tree crowns raised, front boundaries low, rear boundaries high) and the footpath network for entrapment: dead ends, and stretches of path farther than a set distance from an exit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vegetation and street furniture: points, lines (hedges, fences, walls) or polygons (shrub beds), any CRS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the height in metres (mature height for planting).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with the height of a tree's lowest branches in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field with the kind of object as named in the rule set: shrub, tree, front_boundary, rear_boundary (case does not matter). Objects of other kinds are not assessed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind of objects without a kind field or value (default shrub).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Footpaths (lines): the objects are judged by their distance to them, and they form the network for the escape check.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Width in metres of the clear strip either side of a path where the near-path rules apply (default: the rule set's clear_strip_m, 2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional own concealment rule set (JSON, the layout of knowledge/rulesets/secured_by_design.json).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional exit points (gates, entrances, where the paths meet the street). Without them every junction of three or more paths counts as a way out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exit points within this many metres of a path are joined to it (default 5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path stretches farther than this many metres along the paths from the nearest exit are flagged (default 100 m, a project default to set for your area).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path ends and junctions closer than this many metres are joined (default 0.5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Objects with kind, height_m, crown_base_m, distance_m to the nearest path, verdict (pass, fail, not_assessed), rule, reason and source (where the rule's value is published).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Footpath pieces with exit_distance_m (the farthest distance to an exit along the network on the piece), verdict (ok, too_far) and dead_end (1 on a cul-de-sac branch).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dead ends of the footpath network with branch_m, the length of the cul-de-sac leading to them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rules from the editable rule set knowledge/rulesets/secured_by_design.json (each value with its source); the near-path rules apply within the clear strip, measured as the exact shortest distance from the object to the path. Network: paths are joined where they cross; distances to the nearest exit by Dijkstra (scipy.sparse.csgraph); along an edge the distance is min(d_u + t, d_v + L - t), so the too-far stretches are exact. Dead ends are found by peeling nodes of degree 1 that are not exits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A failing shrub or a low tree crown beside a path gives someone a place to hide: prune or replace it. A dead end or a long path without a way out is where a person can be trapped: connect it, or make it visible and lit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exit distance to the paths (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Longest distance to an exit (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Snapping tolerance (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>vegetation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>footpaths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vegetation and furniture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Height field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Crown base field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind of objects without one</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Footpaths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear strip either side of paths (m, optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Concealment per object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distance to an exit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dead ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} objects (clear strip {:g} m): {} fail, {} pass, {} not assessed. {} dead ends; {:.0f} m of path farther than {:g} m from an exit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kinds without a rule are not assessed: {} (the rule set knows {}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} objects have no height; rules on height do not apply to them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No exits given: the {} junctions of three or more paths count as ways out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} exits are farther than EXIT_TOLERANCE from the paths and were left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Create demo town</source>
       <translation>Demostad maken</translation>
     </message>
     <message>
-      <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns.</source>
-      <translation>Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen.</translation>
+      <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns; and the layers of a security-by-design plan (paths, a square, windows and doors, cameras, bollards, planting, a protected zone, the drivable network) with a planted failure for each check and a redesign variant.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Random seed: the same seed always gives the same town.</source>
@@ -108,12 +484,12 @@
       <translation>GeoPackage-bestand om te schrijven (wordt vervangen als het bestaat).</translation>
     </message>
     <message>
-      <source>GeoPackage with the layers neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to for burglaries) and ground_truth.</source>
-      <translation>GeoPackage met de lagen neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to voor inbraken) en ground_truth.</translation>
+      <source>GeoPackage with the layers neighbourhoods, streets, buildings, street_lamps (height_m, flux_lm, maintenance_factor), pedestrian_zone, incidents (category, occurred, window_from, window_to for burglaries) and ground_truth. Plan layers: paths (name, kind, lighting_class, width_m); public_space (name, kind); openings (building_id, kind window/door, storey, z_m, facing_deg); cameras (camera_id, mount, height_m, azimuth_deg, hfov_deg, width_px, max_range_m); barriers (bollard points: barrier_id, kind, rating, diameter_m, height_m) and barrier_lines (barrier_id, kind, rating, height_m); vegetation (name, kind shrub/tree, height_m, crown_base_m, crown_radius_m); protected_zone (name, kind, threat); drivable_network (road lines split at crossings: name, kind, speed_kmh) and drivable_areas (name, kind, speed_kmh); plan_failures (the planted failures: name, check, layer, description). The redesign variant: street_lamps_redesign, cameras_redesign, barriers_redesign and vegetation_redesign (same fields, plus change in street_lamps_redesign).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer.</source>
-      <translation>Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth.</translation>
+      <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer. Planted plan failures (layer plan_failures): the unlit Langstraat 12 footway and Achterpad (lighting), the Achterpad and the north of the Marktplein overlooked by no window (natural surveillance), a camera blind spot in the north-east of the Marktplein (CCTV), a 2.6 m gap in the north bollard row and car-rated bollards at the west entry (vehicle access), a 1.6 m shrub and a 1.4 m tree crown beside paths and a dead-end alley (concealment). docs/demo_data.md describes every layer and field.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Everything is synthetic; use it to learn the tools and to check that an analysis finds what was planted.</source>
@@ -142,6 +518,542 @@
     <message>
       <source>Demo town written to {} ({} incidents).</source>
       <translation>Demostad geschreven naar {} ({} incidenten).</translation>
+    </message>
+    <message>
+      <source>Emerging hot spot analysis</source>
+      <translation>Analyse van opkomende hotspots</translation>
+    </message>
+    <message>
+      <source>week</source>
+      <translation>week</translation>
+    </message>
+    <message>
+      <source>month</source>
+      <translation>maand</translation>
+    </message>
+    <message>
+      <source>{} weekly time steps</source>
+      <translation>{} wekelijkse tijdstappen</translation>
+    </message>
+    <message>
+      <source>{} monthly time steps</source>
+      <translation>{} maandelijkse tijdstappen</translation>
+    </message>
+    <message>
+      <source>square cells</source>
+      <translation>vierkante cellen</translation>
+    </message>
+    <message>
+      <source>hexagonal cells</source>
+      <translation>zeshoekige cellen</translation>
+    </message>
+    <message>
+      <source>Tells which hot spots are new, growing, persistent, fading or on and off: incidents are counted per grid cell and week or month (a space-time cube), every cell and step gets a space-time Gi* z-score, the trend of each cell's z-scores is tested (Mann-Kendall), and each cell gets one of 17 patterns.</source>
+      <translation>Laat zien welke hotspots nieuw, groeiend, aanhoudend, afnemend of wisselend zijn: incidenten worden per rastercel en week of maand geteld (een ruimte-tijdkubus), elke cel en stap krijgt een ruimte-tijd-Gi*-z-score, de trend van de z-scores van elke cel wordt getoetst (Mann-Kendall) en elke cel krijgt een van 17 patronen.</translation>
+    </message>
+    <message>
+      <source>Date/time of each incident. Incidents without a time or with an unreadable one are skipped and counted in the log.</source>
+      <translation>Datum/tijd van elk incident. Incidenten zonder tijd of met een onleesbare tijd worden overgeslagen en in het logboek geteld.</translation>
+    </message>
+    <message>
+      <source>Cells: 0 square grid, 1 hexagon grid.</source>
+      <translation>Cellen: 0 vierkant raster, 1 zeshoekraster.</translation>
+    </message>
+    <message>
+      <source>Optional polygons: every cell overlapping them is a location, with or without incidents, and incidents outside are left out. Without it the locations are the cells with at least one incident in the period.</source>
+      <translation>Optionele polygonen: elke cel die ermee overlapt is een locatie, met of zonder incidenten, en incidenten daarbuiten worden weggelaten. Zonder studiegebied zijn de locaties de cellen met minstens één incident in de periode.</translation>
+    </message>
+    <message>
+      <source>Length of a time step: 0 week (Monday to Sunday), 1 calendar month.</source>
+      <translation>Lengte van een tijdstap: 0 week (maandag tot en met zondag), 1 kalendermaand.</translation>
+    </message>
+    <message>
+      <source>Optional first day of the period (YYYY-MM-DD), inclusive; best the first day of a week or month. Default: the step of the first incident.</source>
+      <translation>Optionele eerste dag van de periode (JJJJ-MM-DD), inclusief; liefst de eerste dag van een week of maand. Standaard: de stap van het eerste incident.</translation>
+    </message>
+    <message>
+      <source>Optional last day of the period, inclusive for a date; best the last day of a week or month. Default: the end of the step of the last incident.</source>
+      <translation>Optionele laatste dag van de periode, inclusief bij een datum; liefst de laatste dag van een week of maand. Standaard: het einde van de stap van het laatste incident.</translation>
+    </message>
+    <message>
+      <source>Spatial neighbours of a cell: the cells within this many rings (1 = the 8 squares or 6 hexagons around it).</source>
+      <translation>Ruimtelijke buren van een cel: de cellen binnen dit aantal ringen (1 = de 8 vierkanten of 6 zeshoeken eromheen).</translation>
+    </message>
+    <message>
+      <source>Earlier time steps in a bin's neighbourhood (1 = the previous step too; 0 = the same step only).</source>
+      <translation>Eerdere tijdstappen in de omgeving van een vak (1 = ook de vorige stap; 0 = alleen dezelfde stap).</translation>
+    </message>
+    <message>
+      <source>Significance level of a hot or cold bin and of the trend (default 0.05).</source>
+      <translation>Significantieniveau van een hot of cold vak en van de trend (standaard 0,05).</translation>
+    </message>
+    <message>
+      <source>0 (default) = p-values from the normal approximation; more (e.g. 199, as R sfdep) = permutation pseudo p-values (slower).</source>
+      <translation>0 (standaard) = p-waarden uit de normale benadering; meer (bijv. 199, zoals R sfdep) = pseudo-p-waarden uit permutaties (trager).</translation>
+    </message>
+    <message>
+      <source>Random seed of the permutations.</source>
+      <translation>Startwaarde (seed) van de permutaties.</translation>
+    </message>
+    <message>
+      <source>Optional GeoPackage keeping the space-time cube: layer 'locations' (cells with cell_id, count, pattern) and table 'cube' (one row per cell and time step: cell_id, step, step_start, count, gi_z, gi_p), to reuse or inspect the analysis.</source>
+      <translation>Optionele GeoPackage die de ruimte-tijdkubus bewaart: laag 'locations' (cellen met cell_id, count, pattern) en tabel 'cube' (één rij per cel en tijdstap: cell_id, step, step_start, count, gi_z, gi_p), om de analyse te hergebruiken of te controleren.</translation>
+    </message>
+    <message>
+      <source>Cells with cell_id, pattern (e.g. 'New Hot Spot'), pattern_code (1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the z-scores). Styled by pattern: reds hot, blues cold, grey none.</source>
+      <translation>Cellen met cell_id, pattern (bijv. 'New Hot Spot'), pattern_code (1 nieuw, 2 opeenvolgend, 3 toenemend, 4 aanhoudend, 5 afnemend, 6 sporadisch, 7 wisselend, 8 historisch; negatief voor coldspots; 0 geen patroon), count (incidenten in de periode), n_hot en n_cold (significant hete / koude stappen), last_z en last_p (laatste stap), trend_tau, trend_z en trend_p (Mann-Kendall-trend van de z-scores). Opgemaakt per patroon: rood heet, blauw koud, grijs geen.</translation>
+    </message>
+    <message>
+      <source>Space-time Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): a bin's neighbourhood is its cell and the cells within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its order; significant means p &lt;= ALPHA. At least 4 time steps are needed, 10 or more are advisable.</source>
+      <translation>Ruimte-tijd-Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): de omgeving van een vak is zijn cel en de cellen binnen NEIGHBOURS ringen, in zijn eigen stap en TIME_LAG eerdere stappen (binaire gewichten); gemiddelde en variantie van de hele kubus (het 'entire cube'-venster van ArcGIS). Trend: Mann-Kendall op de z-scores van elke cel (zoals R Kendall::MannKendall). Patronen: de 17 regels van het R-pakket sfdep (emerging_hotspot_analysis), in zijn volgorde; significant betekent p &lt;= ALPHA. Er zijn minstens 4 tijdstappen nodig, 10 of meer zijn aan te raden.</translation>
+    </message>
+    <message>
+      <source>A new hot spot is significantly hot only in the final step; consecutive: a final run of hot steps; intensifying / diminishing: hot in at least 90 % of the steps with a rising / falling trend; persistent: hot in 90 % without trend; sporadic: on and off hot; oscillating: hot now, cold before; historical: hot in 90 % of the steps but not now. Cold patterns mirror them.</source>
+      <translation>Een nieuwe hotspot is alleen in de laatste stap significant heet; opeenvolgend: een reeks hete stappen aan het eind; toenemend / afnemend: heet in minstens 90 % van de stappen met een stijgende / dalende trend; aanhoudend: heet in 90 % zonder trend; sporadisch: af en toe heet; wisselend: nu heet, eerder koud; historisch: heet in 90 % van de stappen maar nu niet. Koude patronen zijn het spiegelbeeld.</translation>
+    </message>
+    <message>
+      <source>Cell size (metres)</source>
+      <translation>Celgrootte (meter)</translation>
+    </message>
+    <message>
+      <source>Neighbour rings</source>
+      <translation>Burenringen</translation>
+    </message>
+    <message>
+      <source>Time steps back (time lag)</source>
+      <translation>Tijdstappen terug (tijdsvertraging)</translation>
+    </message>
+    <message>
+      <source>Significance level (alpha)</source>
+      <translation>Significantieniveau (alfa)</translation>
+    </message>
+    <message>
+      <source>Permutations (0 = normal p-values)</source>
+      <translation>Permutaties (0 = normale p-waarden)</translation>
+    </message>
+    <message>
+      <source>Maximum number of grid cells</source>
+      <translation>Maximaal aantal rastercellen</translation>
+    </message>
+    <message>
+      <source>Cells</source>
+      <translation>Cellen</translation>
+    </message>
+    <message>
+      <source>Study area (optional)</source>
+      <translation>Studiegebied (optioneel)</translation>
+    </message>
+    <message>
+      <source>Time step</source>
+      <translation>Tijdstap</translation>
+    </message>
+    <message>
+      <source>Space-time cube (GeoPackage)</source>
+      <translation>Ruimte-tijdkubus (GeoPackage)</translation>
+    </message>
+    <message>
+      <source>Emerging hot spots</source>
+      <translation>Opkomende hotspots</translation>
+    </message>
+    <message>
+      <source>Square grid</source>
+      <translation>Vierkant raster</translation>
+    </message>
+    <message>
+      <source>Hexagon grid</source>
+      <translation>Zeshoekraster</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Maand</translation>
+    </message>
+    <message>
+      <source>Space-time cube: {} locations x {} time steps = {} bins, {} incidents.</source>
+      <translation>Ruimte-tijdkubus: {} locaties x {} tijdstappen = {} vakken, {} incidenten.</translation>
+    </message>
+    <message>
+      <source>Spatial neighbours: the cells within {} ring(s) ({}); per location min {} / mean {:.1f} / max {}.</source>
+      <translation>Ruimtelijke buren: de cellen binnen {} ring(en) ({}); per locatie min {} / gemiddeld {:.1f} / max {}.</translation>
+    </message>
+    <message>
+      <source>queen steps</source>
+      <translation>queen-stappen</translation>
+    </message>
+    <message>
+      <source>hexagon steps</source>
+      <translation>zeshoekstappen</translation>
+    </message>
+    <message>
+      <source>{} from {} to {} (incidents from {} to {}).</source>
+      <translation>{} van {} tot en met {} (incidenten van {} tot {}).</translation>
+    </message>
+    <message>
+      <source>Space-time Gi*: neighbourhood = the cell and its neighbours at the same step and {} earlier step(s); mean and variance of the whole cube; {}; a bin is significant at p &lt;= {:g}.</source>
+      <translation>Ruimte-tijd-Gi*: omgeving = de cel en haar buren in dezelfde stap en {} eerdere stap(pen); gemiddelde en variantie van de hele kubus; {}; een vak is significant bij p &lt;= {:g}.</translation>
+    </message>
+    <message>
+      <source>normal p-values</source>
+      <translation>normale p-waarden</translation>
+    </message>
+    <message>
+      <source>Patterns: {}.</source>
+      <translation>Patronen: {}.</translation>
+    </message>
+    <message>
+      <source>{} locations have no spatial neighbour among the locations; their Gi* uses only their own earlier steps.</source>
+      <translation>{} locaties hebben geen ruimtelijke buur onder de locaties; hun Gi* gebruikt alleen hun eigen eerdere stappen.</translation>
+    </message>
+    <message>
+      <source>Space-time cube written to {}.</source>
+      <translation>Ruimte-tijdkubus geschreven naar {}.</translation>
+    </message>
+    <message>
+      <source>Only {} time steps: with fewer than {} the patterns that need 90 % of the steps need every step.</source>
+      <translation>Slechts {} tijdstappen: met minder dan {} vereisen de patronen die 90 % van de stappen nodig hebben elke stap.</translation>
+    </message>
+    <message>
+      <source>The period starts on {}, inside the first step (from {}): that step is only partly covered. Start on the first day of a {}.</source>
+      <translation>De periode begint op {}, midden in de eerste stap (vanaf {}): die stap is maar gedeeltelijk gedekt. Begin op de eerste dag van een {}.</translation>
+    </message>
+    <message>
+      <source>The period ends before {}, inside the last step: that step is only partly covered. End on the last day of a {}.</source>
+      <translation>De periode eindigt vóór {}, midden in de laatste stap: die stap is maar gedeeltelijk gedekt. Eindig op de laatste dag van een {}.</translation>
+    </message>
+    <message>
+      <source>The first incident is on {}, {} days into the first step: if the data start there, that step is incomplete. Set START to the first day of a {}.</source>
+      <translation>Het eerste incident is op {}, {} dagen na het begin van de eerste stap: als de gegevens daar beginnen, is die stap onvolledig. Zet START op de eerste dag van een {}.</translation>
+    </message>
+    <message>
+      <source>The last incident is on {}, {} days before the end of the last step: if the data end there, that step is incomplete. Set END to the last day of a {}.</source>
+      <translation>Het laatste incident is op {}, {} dagen voor het einde van de laatste stap: als de gegevens daar eindigen, is die stap onvolledig. Zet END op de laatste dag van een {}.</translation>
+    </message>
+    <message>
+      <source>{} incidents fall outside the study area and are left out.</source>
+      <translation>{} incidenten vallen buiten het studiegebied en worden weggelaten.</translation>
+    </message>
+    <message>
+      <source>Locations: the {} {} of {:g} m with at least one incident in the period (give a study area to include empty cells).</source>
+      <translation>Locaties: de {} {} van {:g} m met minstens één incident in de periode (geef een studiegebied op om lege cellen mee te nemen).</translation>
+    </message>
+    <message>
+      <source>Locations: the {} {} of {:g} m overlapping the study area.</source>
+      <translation>Locaties: de {} {} van {:g} m die met het studiegebied overlappen.</translation>
+    </message>
+    <message>
+      <source>pseudo p-values from {} permutations</source>
+      <translation>pseudo-p-waarden uit {} permutaties</translation>
+    </message>
+    <message>
+      <source>Global Moran's I</source>
+      <translation>Globale Moran's I</translation>
+    </message>
+    <message>
+      <source>Getis-Ord General G</source>
+      <translation>Getis-Ord General G</translation>
+    </message>
+    <message>
+      <source>Nearest neighbour index</source>
+      <translation>Naaste-buurindex</translation>
+    </message>
+    <message>
+      <source>Global spatial autocorrelation (Moran's I, General G)</source>
+      <translation>Globale ruimtelijke autocorrelatie (Moran's I, General G)</translation>
+    </message>
+    <message>
+      <source>Answers 'are the values clustered at all?' for the whole layer before mapping hot spots: global Moran's I (do similar values sit together?), Getis-Ord General G (do high values sit together?) and, for point layers, the Clark-Evans nearest neighbour index (are the points themselves clustered?).</source>
+      <translation>Beantwoordt voor de hele laag 'zijn de waarden überhaupt geclusterd?' voordat hotspots in kaart worden gebracht: globale Moran's I (liggen gelijke waarden bij elkaar?), Getis-Ord General G (liggen hoge waarden bij elkaar?) en, voor puntlagen, de naaste-buurindex van Clark en Evans (zijn de punten zelf geclusterd?).</translation>
+    </message>
+    <message>
+      <source>Numeric field with the value of each feature. Optional for points: without it only the nearest neighbour index is computed.</source>
+      <translation>Numeriek veld met de waarde van elk object. Optioneel voor punten: zonder dit veld wordt alleen de naaste-buurindex berekend.</translation>
+    </message>
+    <message>
+      <source>Random permutations for the pseudo p-values of Moran's I and General G (999 is usual; 0 = analytical p-values only).</source>
+      <translation>Willekeurige permutaties voor de pseudo-p-waarden van Moran's I en General G (999 is gebruikelijk; 0 = alleen analytische p-waarden).</translation>
+    </message>
+    <message>
+      <source>Optional polygon(s) of the study area, for the nearest neighbour index of points; without it the convex hull of the points is used (stated in the log).</source>
+      <translation>Optionele polygoon (of polygonen) van het studiegebied, voor de naaste-buurindex van punten; zonder studiegebied wordt het convexe omhulsel van de punten gebruikt (vermeld in het logboek).</translation>
+    </message>
+    <message>
+      <source>A table with one row per statistic: test, statistic, value and description (Moran's I: I, E[I], z_norm, z_rand, p_norm, p_rand, p_sim; General G: G, E[G], z, p, p_sim; nearest neighbour index: R, observed and expected mean distance, z, p, n, area). Also written to the log.</source>
+      <translation>Een tabel met één rij per statistiek: test, statistic, value en description (Moran's I: I, E[I], z_norm, z_rand, p_norm, p_rand, p_sim; General G: G, E[G], z, p, p_sim; naaste-buurindex: R, waargenomen en verwachte gemiddelde afstand, z, p, n, oppervlakte). Ook in het logboek geschreven.</translation>
+    </message>
+    <message>
+      <source>Moran's I with row-standardised weights and General G with binary weights as in PySAL esda (Moran 1950; Cliff &amp; Ord 1981; Getis &amp; Ord 1992); two-sided p-values under normality and randomisation, folded permutation pseudo p-values (seeded). Nearest neighbour index: Clark &amp; Evans (1954) without edge correction, as ArcGIS Average Nearest Neighbor. General G needs values of zero or more.</source>
+      <translation>Moran's I met rij-gestandaardiseerde gewichten en General G met binaire gewichten zoals in PySAL esda (Moran 1950; Cliff &amp; Ord 1981; Getis &amp; Ord 1992); tweezijdige p-waarden onder normaliteit en randomisatie, gevouwen pseudo-p-waarden uit permutaties (met seed). Naaste-buurindex: Clark &amp; Evans (1954) zonder randcorrectie, zoals ArcGIS Average Nearest Neighbor. General G vereist waarden van nul of meer.</translation>
+    </message>
+    <message>
+      <source>Moran's I above its expectation E[I] with a small p-value: similar values cluster; below: they alternate like a chessboard. General G above E[G]: high values cluster (hot spots), below: low values cluster. R below 1: the points are clustered; above 1: dispersed. Columbus CRIME with queen contiguity gives I = 0.500.</source>
+      <translation>Moran's I boven de verwachting E[I] met een kleine p-waarde: gelijke waarden clusteren; eronder: ze wisselen elkaar af als een schaakbord. General G boven E[G]: hoge waarden clusteren (hotspots), eronder: lage waarden clusteren. R onder 1: de punten zijn geclusterd; boven 1: verspreid. Columbus CRIME met queen-aangrenzing geeft I = 0,500.</translation>
+    </message>
+    <message>
+      <source>no significant spatial autocorrelation</source>
+      <translation>geen significante ruimtelijke autocorrelatie</translation>
+    </message>
+    <message>
+      <source>no significant clustering of high or low values</source>
+      <translation>geen significante clustering van hoge of lage waarden</translation>
+    </message>
+    <message>
+      <source>the points do not differ significantly from random</source>
+      <translation>de punten wijken niet significant af van toeval</translation>
+    </message>
+    <message>
+      <source>Study area for the nearest neighbour index (optional)</source>
+      <translation>Studiegebied voor de naaste-buurindex (optioneel)</translation>
+    </message>
+    <message>
+      <source>Global spatial autocorrelation</source>
+      <translation>Globale ruimtelijke autocorrelatie</translation>
+    </message>
+    <message>
+      <source>similar values cluster in space</source>
+      <translation>gelijke waarden clusteren in de ruimte</translation>
+    </message>
+    <message>
+      <source>values alternate (dispersion)</source>
+      <translation>waarden wisselen elkaar af (spreiding)</translation>
+    </message>
+    <message>
+      <source>row-standardised {}</source>
+      <translation>rij-gestandaardiseerde {}</translation>
+    </message>
+    <message>
+      <source>expected value without spatial autocorrelation, -1/(n-1)</source>
+      <translation>verwachte waarde zonder ruimtelijke autocorrelatie, -1/(n-1)</translation>
+    </message>
+    <message>
+      <source>z-score under normality</source>
+      <translation>z-score onder normaliteit</translation>
+    </message>
+    <message>
+      <source>z-score under randomisation</source>
+      <translation>z-score onder randomisatie</translation>
+    </message>
+    <message>
+      <source>two-sided p-value under normality</source>
+      <translation>tweezijdige p-waarde onder normaliteit</translation>
+    </message>
+    <message>
+      <source>two-sided p-value under randomisation</source>
+      <translation>tweezijdige p-waarde onder randomisatie</translation>
+    </message>
+    <message>
+      <source>General G is skipped: it needs values of zero or more (counts, rates), and this field has negative values. Moran's I covers them.</source>
+      <translation>General G wordt overgeslagen: die vereist waarden van nul of meer (aantallen, ratio's) en dit veld heeft negatieve waarden. Moran's I dekt ze wel.</translation>
+    </message>
+    <message>
+      <source>high values cluster</source>
+      <translation>hoge waarden clusteren</translation>
+    </message>
+    <message>
+      <source>low values cluster</source>
+      <translation>lage waarden clusteren</translation>
+    </message>
+    <message>
+      <source>expected value without spatial association</source>
+      <translation>verwachte waarde zonder ruimtelijke samenhang</translation>
+    </message>
+    <message>
+      <source>two-sided p-value</source>
+      <translation>tweezijdige p-waarde</translation>
+    </message>
+    <message>
+      <source>the points are clustered</source>
+      <translation>de punten zijn geclusterd</translation>
+    </message>
+    <message>
+      <source>the points are dispersed</source>
+      <translation>de punten zijn verspreid</translation>
+    </message>
+    <message>
+      <source>observed / expected mean nearest neighbour distance</source>
+      <translation>waargenomen / verwachte gemiddelde afstand tot de naaste buur</translation>
+    </message>
+    <message>
+      <source>z-score</source>
+      <translation>z-score</translation>
+    </message>
+    <message>
+      <source>number of points</source>
+      <translation>aantal punten</translation>
+    </message>
+    <message>
+      <source>the study area</source>
+      <translation>het studiegebied</translation>
+    </message>
+    <message>
+      <source>the convex hull of the points</source>
+      <translation>het convexe omhulsel van de punten</translation>
+    </message>
+    <message>
+      <source>the bounding box of the points</source>
+      <translation>de omhullende rechthoek van de punten</translation>
+    </message>
+    <message>
+      <source>The study area is used only for the nearest neighbour index of point layers.</source>
+      <translation>Het studiegebied wordt alleen gebruikt voor de naaste-buurindex van puntlagen.</translation>
+    </message>
+    <message>
+      <source>Global Moran's I = {:.6f} (expected {:.6f}), z = {:.4f} under randomisation ({:.4f} under normality), p = {:.3g}; permutation p = {} ({} permutations): {}.</source>
+      <translation>Globale Moran's I = {:.6f} (verwacht {:.6f}), z = {:.4f} onder randomisatie ({:.4f} onder normaliteit), p = {:.3g}; permutatie-p = {} ({} permutaties): {}.</translation>
+    </message>
+    <message>
+      <source>General G = {:.6g} (expected {:.6g}), z = {:.4f}, p = {:.3g}; permutation p = {}: {}.</source>
+      <translation>General G = {:.6g} (verwacht {:.6g}), z = {:.4f}, p = {:.3g}; permutatie-p = {}: {}.</translation>
+    </message>
+    <message>
+      <source>Nearest neighbour index R = {:.4f} (observed mean distance {:.6g} {}, expected {:.6g} {}), z = {:.4f}, p = {:.3g}, {} points over {}: {}.</source>
+      <translation>Naaste-buurindex R = {:.4f} (waargenomen gemiddelde afstand {:.6g} {}, verwacht {:.6g} {}), z = {:.4f}, p = {:.3g}, {} punten over {}: {}.</translation>
+    </message>
+    <message>
+      <source>permutation pseudo p-value ({} permutations)</source>
+      <translation>pseudo-p-waarde uit permutaties ({} permutaties)</translation>
+    </message>
+    <message>
+      <source>binary {}</source>
+      <translation>binaire {}</translation>
+    </message>
+    <message>
+      <source>observed mean nearest neighbour distance ({})</source>
+      <translation>waargenomen gemiddelde afstand tot de naaste buur ({})</translation>
+    </message>
+    <message>
+      <source>expected under complete spatial randomness ({})</source>
+      <translation>verwacht bij volledige ruimtelijke willekeur ({})</translation>
+    </message>
+    <message>
+      <source>{} (square {})</source>
+      <translation>{} ({} in het kwadraat)</translation>
+    </message>
+    <message>
+      <source>{} points lie outside the study area; they still count in the index.</source>
+      <translation>{} punten liggen buiten het studiegebied; ze tellen toch mee in de index.</translation>
+    </message>
+    <message>
+      <source>Hot spot analysis (Getis-Ord Gi*)</source>
+      <translation>Hotspotanalyse (Getis-Ord Gi*)</translation>
+    </message>
+    <message>
+      <source>analytical p-values</source>
+      <translation>analytische p-waarden</translation>
+    </message>
+    <message>
+      <source>permutation p-values</source>
+      <translation>permutatie-p-waarden</translation>
+    </message>
+    <message>
+      <source>Finds statistically significant hot spots (clusters of high values) and cold spots (clusters of low values) with the local Getis-Ord Gi* statistic, e.g. on incident counts per hexagon or per neighbourhood from Aggregate incidents.</source>
+      <translation>Vindt statistisch significante hotspots (clusters van hoge waarden) en coldspots (clusters van lage waarden) met de lokale Getis-Ord Gi*-statistiek, bijv. op aantallen incidenten per zeshoek of per buurt uit Incidenten aggregeren.</translation>
+    </message>
+    <message>
+      <source>Yes (default): Gi*, the feature's own value counts in its neighbourhood, as in ArcGIS Hot Spot Analysis. No: Gi, only the neighbours count.</source>
+      <translation>Ja (standaard): Gi*, de eigen waarde van het object telt mee in zijn omgeving, zoals in ArcGIS Hot Spot Analysis. Nee: Gi, alleen de buren tellen.</translation>
+    </message>
+    <message>
+      <source>Conditional permutations for the pseudo p-value gi_p_sim (999 is usual; 0 = analytical p-values only).</source>
+      <translation>Conditionele permutaties voor de pseudo-p-waarde gi_p_sim (999 is gebruikelijk; 0 = alleen analytische p-waarden).</translation>
+    </message>
+    <message>
+      <source>Yes (default): correct for testing every feature at once with the Benjamini-Hochberg false discovery rate; the bins then use the q-values.</source>
+      <translation>Ja (standaard): corrigeer voor het tegelijk toetsen van alle objecten met de false discovery rate van Benjamini-Hochberg; de klassen gebruiken dan de q-waarden.</translation>
+    </message>
+    <message>
+      <source>Which p-value decides the bins: 0 analytical (normal, as ArcGIS), 1 permutation (gi_p_sim, as GeoDa; needs PERMUTATIONS &gt; 0).</source>
+      <translation>Welke p-waarde de klassen bepaalt: 0 analytisch (normaal, zoals ArcGIS), 1 permutatie (gi_p_sim, zoals GeoDa; vereist PERMUTATIONS &gt; 0).</translation>
+    </message>
+    <message>
+      <source>The input features with their fields, source_fid and: gi_z (z-score), gi_p (two-sided normal p-value), gi_p_sim (permutation pseudo p-value), gi_q (Benjamini-Hochberg q-value of the p-value used), gi_bin (3, 2, 1 hot spot at 99/95/90 % confidence, -1..-3 cold spot, 0 not significant), label and n_neighbours (not counting the feature itself). Styled red (hot) to blue (cold). CRS: the working CRS.</source>
+      <translation>De invoerobjecten met hun velden, source_fid en: gi_z (z-score), gi_p (tweezijdige normale p-waarde), gi_p_sim (pseudo-p-waarde uit permutaties), gi_q (Benjamini-Hochberg-q-waarde van de gebruikte p-waarde), gi_bin (3, 2, 1 hotspot met 99/95/90 % betrouwbaarheid, -1..-3 coldspot, 0 niet significant), label en n_neighbours (zonder het object zelf). Opgemaakt van rood (hot) tot blauw (cold). CRS: het werk-CRS.</translation>
+    </message>
+    <message>
+      <source>Getis &amp; Ord (1992) and Ord &amp; Getis (1995) with binary weights; the z-scores equal those of PySAL esda's G_Local. Pseudo p-values by conditional randomisation (Anselin 1995), seeded. Benjamini &amp; Hochberg (1995) false discovery rate. Features without neighbours get empty statistics and the label 'No neighbours'.</source>
+      <translation>Getis &amp; Ord (1992) en Ord &amp; Getis (1995) met binaire gewichten; de z-scores zijn gelijk aan die van G_Local uit PySAL esda. Pseudo-p-waarden door conditionele randomisatie (Anselin 1995), met seed. False discovery rate van Benjamini &amp; Hochberg (1995). Objecten zonder buren krijgen lege statistieken en het label 'No neighbours'.</translation>
+    </message>
+    <message>
+      <source>A hot spot at 99 % confidence is a feature whose neighbourhood sum is so much higher than the layer's average that chance alone would rarely produce it. One high count on its own is not a hot spot; a group of high counts is. Use incident counts on cells of equal size, or rates.</source>
+      <translation>Een hotspot met 99 % betrouwbaarheid is een object waarvan de som over de omgeving zoveel hoger is dan het gemiddelde van de laag dat toeval alleen dat zelden zou opleveren. Eén hoog aantal op zich is geen hotspot; een groep hoge aantallen wel. Gebruik aantallen incidenten op cellen van gelijke grootte, of ratio's.</translation>
+    </message>
+    <message>
+      <source>Include the feature itself (Gi*)</source>
+      <translation>Het object zelf meetellen (Gi*)</translation>
+    </message>
+    <message>
+      <source>False discovery rate correction (Benjamini-Hochberg)</source>
+      <translation>Correctie voor de false discovery rate (Benjamini-Hochberg)</translation>
+    </message>
+    <message>
+      <source>Hot spot, 99% confidence</source>
+      <translation>Hotspot, 99% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Hot spot, 95% confidence</source>
+      <translation>Hotspot, 95% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Hot spot, 90% confidence</source>
+      <translation>Hotspot, 90% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Not significant (or no neighbours)</source>
+      <translation>Niet significant (of geen buren)</translation>
+    </message>
+    <message>
+      <source>Cold spot, 90% confidence</source>
+      <translation>Coldspot, 90% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Cold spot, 95% confidence</source>
+      <translation>Coldspot, 95% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Cold spot, 99% confidence</source>
+      <translation>Coldspot, 99% betrouwbaarheid</translation>
+    </message>
+    <message>
+      <source>Hot spots</source>
+      <translation>Hotspots</translation>
+    </message>
+    <message>
+      <source>Gi*: each feature's own value counts in its neighbourhood sum (self-weight 1).</source>
+      <translation>Gi*: de eigen waarde van elk object telt mee in de som over zijn omgeving (eigen gewicht 1).</translation>
+    </message>
+    <message>
+      <source>Gi: only the neighbours' values count, not the feature's own.</source>
+      <translation>Gi: alleen de waarden van de buren tellen, niet die van het object zelf.</translation>
+    </message>
+    <message>
+      <source>Significance from</source>
+      <translation>Significantie uit</translation>
+    </message>
+    <message>
+      <source>Hot spots ({}, {})</source>
+      <translation>Hotspots ({}, {})</translation>
+    </message>
+    <message>
+      <source>Hot spots: {} at 99 %, {} at 95 %, {} at 90 % confidence; cold spots: {} at 99 %, {} at 95 %, {} at 90 %; not significant: {}; without neighbours: {}.</source>
+      <translation>Hotspots: {} met 99 %, {} met 95 %, {} met 90 % betrouwbaarheid; coldspots: {} met 99 %, {} met 95 %, {} met 90 %; niet significant: {}; zonder buren: {}.</translation>
+    </message>
+    <message>
+      <source>Analytical p-value</source>
+      <translation>Analytische p-waarde</translation>
+    </message>
+    <message>
+      <source>Permutation p-value</source>
+      <translation>Permutatie-p-waarde</translation>
+    </message>
+    <message>
+      <source>FDR on: the bins use Benjamini-Hochberg q-values of the {}, so among the features called significant at 95 % about 5 % are expected to be false alarms.</source>
+      <translation>FDR aan: de klassen gebruiken Benjamini-Hochberg-q-waarden van de {}, zodat van de objecten die met 95 % significant heten naar verwachting ongeveer 5 % vals alarm is.</translation>
+    </message>
+    <message>
+      <source>FDR off: the bins use the {} of each feature as they are; with many features some will look significant by chance.</source>
+      <translation>FDR uit: de klassen gebruiken de {} van elk object zoals ze zijn; bij veel objecten lijken er enkele door toeval significant.</translation>
     </message>
     <message>
       <source>Hot times</source>
@@ -204,16 +1116,860 @@
       <translation>{} incidenten liggen buiten alle gebieden en tellen niet mee.</translation>
     </message>
     <message>
+      <source>Intervention effect (WDQ and WDD)</source>
+      <translation>Effect van een interventie (WDQ en WDD)</translation>
+    </message>
+    <message>
+      <source>diffusion of benefits to the buffer, larger than the direct effect</source>
+      <translation>uitstraling van het gunstige effect naar de buffer, groter dan het directe effect</translation>
+    </message>
+    <message>
+      <source>diffusion of benefits to the buffer, smaller than the direct effect</source>
+      <translation>uitstraling van het gunstige effect naar de buffer, kleiner dan het directe effect</translation>
+    </message>
+    <message>
+      <source>neither displacement nor diffusion of benefits</source>
+      <translation>geen verplaatsing en geen uitstraling van het gunstige effect</translation>
+    </message>
+    <message>
+      <source>displacement to the buffer, smaller than the direct effect (a net benefit)</source>
+      <translation>verplaatsing naar de buffer, kleiner dan het directe effect (per saldo winst)</translation>
+    </message>
+    <message>
+      <source>displacement to the buffer, larger than the direct effect (the measure was counterproductive)</source>
+      <translation>verplaatsing naar de buffer, groter dan het directe effect (de maatregel werkte averechts)</translation>
+    </message>
+    <message>
+      <source>Measures the effect of a place-based measure (cameras, lighting, patrols, a redesign) by counting incidents before and after it in the target area where it ran, in a buffer around it where crime may move to, and in a control area that shows what would have happened anyway.</source>
+      <translation>Meet het effect van een gebiedsgerichte maatregel (camera's, verlichting, surveillance, een herinrichting) door incidenten ervoor en erna te tellen in het doelgebied waar hij liep, in een buffer eromheen waarheen criminaliteit kan verplaatsen, en in een controlegebied dat laat zien wat er toch al gebeurd zou zijn.</translation>
+    </message>
+    <message>
+      <source>Date/time field of the incidents.</source>
+      <translation>Datum/tijdveld van de incidenten.</translation>
+    </message>
+    <message>
+      <source>Polygon layer with the area where the measure ran (all its polygons together form the target).</source>
+      <translation>Polygonenlaag met het gebied waar de maatregel liep (alle polygonen samen vormen het doelgebied).</translation>
+    </message>
+    <message>
+      <source>Polygon layer with the surrounding area where displacement or diffusion of benefits is looked for, usually a ring around the target. Incidents inside the target are never counted in the buffer.</source>
+      <translation>Polygonenlaag met het omliggende gebied waarin naar verplaatsing of uitstraling van het gunstige effect wordt gekeken, meestal een ring om het doelgebied. Incidenten in het doelgebied tellen nooit mee in de buffer.</translation>
+    </message>
+    <message>
+      <source>Polygon layer with a comparable area without the measure, not touching target or buffer; it should have enough incidents in both periods.</source>
+      <translation>Polygonenlaag met een vergelijkbaar gebied zonder de maatregel, los van doelgebied en buffer; het moet in beide perioden genoeg incidenten hebben.</translation>
+    </message>
+    <message>
+      <source>Optional second control area for the buffer. Without it the one control area serves both target and buffer: its change counts twice and its variance four times.</source>
+      <translation>Optioneel tweede controlegebied voor de buffer. Zonder dit dient het ene controlegebied voor doelgebied en buffer samen: de verandering telt dan twee keer en de variantie vier keer.</translation>
+    </message>
+    <message>
+      <source>Period before the measure, dates inclusive (YYYY-MM-DD).</source>
+      <translation>Periode vóór de maatregel, datums inbegrepen (JJJJ-MM-DD).</translation>
+    </message>
+    <message>
+      <source>Period after the measure, dates inclusive; it must not overlap the before period.</source>
+      <translation>Periode na de maatregel, datums inbegrepen; mag niet overlappen met de periode ervoor.</translation>
+    </message>
+    <message>
+      <source>A table with one row: the eight counts T_b, T_a (target), D_b, D_a (buffer), Ct_b, Ct_a (control of the target), Cd_b, Cd_a (control of the buffer; equal to Ct with one control area), the period lengths in days, wdq, success_measure, buffer_measure, total_net_effect, wdd, wdd_local, wdd_displacement, wdd_se, wdd_z, p, ci_low, ci_high (95 %) and a readable interpretation.</source>
+      <translation>Een tabel met één rij: de acht aantallen T_b, T_a (doelgebied), D_b, D_a (buffer), Ct_b, Ct_a (controle van het doelgebied), Cd_b, Cd_a (controle van de buffer; gelijk aan Ct bij één controlegebied), de lengte van de perioden in dagen, wdq, success_measure, buffer_measure, total_net_effect, wdd, wdd_local, wdd_displacement, wdd_se, wdd_z, p, ci_low, ci_high (95 %) en een leesbare interpretatie.</translation>
+    </message>
+    <message>
+      <source>Weighted displacement quotient (Bowers &amp; Johnson 2003): WDQ = (D_a/C_a - D_b/C_b) / (R_a/C_a - R_b/C_b), the denominator being the success measure. Weighted displacement difference test (Wheeler &amp; Ratcliffe 2018): WDD = (T_a - T_b) - (Ct_a - Ct_b) + (D_a - D_b) - (Cd_a - Cd_b), its variance the sum of the counts (Poisson), with z, a two-sided p-value and a 95 % confidence interval. Periods of different length (counted in days) are handled as in Wheeler (2021): the after counts are scaled to the length of the before period in the WDD; the WDQ compares ratios within each period and needs no scaling. Where the areas overlap, an incident is counted once, in the first of target, buffer, control, control buffer.</source>
+      <translation>Gewogen verplaatsingsquotiënt (Bowers &amp; Johnson 2003): WDQ = (D_a/C_a - D_b/C_b) / (R_a/C_a - R_b/C_b), met als noemer de succesmaat. Gewogen verplaatsingsverschiltoets (Wheeler &amp; Ratcliffe 2018): WDD = (T_a - T_b) - (Ct_a - Ct_b) + (D_a - D_b) - (Cd_a - Cd_b), met als variantie de som van de aantallen (Poisson), met z, een tweezijdige p-waarde en een 95 %-betrouwbaarheidsinterval. Perioden van verschillende lengte (in dagen) worden behandeld als in Wheeler (2021): in de WDD worden de aantallen erna herschaald naar de lengte van de periode ervoor; de WDQ vergelijkt verhoudingen binnen elke periode en hoeft niet herschaald te worden. Waar de gebieden overlappen telt een incident één keer, in het eerste van doelgebied, buffer, controlegebied, controlegebied van de buffer.</translation>
+    </message>
+    <message>
+      <source>A negative WDD means fewer incidents than the control area's trend predicts; it is significant when the confidence interval excludes 0 (p &lt; 0.05). The WDQ is read only when the target improved (success measure below 0): above 0 diffusion of benefits, below 0 displacement, below -1 displacement larger than the gain.</source>
+      <translation>Een negatieve WDD betekent minder incidenten dan de trend in het controlegebied voorspelt; hij is significant als het betrouwbaarheidsinterval 0 niet bevat (p &lt; 0,05). De WDQ wordt alleen gelezen als het doelgebied verbeterde (succesmaat onder 0): boven 0 uitstraling van het gunstige effect, onder 0 verplaatsing, onder -1 verplaatsing groter dan de winst.</translation>
+    </message>
+    <message>
+      <source>Before period start</source>
+      <translation>Begin periode ervoor</translation>
+    </message>
+    <message>
+      <source>Before period end</source>
+      <translation>Einde periode ervoor</translation>
+    </message>
+    <message>
+      <source>After period start</source>
+      <translation>Begin periode erna</translation>
+    </message>
+    <message>
+      <source>After period end</source>
+      <translation>Einde periode erna</translation>
+    </message>
+    <message>
+      <source>The WDQ is undefined: the target area changed exactly as the control area did (success measure 0).</source>
+      <translation>De WDQ is niet gedefinieerd: het doelgebied veranderde precies zoals het controlegebied (succesmaat 0).</translation>
+    </message>
+    <message>
+      <source>Target area (where the measure ran)</source>
+      <translation>Doelgebied (waar de maatregel liep)</translation>
+    </message>
+    <message>
+      <source>Buffer area (displacement or diffusion)</source>
+      <translation>Buffergebied (verplaatsing of uitstraling)</translation>
+    </message>
+    <message>
+      <source>Control area</source>
+      <translation>Controlegebied</translation>
+    </message>
+    <message>
+      <source>Separate control area for the buffer</source>
+      <translation>Apart controlegebied voor de buffer</translation>
+    </message>
+    <message>
+      <source>Intervention effect</source>
+      <translation>Effect van de interventie</translation>
+    </message>
+    <message>
+      <source>One control area serves target and buffer, so its change counts twice and its variance four times; a separate control area for the buffer gives a sharper test.</source>
+      <translation>Eén controlegebied dient voor doelgebied en buffer, dus de verandering daarin telt twee keer en de variantie vier keer; een apart controlegebied voor de buffer geeft een scherpere toets.</translation>
+    </message>
+    <message>
+      <source>The WDQ is undefined: the control area has no incidents in the before period, so the ratios to the control area cannot be formed. Choose a larger control area.</source>
+      <translation>De WDQ is niet gedefinieerd: het controlegebied heeft geen incidenten in de periode ervoor, dus de verhoudingen tot het controlegebied bestaan niet. Kies een groter controlegebied.</translation>
+    </message>
+    <message>
+      <source>The WDQ is undefined: the control area has no incidents in the after period, so the ratios to the control area cannot be formed. Choose a larger control area.</source>
+      <translation>De WDQ is niet gedefinieerd: het controlegebied heeft geen incidenten in de periode erna, dus de verhoudingen tot het controlegebied bestaan niet. Kies een groter controlegebied.</translation>
+    </message>
+    <message>
+      <source>WDQ = {}: {}.</source>
+      <translation>WDQ = {}: {}.</translation>
+    </message>
+    <message>
+      <source>WDD = {} incidents ({} % interval {} to {}; z = {}, p {})</source>
+      <translation>WDD = {} incidenten ({} %-interval {} tot {}; z = {}, p {})</translation>
+    </message>
+    <message>
+      <source>{}: not significantly different from the control area's trend.</source>
+      <translation>{}: niet significant anders dan de trend in het controlegebied.</translation>
+    </message>
+    <message>
+      <source>{} incidents in the before period, {} in the after period.</source>
+      <translation>{} incidenten in de periode ervoor, {} in de periode erna.</translation>
+    </message>
+    <message>
+      <source>WDQ = {}, not interpretable: the target area did not improve relative to the control area (success measure {} &gt;= 0), so there is no effect to be displaced.</source>
+      <translation>WDQ = {}, niet te interpreteren: het doelgebied verbeterde niet ten opzichte van het controlegebied (succesmaat {} &gt;= 0), dus er is geen effect dat verplaatst kan worden.</translation>
+    </message>
+    <message>
+      <source>WDD = {}; the test is undefined because all counts are zero.</source>
+      <translation>WDD = {}; de toets is niet gedefinieerd omdat alle aantallen nul zijn.</translation>
+    </message>
+    <message>
+      <source>{}: significantly more incidents than the control area's trend predicts.</source>
+      <translation>{}: significant meer incidenten dan de trend in het controlegebied voorspelt.</translation>
+    </message>
+    <message>
+      <source>{} incidents fall outside the target, buffer and control areas and are not used.</source>
+      <translation>{} incidenten vallen buiten doelgebied, buffer en controlegebied en worden niet gebruikt.</translation>
+    </message>
+    <message>
+      <source>The periods differ in length ({} days before, {} after): in the WDD the after counts are scaled to the length of the before period; the WDQ needs no scaling.</source>
+      <translation>De perioden verschillen in lengte ({} dagen ervoor, {} erna): in de WDD worden de aantallen erna herschaald naar de lengte van de periode ervoor; de WDQ hoeft niet herschaald te worden.</translation>
+    </message>
+    <message>
+      <source>{}: significantly fewer incidents than the control area's trend predicts.</source>
+      <translation>{}: significant minder incidenten dan de trend in het controlegebied voorspelt.</translation>
+    </message>
+    <message>
+      <source>{} and {} overlap ({} m²); incidents in the overlap are counted in {} only.</source>
+      <translation>{} en {} overlappen ({} m²); incidenten in de overlap tellen alleen mee in {}.</translation>
+    </message>
+    <message>
+      <source>Lighting check (EN 13201)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checks whether the public lighting of a plan lights its paths and squares to their class: the horizontal illuminance of every lamp is summed on the EN 13201-3 calculation grid of each path, and the average, minimum and uniformity are compared with the class (EN 13201-2 P1-P6, or the Dutch social-safety criteria). Writes a verdict per path field, the failing stretches as lines, and a raster of the illuminance on the ground.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamp points (luminaires). Any CRS; distances are in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the mounting height above the ground in metres. Lamps with an empty or non-positive height are skipped and counted in the log.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mounting height in metres for every lamp, when no height field is given (default 5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the luminous flux of the lamp in lumen. Lamps with an empty or negative flux are skipped and counted in the log. With a photometric file an empty flux means the file's own lamp flux.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Luminous flux in lumen for every lamp, when no flux field is given (default 4,000 lm; ignored with a photometric file, whose lamp flux is used).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the maintenance factor (0-1] of each lamp; empty values take MAINTENANCE_FACTOR.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maintenance factor (0-1] for lamps without their own: EN 13201-2 classes are maintained values, so the new-lamp flux is multiplied by it (default 0.8).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Light distribution when no photometric file is given: 0 isotropic (the flux spread evenly in all directions, I = flux / 4 pi; conservative, half the light goes up), 1 downward cosine (all flux downwards, I = I0 cos gamma).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional EULUMDAT file (.ldt) with the luminaire's intensity distribution; the intensities are scaled to each lamp's flux.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>With a photometric file: numeric field with the compass direction (degrees from north, clockwise) of the luminaire's C0 plane; empty = 0.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paths as lines (centrelines) or areas as polygons (squares, plazas), each with a lighting class.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field that names a path in the outputs (path_id).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Field with the lighting class of each path (e.g. P4; case does not matter). Empty values take CLASS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lighting class for paths without one (e.g. P4, or social_safety for the Dutch criteria). Left empty, a rule set with a single class uses that class.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Criteria: 0 EN 13201-2:2015 P classes (average and minimum), 1 Dutch social-safety lighting (PKVW / GPR: average, uniformity and colour rendering).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional JSON rule set of your own (same layout as knowledge/rulesets/en13201.json), used instead of RULESET.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Colour rendering index Ra of the lamps, for criteria that require one (Dutch social safety); 0 = unknown (read from the photometric file when it has it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Width in metres of line paths without a width field (default 2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with each line path's width in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cut paths into calculation fields of at most this many metres, each with its own verdict (0 = one field per path, the default).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional building footprints that cast shadows: a lamp does not light a point when the straight line between them crosses a building (2-D: every building is taken as taller than the lamps).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamps farther than this many metres from a point are left out of its sum (default 100 m; an isotropic 4,000 lm lamp at 5 m gives 0.002 lx at 100 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell size in metres of the illuminance raster (default 1 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Extent of the raster; default the extent of the paths plus 20 m.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refuse a raster with more cells than this (protects against a cell size in the wrong unit).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One feature per calculation field (the path, or a piece of it): class, length_m, width_m, n_along, n_across and n_points of the grid, e_avg, e_min, e_max (lx), u0 (Emin/Eav), verdict (pass, over-lit, fail, not_assessed) and the reason, naming each criterion and its value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lines along the paths where the illuminance falls below the class minimum (Emin; for criteria given as average and uniformity, uniformity x average), with e_min and required_min_lx.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>GeoTIFF of the horizontal illuminance on the ground in lux, styled by the P-class values.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E_h = sum over lamps of I(C, gamma) cos^3(gamma) / H^2 x MF (inverse-square and cosine law, point sources). Grid per EN 13201-3:2015: along a field of length S, N = 10 points if S &lt;= 30 m, else spacing &lt;= 3 m, first at half a spacing; across, at least 3 points and spacing &lt;= 1.5 m. Classes from EN 13201-2:2015 and the Dutch PKVW / GPR social-safety criteria, as editable rule sets in knowledge/rulesets. Areas use the along rule on the long side of their bounding box and the across rule on the short side.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A field fails when its average or minimum is below the class; the failing stretches show where to add or move lamps. 'over-lit' passes but spends more light than the class asks (average above 1.5 x the class value). Without photometry the isotropic model underestimates the light below a real street lamp: use a photometric file for design decisions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mounting height for all lamps (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Luminous flux for all lamps (lm)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maintenance factor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Colour rendering index Ra of the lamps (0 = unknown)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path width (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum calculation field length (m, 0 = whole path)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamp reach (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Raster cell size (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum number of raster cells</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamps (points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Luminous flux field (lm)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maintenance factor field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Photometric file (EULUMDAT .ldt)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paths or squares with a lighting class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lighting class field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lighting class (default)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path width field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Buildings casting shadows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Raster extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lighting per path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failing stretches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Illuminance raster (lx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>without a positive mounting height</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>without a usable luminous flux</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>with a maintenance factor outside (0, 1]</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Light distribution without photometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Luminaire C0 direction field (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>EN 13201-2 P classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dutch social-safety lighting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} lamps used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} calculation fields with {} grid points (EN 13201-3).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} of {} assessed fields fail their class; {} failing stretches ({:.0f} m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Illuminance raster: {} x {} cells of {:g} m.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Isotropic (flux / 4 pi in all directions)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downward cosine (all flux downwards)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Photometry '{}': {:g} lm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} paths have no lighting class and are not assessed (give CLASS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} of {} lamps {} were skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cluster and outlier analysis (Local Moran's I)</source>
+      <translation>Cluster- en uitschieteranalyse (lokale Moran's I)</translation>
+    </message>
+    <message>
+      <source>Finds clusters of similar values (high among high, low among low) and outliers (a high value among low ones, or the reverse) with the local Moran's I statistic (LISA), e.g. on incident counts or rates per cell or neighbourhood.</source>
+      <translation>Vindt clusters van gelijke waarden (hoog tussen hoog, laag tussen laag) en uitschieters (een hoge waarde tussen lage, of omgekeerd) met de lokale Moran's I-statistiek (LISA), bijv. op aantallen of ratio's van incidenten per cel of buurt.</translation>
+    </message>
+    <message>
+      <source>Conditional permutations for the pseudo p-values (999 is usual; at least 1).</source>
+      <translation>Conditionele permutaties voor de pseudo-p-waarden (999 is gebruikelijk; minstens 1).</translation>
+    </message>
+    <message>
+      <source>Yes (default): correct for testing every feature at once with the Benjamini-Hochberg false discovery rate; a feature is significant when its q-value is at most ALPHA.</source>
+      <translation>Ja (standaard): corrigeer voor het tegelijk toetsen van alle objecten met de false discovery rate van Benjamini-Hochberg; een object is significant als zijn q-waarde hoogstens ALPHA is.</translation>
+    </message>
+    <message>
+      <source>Significance level (default 0.05).</source>
+      <translation>Significantieniveau (standaard 0,05).</translation>
+    </message>
+    <message>
+      <source>The input features with their fields, source_fid and: lisa_i (local Moran's I), lisa_p_sim (permutation pseudo p-value), lisa_q (its Benjamini-Hochberg q-value), quadrant (HH, LH, LL, HL: the feature's value and its neighbours' average, high or low), label (the quadrant as a cluster or outlier when significant, else 'Not significant'), value_std and lag_std (the axes of the Moran scatterplot) and n_neighbours. Styled as a cluster map.</source>
+      <translation>De invoerobjecten met hun velden, source_fid en: lisa_i (lokale Moran's I), lisa_p_sim (pseudo-p-waarde uit permutaties), lisa_q (de Benjamini-Hochberg-q-waarde daarvan), quadrant (HH, LH, LL, HL: de waarde van het object en het gemiddelde van zijn buren, hoog of laag), label (het kwadrant als cluster of uitschieter wanneer significant, anders 'Not significant'), value_std en lag_std (de assen van de Moran-spreidingsgrafiek) en n_neighbours. Opgemaakt als clusterkaart.</translation>
+    </message>
+    <message>
+      <source>Anselin (1995), Local indicators of spatial association - LISA, with row-standardised weights; values equal PySAL esda's Moran_Local and R spdep's localmoran. Pseudo p-values by conditional randomisation, seeded; Benjamini &amp; Hochberg (1995) false discovery rate.</source>
+      <translation>Anselin (1995), Local indicators of spatial association - LISA, met rij-gestandaardiseerde gewichten; de waarden zijn gelijk aan Moran_Local uit PySAL esda en localmoran uit R spdep. Pseudo-p-waarden door conditionele randomisatie, met seed; false discovery rate van Benjamini &amp; Hochberg (1995).</translation>
+    </message>
+    <message>
+      <source>High-High: a high value surrounded by high values (a hot cluster); Low-Low: a cold cluster; High-Low: a high value among low ones (an outlier worth a look, e.g. one problem address); Low-High: a low value among high ones.</source>
+      <translation>Hoog-Hoog: een hoge waarde omringd door hoge waarden (een heet cluster); Laag-Laag: een koud cluster; Hoog-Laag: een hoge waarde tussen lage (een uitschieter die aandacht verdient, bijv. één probleemadres); Laag-Hoog: een lage waarde tussen hoge.</translation>
+    </message>
+    <message>
+      <source>High-High cluster</source>
+      <translation>Hoog-Hoog-cluster</translation>
+    </message>
+    <message>
+      <source>Low-Low cluster</source>
+      <translation>Laag-Laag-cluster</translation>
+    </message>
+    <message>
+      <source>High-Low outlier</source>
+      <translation>Hoog-Laag-uitschieter</translation>
+    </message>
+    <message>
+      <source>Low-High outlier</source>
+      <translation>Laag-Hoog-uitschieter</translation>
+    </message>
+    <message>
+      <source>Not significant</source>
+      <translation>Niet significant</translation>
+    </message>
+    <message>
+      <source>No neighbours</source>
+      <translation>Geen buren</translation>
+    </message>
+    <message>
+      <source>Clusters and outliers</source>
+      <translation>Clusters en uitschieters</translation>
+    </message>
+    <message>
+      <source>High-High clusters: {}; Low-Low clusters: {}; High-Low outliers: {}; Low-High outliers: {}; not significant: {}; without neighbours: {}.</source>
+      <translation>Hoog-Hoog-clusters: {}; Laag-Laag-clusters: {}; Hoog-Laag-uitschieters: {}; Laag-Hoog-uitschieters: {}; niet significant: {}; zonder buren: {}.</translation>
+    </message>
+    <message>
+      <source>Clusters and outliers (local Moran's I, {})</source>
+      <translation>Clusters en uitschieters (lokale Moran's I, {})</translation>
+    </message>
+    <message>
+      <source>FDR on: a feature is significant when the Benjamini-Hochberg q-value of its permutation p-value is at most {:g}.</source>
+      <translation>FDR aan: een object is significant als de Benjamini-Hochberg-q-waarde van zijn permutatie-p-waarde hoogstens {:g} is.</translation>
+    </message>
+    <message>
+      <source>FDR off: a feature is significant when its permutation p-value is at most {:g}; with many features some will look significant by chance.</source>
+      <translation>FDR uit: een object is significant als zijn permutatie-p-waarde hoogstens {:g} is; bij veel objecten lijken er enkele door toeval significant.</translation>
+    </message>
+    <message>
+      <source>Natural surveillance (overlooking)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Finds which stretches of path and which parts of public space are overlooked by windows and doors ('eyes on the street'). Each opening sees up to a range within its viewing angle; buildings block the view. Writes per path piece the share that is overlooked and the number of openings overlooking it, and the public space that nobody overlooks.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Window and door points. Leave empty to generate openings along every facade of BUILDINGS (SPACING, STOREYS). Openings within SNAP_DISTANCE of a facade are moved onto it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field with the direction an opening faces (degrees from north, clockwise). Without it, or where it is empty, an opening faces straight out of the nearest facade; an opening farther than SNAP_DISTANCE from any facade looks all around.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Viewing angle of an opening in degrees, centred on its facing (default 180: a window sees the half-plane in front of it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building footprints: they block the view (2-D: every building is taller than the sight lines) and carry the generated openings. Overlapping footprints are fine.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field of BUILDINGS with the number of storeys, for generated openings (empty values take STOREYS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distance in metres between generated openings along a facade (default 5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Storeys with windows for generated openings (default 3; each storey's window counts as an opening).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Storey height in metres, for the height of generated openings (informational).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distance in metres up to which an opening overlooks (default 25 m; about 15 m is the distance at which a face is recognised).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paths (lines) to check.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field that names a path in the output (path_id).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distance in metres between the sample points along a path (default 2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paths are cut into equal pieces of at most this many metres, each with its own result (default 25 m; 0 = whole paths).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A piece passes when at least this share of it is overlooked (default 0.8, a project default: no standard gives a figure).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional polygons of public space (squares, parks). Default: the paths, PATH_WIDTH wide.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Width in metres of the paths when they stand in for the public space (default 2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Openings closer than this many metres to a facade are moved onto it (default 1 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path pieces with start_m, end_m, length_m, n_samples, overlooked_share (0-1), n_openings (distinct openings that see some of the piece), verdict (pass/fail against MIN_SHARE) and reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Polygons of public space (buildings left out) that no opening overlooks, with area_m2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exact 2-D visibility: sight lines and isovists (Benedikt 1979) among the building walls by a rotational sweep, so walls cut the view exactly; the range is a circle. Path samples are seen when the straight line from an opening is within range and angle and crosses no wall. The public space overlooked by nobody is computed with exact polygons: the union of all openings' isovists subtracted from the public space by QGIS's geometry engine (GEOS). Heights are informational; every storey has the same 2-D view.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Low shares and large unwatched polygons mark places without 'eyes on the street' (Jacobs 1961; Newman 1972): candidates for more active frontage, windows, lighting or rerouting the path.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Viewing angle (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spacing of generated openings (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Storeys of generated openings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Storey height (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overlook range (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sample spacing along paths (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path piece length (m, 0 = whole paths)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Required overlooked share of a piece</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Snap openings to facades within (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Windows and doors (points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Facing direction field (degrees)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Storeys field of the buildings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public space (polygons)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overlooking per path piece</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public space overlooked by nobody</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} openings generated along the facades.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{:.0f} of {:.0f} m of path overlooked ({} openings, {} distinct views); {:.0f} m² of public space overlooked by nobody.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} openings have no facing and are not on a facade: they look all around.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optimized hot spot analysis</source>
+      <translation>Geoptimaliseerde hotspotanalyse</translation>
+    </message>
+    <message>
+      <source>z keeps rising up to the widest band: the incidents cluster at scales larger than the ones tested (typical of city-wide crime)</source>
+      <translation>z blijft stijgen tot de breedste band: de incidenten clusteren op grotere schalen dan de geteste (typisch voor criminaliteit over een hele stad)</translation>
+    </message>
+    <message>
+      <source>z is highest at the narrowest band: the incidents cluster at scales finer than the fine grid</source>
+      <translation>z is het hoogst bij de smalste band: de incidenten clusteren op kleinere schalen dan het fijne raster</translation>
+    </message>
+    <message>
+      <source>no band shows significant clustering (z below {:.2f})</source>
+      <translation>geen enkele band toont significante clustering (z onder {:.2f})</translation>
+    </message>
+    <message>
+      <source>Moran's I is undefined (the fine-grid counts do not vary)</source>
+      <translation>Moran's I is niet gedefinieerd (de aantallen in het fijne raster variëren niet)</translation>
+    </message>
+    <message>
+      <source>Finds statistically significant hot and cold spots from incident points alone: it chooses the area, the hexagon size and the neighbours from the data, counts the incidents per hexagon and runs Getis-Ord Gi* with a false discovery rate correction. Every decision and its reason is written to the log, so the settings can be reused in Hot spot analysis.</source>
+      <translation>Vindt statistisch significante hotspots en coldspots op basis van alleen incidentpunten: het gebied, de zeshoekgrootte en de buren worden uit de gegevens gekozen, de incidenten worden per zeshoek geteld en Getis-Ord Gi* wordt berekend met een correctie voor de false discovery rate. Elke beslissing en de reden ervan staan in het logboek, zodat de instellingen in Hotspotanalyse kunnen worden hergebruikt.</translation>
+    </message>
+    <message>
+      <source>Optional polygons where incidents can occur: every hexagon overlapping them is analysed and incidents outside are left out. Default: the convex hull of the incidents, without remote locational outliers.</source>
+      <translation>Optionele polygonen waarbinnen incidenten kunnen voorkomen: elke zeshoek die ermee overlapt wordt geanalyseerd en incidenten daarbuiten worden weggelaten. Standaard: het convexe omhulsel van de incidenten, zonder afgelegen ruimtelijke uitschieters.</translation>
+    </message>
+    <message>
+      <source>Hexagon size in metres (distance between parallel sides). 0 = automatic (incremental spatial autocorrelation, see Method).</source>
+      <translation>Zeshoekgrootte in meters (afstand tussen evenwijdige zijden). 0 = automatisch (incrementele ruimtelijke autocorrelatie, zie Methode).</translation>
+    </message>
+    <message>
+      <source>0 (default) = analytical p-values, as ArcGIS; more (e.g. 499) = conditional permutation pseudo p-values decide the bins (gi_p_sim).</source>
+      <translation>0 (standaard) = analytische p-waarden, zoals ArcGIS; meer (bijv. 499) = pseudo-p-waarden uit conditionele permutaties bepalen de klassen (gi_p_sim).</translation>
+    </message>
+    <message>
+      <source>Random seed of the permutations: the same seed gives the same p-values.</source>
+      <translation>Startwaarde (seed) van de permutaties: dezelfde seed geeft dezelfde p-waarden.</translation>
+    </message>
+    <message>
+      <source>Hexagons with cell_id, count (incidents), n_neighbours (not counting the cell itself), gi_z, gi_p (two-sided, analytical), gi_p_sim (with permutations), gi_q (Benjamini-Hochberg q-value of the p-value used), gi_bin (-3..3: cold/hot spot at 99/95/90 % confidence after the FDR correction) and label. Styled red (hot) and blue (cold), as Hot spot analysis.</source>
+      <translation>Zeshoeken met cell_id, count (incidenten), n_neighbours (zonder de cel zelf), gi_z, gi_p (tweezijdig, analytisch), gi_p_sim (met permutaties), gi_q (Benjamini-Hochberg-q-waarde van de gebruikte p-waarde), gi_bin (-3..3: cold-/hotspot met 99/95/90 % betrouwbaarheid na de FDR-correctie) en label. Rood (hot) en blauw (cold) opgemaakt, zoals Hotspotanalyse.</translation>
+    </message>
+    <message>
+      <source>1. Locational outliers: incidents whose nearest neighbour is more than 3 standard deviations beyond the mean nearest-neighbour distance; an outlier that alone would enlarge the area by more than 5 % is remote (likely misplaced) and left out. 2. Area: the study area, else the convex hull of the incidents; empty hexagons inside it are kept (zero is information). 3. Cell size: global Moran's I of the counts on a fine hexagon grid (about 5,000 cells) for 10 distance bands (incremental spatial autocorrelation); the first significant peak of its z-score (z &gt;= 1.96) is the scale at which incidents cluster, and becomes the hexagon size (rounded to 2 digits). Without a peak: the smallest size at which non-empty hexagons hold a median of 3 incidents. 4. Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995) on the counts with the 6 surrounding hexagons as neighbours, the cell itself included; bins from Benjamini-Hochberg (1995) q-values.</source>
+      <translation>1. Ruimtelijke uitschieters: incidenten waarvan de dichtstbijzijnde buur meer dan 3 standaardafwijkingen verder ligt dan de gemiddelde afstand tot de dichtstbijzijnde buur; een uitschieter die in zijn eentje het gebied met meer dan 5 % zou vergroten, is afgelegen (waarschijnlijk verkeerd geplaatst) en wordt weggelaten. 2. Gebied: het studiegebied, anders het convexe omhulsel van de incidenten; lege zeshoeken daarbinnen blijven behouden (nul is ook informatie). 3. Celgrootte: globale Moran's I van de aantallen op een fijn zeshoekraster (ongeveer 5.000 cellen) voor 10 afstandsbanden (incrementele ruimtelijke autocorrelatie); de eerste significante piek van de z-score (z &gt;= 1,96) is de schaal waarop incidenten clusteren en wordt de zeshoekgrootte (afgerond op 2 cijfers). Zonder piek: de kleinste grootte waarbij niet-lege zeshoeken een mediaan van 3 incidenten bevatten. 4. Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995) op de aantallen met de 6 omliggende zeshoeken als buren, de cel zelf inbegrepen; klassen op basis van Benjamini-Hochberg-q-waarden (1995).</translation>
+    </message>
+    <message>
+      <source>Red hexagons are hot spots: they and their neighbours hold more incidents than chance would give, after correcting for testing many hexagons at once. A lone dense hexagon among quiet neighbours may not be a hot spot; a quiet hexagon next to a hot cluster may be.</source>
+      <translation>Rode zeshoeken zijn hotspots: zij en hun buren bevatten meer incidenten dan toeval zou geven, na correctie voor het tegelijk toetsen van veel zeshoeken. Eén drukke zeshoek tussen rustige buren is misschien geen hotspot; een rustige zeshoek naast een heet cluster kan er wel een zijn.</translation>
+    </message>
+    <message>
+      <source>Hexagon size (metres, 0 = automatic)</source>
+      <translation>Zeshoekgrootte (meter, 0 = automatisch)</translation>
+    </message>
+    <message>
+      <source>Permutations (0 = analytical p-values)</source>
+      <translation>Permutaties (0 = analytische p-waarden)</translation>
+    </message>
+    <message>
+      <source>analytical p-values (normal approximation)</source>
+      <translation>analytische p-waarden (normale benadering)</translation>
+    </message>
+    <message>
+      <source>Optimized hot spots</source>
+      <translation>Geoptimaliseerde hotspots</translation>
+    </message>
+    <message>
+      <source>  &lt;- first peak</source>
+      <translation>  &lt;- eerste piek</translation>
+    </message>
+    <message>
+      <source>{} hexagons of {:g} m cover the area ({} with incidents); {} of {} incidents counted, {} outside the analysed hexagons.</source>
+      <translation>{} zeshoeken van {:g} m bedekken het gebied ({} met incidenten); {} van {} incidenten geteld, {} buiten de geanalyseerde zeshoeken.</translation>
+    </message>
+    <message>
+      <source>Neighbours: the 6 hexagons around each cell (contiguity, centres {:g} m apart), the cell itself included (Gi*). The cell size already sets the scale of analysis, and hexagons have all six neighbours at the same distance.</source>
+      <translation>Buren: de 6 zeshoeken rond elke cel (aangrenzing, middelpunten {:g} m uit elkaar), de cel zelf inbegrepen (Gi*). De celgrootte bepaalt al de schaal van de analyse, en bij zeshoeken liggen alle zes buren op dezelfde afstand.</translation>
+    </message>
+    <message>
+      <source>pseudo p-values from {} conditional permutations</source>
+      <translation>pseudo-p-waarden uit {} conditionele permutaties</translation>
+    </message>
+    <message>
+      <source>Significance: {}, corrected for testing {} hexagons at once with the Benjamini-Hochberg false discovery rate; bins use the q-values.</source>
+      <translation>Significantie: {}, gecorrigeerd voor het tegelijk toetsen van {} zeshoeken met de Benjamini-Hochberg false discovery rate; de klassen gebruiken de q-waarden.</translation>
+    </message>
+    <message>
+      <source>Hot spots: {} at 99 %, {} at 95 %, {} at 90 % confidence; cold spots: {} at 99 %, {} at 95 %, {} at 90 %.</source>
+      <translation>Hotspots: {} met 99 %, {} met 95 %, {} met 90 % betrouwbaarheid; coldspots: {} met 99 %, {} met 95 %, {} met 90 %.</translation>
+    </message>
+    <message>
+      <source>{} incidents read (at least {} are needed).</source>
+      <translation>{} incidenten gelezen (er zijn er minstens {} nodig).</translation>
+    </message>
+    <message>
+      <source>{} incidents are locational outliers (nearest neighbour farther than {:.0f} m: the mean nearest-neighbour distance of {:.1f} m plus {:g} standard deviations).</source>
+      <translation>{} incidenten zijn ruimtelijke uitschieters (dichtstbijzijnde buur verder dan {:.0f} m: de gemiddelde afstand tot de dichtstbijzijnde buur van {:.1f} m plus {:g} standaardafwijkingen).</translation>
+    </message>
+    <message>
+      <source>No locational outliers (mean nearest-neighbour distance {:.1f} m).</source>
+      <translation>Geen ruimtelijke uitschieters (gemiddelde afstand tot de dichtstbijzijnde buur {:.1f} m).</translation>
+    </message>
+    <message>
+      <source>Analysed area: the study area, {:.2f} km²; {} incidents lie outside it and are left out.</source>
+      <translation>Geanalyseerd gebied: het studiegebied, {:.2f} km²; {} incidenten liggen erbuiten en worden weggelaten.</translation>
+    </message>
+    <message>
+      <source>Analysed area: the convex hull of the incidents, {:.2f} km² (give a study area to set it yourself).</source>
+      <translation>Geanalyseerd gebied: het convexe omhulsel van de incidenten, {:.2f} km² (geef een studiegebied op om het zelf te bepalen).</translation>
+    </message>
+    <message>
+      <source>Cell size: {:g} m, as given (CELL_SIZE).</source>
+      <translation>Celgrootte: {:g} m, zoals opgegeven (CELL_SIZE).</translation>
+    </message>
+    <message>
+      <source>Scale search (incremental spatial autocorrelation): global Moran's I of the counts on {} hexagons of {:.1f} m, for distance bands in steps of that size:</source>
+      <translation>Schaalzoektocht (incrementele ruimtelijke autocorrelatie): globale Moran's I van de aantallen op {} zeshoeken van {:.1f} m, voor afstandsbanden in stappen van die grootte:</translation>
+    </message>
+    <message>
+      <source>{} hexagons have no neighbour in the area and are labelled 'No neighbours'.</source>
+      <translation>{} zeshoeken hebben geen buur in het gebied en krijgen het label 'No neighbours'.</translation>
+    </message>
+    <message>
+      <source>Only {} hexagons: the results rest on few features.</source>
+      <translation>Slechts {} zeshoeken: de resultaten berusten op weinig objecten.</translation>
+    </message>
+    <message>
+      <source>{} of them are remote: each alone would enlarge the analysed area by more than {:.0%}, so they are left out (check their location).</source>
+      <translation>{} daarvan zijn afgelegen: elk ervan zou in zijn eentje het geanalyseerde gebied met meer dan {:.0%} vergroten, dus ze worden weggelaten (controleer hun locatie).</translation>
+    </message>
+    <message>
+      <source>None of them is remote (none would enlarge the analysed area by more than {:.0%}): they are analysed with the others.</source>
+      <translation>Geen daarvan is afgelegen (geen enkele zou het geanalyseerde gebied met meer dan {:.0%} vergroten): ze worden met de andere geanalyseerd.</translation>
+    </message>
+    <message>
+      <source>  {:.0f} m: I = {:.4f}, z = {:.2f} ({:.1f} neighbours per cell){}</source>
+      <translation>  {:.0f} m: I = {:.4f}, z = {:.2f} ({:.1f} buren per cel){}</translation>
+    </message>
+    <message>
+      <source>Cell size: {:g} m, the first significant peak of z (at {:.0f} m, rounded): the distance at which incidents cluster most distinctly.</source>
+      <translation>Celgrootte: {:g} m, de eerste significante piek van z (bij {:.0f} m, afgerond): de afstand waarop incidenten het duidelijkst clusteren.</translation>
+    </message>
+    <message>
+      <source>No peak among the {} bands ({}). Fallback cell size: {:g} m, the smallest at which non-empty hexagons hold a median of at least {:g} incidents.</source>
+      <translation>Geen piek onder de {} banden ({}). Terugvalcelgrootte: {:g} m, de kleinste waarbij niet-lege zeshoeken een mediaan van minstens {:g} incidenten bevatten.</translation>
+    </message>
+    <message>
+      <source>ISA tested up to {} bands; for large-scale patterns compare with Hot spot analysis on larger cells.</source>
+      <translation>ISA heeft tot {} banden getest; vergelijk voor grootschalige patronen met Hotspotanalyse op grotere cellen.</translation>
+    </message>
+    <message>
       <source>Compare periods</source>
       <translation>Perioden vergelijken</translation>
     </message>
     <message>
       <source>Counts incidents per cell or zone in two periods (A = before, B = after) and tells where they rose or fell by more than chance would explain.</source>
       <translation>Telt incidenten per cel of gebied in twee perioden (A = voor, B = na) en laat zien waar ze meer stegen of daalden dan toeval kan verklaren.</translation>
-    </message>
-    <message>
-      <source>Date/time field of the incidents.</source>
-      <translation>Datum/tijdveld van de incidenten.</translation>
     </message>
     <message>
       <source>First period (before), dates inclusive (YYYY-MM-DD).</source>
@@ -262,6 +2018,662 @@
     <message>
       <source>{} units with a significant increase, {} with a significant decrease.</source>
       <translation>{} eenheden met een significante stijging, {} met een significante daling.</translation>
+    </message>
+    <message>
+      <source>Security-by-design report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protected zone (crowded place)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drivable network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drivable open space</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barriers (bollards or lines)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>More barriers (e.g. lines)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assets for stand-off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public space (squares)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamps</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cameras</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Windows and doors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs the chosen security-by-design checks on a plan, or on the current situation and a redesign, and writes one report: a map per check and variant, the verdicts, the failing items with their reasons, each criterion with its source, and what changed between the variants. Checks that are not installed, or whose layers are not given, are skipped and say so.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checks to run: vehicle access, stand-off, concealment and escape, lighting, natural surveillance, CCTV coverage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title of the report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the plan variant given by the plain layer parameters (default: Current situation).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the second variant, made of the layers with the suffix _B; a _B layer that is not given is taken from the first variant, so only the changed layers need to be given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional JSON with more parameters per check, e.g. {"vehicleaccess": {"VEHICLE_CLASS": 2}, "lightingcheck": {"CLASS": "P4"}}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items of the two variants closer than this many metres are the same item when their verdicts are compared (default 2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Width of the maps in pixels (default 900).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Most failing items listed per check and variant (default 25).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Also print the report to PDF.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The report (HTML, maps embedded, one self-contained file).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The report as PDF (when WITH_PDF).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder for the checks' own output layers (GeoPackages), to open in QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The HTML report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The PDF report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The checks' output layers, one GeoPackage per check, output and variant.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each check runs as a child algorithm (processing.run with is_child_algorithm) with the plan's layers. The criteria come from the rule sets the checks use (knowledge/rulesets, or your own copies given in CHECK_PARAMETERS), each with its published source. Items of the two variants are matched by location.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start with the summary: the number of items assessed and failing per check and variant. The map of a check shows its verdicts (red fails); 'What changed' lists the items whose verdict the redesign changes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barrier crash rating field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bollard diameter field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barrier name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asset name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asset threat field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vegetation height field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Crown base field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vegetation kind field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamp height field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamp flux field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lamp maintenance factor field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path lighting class field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Path width field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera height field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera direction field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera field of view field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera resolution field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera range field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening facing field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Building storeys field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vehicle access (hostile vehicle mitigation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entry points into the protected zone a design vehicle can use, its worst-case run-up, impact speed and energy, and whether the barrier there is rated for it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand-off distances</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shortest distance from each asset or crowded zone to the places a vehicle can reach, against the bomb-threat evacuation distances.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Planting and boundaries beside paths against the concealment rules; dead ends and path stretches far from an exit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Public lighting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Illuminance of the paths from the lamps against their lighting class.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Natural surveillance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share of each path overlooked by windows and doors, and public space overlooked by nobody.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CCTV coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera coverage by EN 62676-4 observation level, the covered share of each target, and blind spots.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Matching distance between variants (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Map width (pixels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failing items listed per check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the plan variant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current situation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name of the second variant (_B layers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redesign</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Also write a PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report (HTML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>HTML-bestanden (*.html)</translation>
+    </message>
+    <message>
+      <source>Report (PDF)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Folder for the check outputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>More check parameters (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Variants: {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Report written to {} ({} of {} checks ran).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>skipped: no layer or value for {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>skipped: the algorithm besecure:{} is not installed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check '{}' skipped: the algorithm besecure:{} is not registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Running check '{}' on '{}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rule set '{}': {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} (second variant)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check '{}' on '{}' {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>failed: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check '{}' on '{}' failed: {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Measures the shortest distance from each asset (a building, a crowded square, an entrance) to the places a vehicle can reach (roads, parking, or the entry points of the vehicle access check) and compares it with the bomb-threat stand-off table: the mandatory and the preferred evacuation distance of each threat.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assets or crowded zones: points or polygons, any CRS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field naming each asset in the output.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Places a vehicle can reach: the drivable network (lines), parking or open space (polygons), or the entry points of besecure:vehicleaccess (points).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional polygons a vehicle cannot enter (a protected zone with adequate barriers): reachable places inside them are left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threat whose distances give the main verdict; the output also has a verdict column for every threat of the rule set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field of the assets naming the threat to assess each against (a threat name of the rule set, e.g. small_truck, or its label); empty or unknown values take THREAT.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional own stand-off rule set (JSON, the layout of knowledge/rulesets/standoff.json).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assets with min_distance_m, threat, mandatory_m, preferred_m, verdict (fail: within the mandatory evacuation distance; shelter: between mandatory and preferred; pass: beyond the preferred), reason, and v_&lt;threat&gt; for every threat in the rule set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The shortest link from each asset to the nearest reachable place, with its distance and verdict.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exact planar distances between the asset's outline and the reachable lines, points and polygons (0 when they overlap). Distances from the NCTC 'Bomb Threat Stand-Off Distances' chart in the editable rule set knowledge/rulesets/standoff.json (e.g. sedan 98 m mandatory / 580 m preferred).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A 'fail' asset is closer to vehicle access than the distance everyone would have to be evacuated from for that threat: move the access, add barriers, or harden the asset. For general emergency planning only.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reachable places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assets or crowded zones</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vehicle-reachable places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Areas closed to vehicles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threat field of the assets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stand-off per asset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nearest vehicle access</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No vehicle-reachable place is left: every asset passes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} assets (default threat '{}': mandatory {:g} m, preferred {:g} m): {} fail, {} shelter, {} pass.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} assets have no known threat in '{}'; they are assessed against '{}'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Finds every place where a vehicle of a chosen class can get into a protected pedestrian or crowded zone: roads crossing its boundary, gaps between bollards or barrier ends wide enough for the vehicle, and unprotected edges of drivable open space. For each entry it traces the worst-case approach along the network, the speed the vehicle can reach there and its kinetic energy, and checks whether the barrier's crash rating (IWA 14-1, ISO 22343-1, PAS 68, ASTM F2656, K ratings) covers that impact.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The protected zone(s): polygons, or closed boundary lines. Invalid polygons are repaired and reported; a boundary line whose ends do not meet (farther apart than SNAP) is refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drivable network: road centrelines (lines). Lines are joined where they cross and where an end lies within SNAP metres of another line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional drivable open space (squares, car parks, wide pavements) as polygons: a vehicle can drive straight anywhere inside them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional building footprints: they block straight run-ups across open space.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional barriers: bollards (points) or walls, fences and rated barriers (lines). Only barriers within BARRIER_TOLERANCE metres of the zone boundary close it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional second barrier layer, e.g. the lines when BARRIERS holds the bollards; the rating, diameter and name fields are read from it by the same names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text field with each barrier's crash rating, e.g. 'V/7200[N2B]/80/90:0.7' (IWA 14-1), 'V/7500[N3C]/80/90.0/1.1/0' (PAS 68), 'M50 P1' (ASTM F2656), 'K12'. Empty = unrated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with each bollard's diameter in metres.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional field naming each barrier in the reasons.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diameter in metres of bollards without their own (default 0.2 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Design (threat) vehicle from the vehicle rule set: mass, acceleration and the narrowest opening it passes (CISA width classes: under 1.50 m admits no car).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional own vehicle rule set (JSON, the layout of knowledge/rulesets/vehicles.json).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional largest clear gap in metres that still counts as closed (e.g. 1.2 m, the usual maximum between HVM bollards). Default: any gap narrower than the vehicle class's narrowest opening.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Speed in km/h at which the vehicle starts its run-up (default 0: from standstill).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional acceleration in m/s² replacing the class's (car 3, van 2, rigid truck 1).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Side friction f of the curve cap v = sqrt(f g r): 0.6 typical, 1.0 conservative (faster through bends).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Highest speed in km/h the vehicle reaches (default 112 km/h, the highest test speed of IWA 14-1 and PAS 68).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Metres over which a driver rounds a corner: the turn radius at a vertex is the circle through it and the points this far back and ahead (a right angle gives 0.71 x this; default 15 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barriers within this many metres of the zone boundary count as on it (default 5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A passable opening between two barriers up to this width (m) is a gap in a barrier line; wider openings are open boundary (default 10 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A gap counts as an entry when a road outside the zone passes within this many metres, or it lies in drivable open space (default 25 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line ends and junctions closer than this many metres are joined (default 0.5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spacing in metres of the points tried along open-space boundary (default 5 m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entry points: kind (road, gap, open_space), vehicle_class, mass_kg, speed_kmh (impact speed), energy_kj, run_up_m, start_speed_kmh, opening_m (clear width at the entry, 0 when a barrier covers it), barrier, rating, rating_standard, rated_speed_kmh, rated_energy_kj, verdict (adequate, unrated, inadequate, no barrier) and reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The worst-case run-up to each entry (from where the vehicle was last slowest) with speed_kmh and run_up_m.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Red entries let the design vehicle in: no barrier, a gap it fits through, or a barrier rated for less than the impact; orange ones need a rating to be judged. The paths show where the vehicle gathers speed: a chicane or a barrier closer to the last bend lowers the impact speed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bollard diameter (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start speed (km/h)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Side friction in bends (0.6 typical, 1.0 conservative)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Highest speed (km/h)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Corner look-ahead (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barrier distance to the boundary (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Widest gap in a barrier line (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reach from a road to a gap (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spacing along open-space boundary (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vehicle class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Largest gap counted as closed (m, optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Protected zone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drivable network (roads)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Crash rating field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bollard diameter field (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vehicle entry points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Worst-case approach paths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>zone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Acceleration (m/s², optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Design vehicle: {} ({:g} kg, {:g} m/s², narrowest opening {:g} m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} entry points: {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} network lines without two distinct vertices were skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} gaps wide enough for the vehicle are out of reach of the roads and open space and were not counted as entries.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Crime maps</source>
@@ -332,8 +2744,60 @@
       <translation>{} incidenten zonder tijd en {} met een onleesbare tijd in '{}' zijn overgeslagen.</translation>
     </message>
     <message>
+      <source>Working CRS: {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} building footprints with {} walls used as occluders.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} building footprints without area were left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>BESECURE Urban Security Toolbox</source>
       <translation>BESECURE-gereedschapskist stedelijke veiligheid</translation>
+    </message>
+    <message>
+      <source>Own rule set (JSON, optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>barriers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No rating field given: every barrier counts as unrated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A city's own edited copy of knowledge/rulesets/{}.json; checked before use.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} barrier elements read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} {} boundaries were not closed; they were closed before use.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} of {} barriers have no rating; an entry they close is 'unrated'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>bollard {}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The barrier layer '{}' has no field '{}': its barriers are unrated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>barrier {}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Spatial units: 0 square grid, 1 hexagon grid, 2 the polygons of ZONES.</source>
@@ -380,16 +2844,8 @@
       <translation>Gebieden (als de eenheden een polygoonlaag zijn)</translation>
     </message>
     <message>
-      <source>Cell size (metres)</source>
-      <translation>Celgrootte (meter)</translation>
-    </message>
-    <message>
       <source>Keep units without incidents</source>
       <translation>Eenheden zonder incidenten behouden</translation>
-    </message>
-    <message>
-      <source>Maximum number of grid cells</source>
-      <translation>Maximaal aantal rastercellen</translation>
     </message>
     <message>
       <source>Zone identifier field</source>
@@ -402,14 +2858,6 @@
     <message>
       <source>Study area (optional mask)</source>
       <translation>Onderzoeksgebied (optioneel masker)</translation>
-    </message>
-    <message>
-      <source>Square grid</source>
-      <translation>Vierkant raster</translation>
-    </message>
-    <message>
-      <source>Hexagon grid</source>
-      <translation>Zeshoekraster</translation>
     </message>
     <message>
       <source>Polygon layer (zones)</source>
@@ -430,6 +2878,1382 @@
     <message>
       <source>Working and output CRS: {}</source>
       <translation>Werk- en uitvoer-CRS: {}</translation>
+    </message>
+    <message>
+      <source>Polygons (e.g. the output of Aggregate incidents: grid cells or zones with a count) or points with a value. Any CRS: distances are in metres (layers in degrees or feet are worked in their UTM zone; a layer without a CRS is worked in its own units).</source>
+      <translation>Polygonen (bijv. de uitvoer van Incidenten aggregeren: rastercellen of gebieden met een aantal) of punten met een waarde. Elk CRS: afstanden zijn in meters (lagen in graden of voet worden in hun UTM-zone bewerkt; een laag zonder CRS in haar eigen eenheden).</translation>
+    </message>
+    <message>
+      <source>Numeric field with the value of each feature (a count, a rate). Features whose value is empty (NULL) are left out and counted in the log.</source>
+      <translation>Numeriek veld met de waarde van elk object (een aantal, een ratio). Objecten zonder waarde (NULL) worden weggelaten en in het logboek geteld.</translation>
+    </message>
+    <message>
+      <source>Which features are neighbours: 0 queen contiguity (polygons sharing a boundary or a corner), 1 rook contiguity (polygons sharing a boundary), 2 distance band (centres within DISTANCE), 3 the K nearest centres. Contiguity needs polygons; distances are measured between polygon centroids or between the points.</source>
+      <translation>Welke objecten buren zijn: 0 queen-aangrenzing (polygonen met een gemeenschappelijke grens of hoek), 1 rook-aangrenzing (polygonen met een gemeenschappelijke grens), 2 afstandsband (middelpunten binnen DISTANCE), 3 de K dichtstbijzijnde middelpunten. Aangrenzing vereist polygonen; afstanden worden gemeten tussen de zwaartepunten van polygonen of tussen de punten.</translation>
+    </message>
+    <message>
+      <source>Distance band in metres (NEIGHBOURS 2). 0 = automatic: the smallest distance that gives every feature at least one neighbour, stated in the log.</source>
+      <translation>Afstandsband in meters (NEIGHBOURS 2). 0 = automatisch: de kleinste afstand waarbij elk object minstens één buur heeft, vermeld in het logboek.</translation>
+    </message>
+    <message>
+      <source>Number of nearest neighbours (NEIGHBOURS 3); default 8.</source>
+      <translation>Aantal dichtstbijzijnde buren (NEIGHBOURS 3); standaard 8.</translation>
+    </message>
+    <message>
+      <source>Random permutations for the pseudo p-values (999 is usual).</source>
+      <translation>Willekeurige permutaties voor de pseudo-p-waarden (999 is gebruikelijk).</translation>
+    </message>
+    <message>
+      <source>Distance band (metres, 0 = automatic)</source>
+      <translation>Afstandsband (meter, 0 = automatisch)</translation>
+    </message>
+    <message>
+      <source>Number of nearest neighbours (K)</source>
+      <translation>Aantal dichtstbijzijnde buren (K)</translation>
+    </message>
+    <message>
+      <source>Input layer (polygons or points)</source>
+      <translation>Invoerlaag (polygonen of punten)</translation>
+    </message>
+    <message>
+      <source>Value field</source>
+      <translation>Waardeveld</translation>
+    </message>
+    <message>
+      <source>Neighbours</source>
+      <translation>Buren</translation>
+    </message>
+    <message>
+      <source>layer units</source>
+      <translation>laageenheden</translation>
+    </message>
+    <message>
+      <source>queen contiguity</source>
+      <translation>queen-aangrenzing</translation>
+    </message>
+    <message>
+      <source>rook contiguity</source>
+      <translation>rook-aangrenzing</translation>
+    </message>
+    <message>
+      <source>These neighbours are not symmetric: a feature can be among the nearest of another without the reverse.</source>
+      <translation>Deze buren zijn niet symmetrisch: een object kan bij de dichtstbijzijnde van een ander horen zonder dat het omgekeerde geldt.</translation>
+    </message>
+    <message>
+      <source>Queen contiguity</source>
+      <translation>Queen-aangrenzing</translation>
+    </message>
+    <message>
+      <source>Rook contiguity</source>
+      <translation>Rook-aangrenzing</translation>
+    </message>
+    <message>
+      <source>Distance band</source>
+      <translation>Afstandsband</translation>
+    </message>
+    <message>
+      <source>K nearest neighbours</source>
+      <translation>K dichtstbijzijnde buren</translation>
+    </message>
+    <message>
+      <source>Spatial weights: {}; {} features, {} links, neighbours per feature min {} / mean {:.2f} / max {}.</source>
+      <translation>Ruimtelijke gewichten: {}; {} objecten, {} verbindingen, buren per object min {} / gemiddeld {:.2f} / max {}.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has no coordinate reference system: distances are taken in the layer's own units.</source>
+      <translation>De laag '{}' heeft geen coördinatenreferentiesysteem: afstanden worden in de eigen eenheden van de laag genomen.</translation>
+    </message>
+    <message>
+      <source>Working CRS: {}</source>
+      <translation>Werk-CRS: {}</translation>
+    </message>
+    <message>
+      <source>Read {} polygons.</source>
+      <translation>{} polygonen gelezen.</translation>
+    </message>
+    <message>
+      <source>Contiguity: polygon vertices are snapped to a {:.3g} {} grid, so copies of a shared vertex that differ by rounding still match.</source>
+      <translation>Aangrenzing: hoekpunten van polygonen worden op een raster van {:.3g} {} uitgelijnd, zodat kopieën van een gedeeld hoekpunt die door afronding verschillen toch samenvallen.</translation>
+    </message>
+    <message>
+      <source>distance band of {:g} {}</source>
+      <translation>afstandsband van {:g} {}</translation>
+    </message>
+    <message>
+      <source>{} nearest neighbours</source>
+      <translation>{} dichtstbijzijnde buren</translation>
+    </message>
+    <message>
+      <source>{} features have no neighbour (islands); their statistics are empty and they are labelled 'No neighbours': ids {}.</source>
+      <translation>{} objecten hebben geen buur (eilanden); hun statistieken zijn leeg en ze krijgen het label 'No neighbours': ids {}.</translation>
+    </message>
+    <message>
+      <source> (and {} more)</source>
+      <translation> (en nog {})</translation>
+    </message>
+    <message>
+      <source>{} features have no value in '{}' (NULL) and are left out: ids {}.</source>
+      <translation>{} objecten hebben geen waarde in '{}' (NULL) en worden weggelaten: ids {}.</translation>
+    </message>
+    <message>
+      <source>Automatic distance band: {:.6g} {}, the smallest distance that gives every feature at least one neighbour.</source>
+      <translation>Automatische afstandsband: {:.6g} {}, de kleinste afstand waarbij elk object minstens één buur heeft.</translation>
+    </message>
+    <message>
+      <source>A distance band of at least {:.6g} {} would give every feature a neighbour.</source>
+      <translation>Een afstandsband van minstens {:.6g} {} zou elk object een buur geven.</translation>
+    </message>
+    <message>
+      <source>(not in this variant)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created {} with BESECURE {}. Variants: {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Samenvatting</translation>
+    </message>
+    <message>
+      <source>assessed / failing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ran (no verdicts)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No verdicts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What changed between the variants</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Onderdeel</translation>
+    </message>
+    <message>
+      <source>Reason (redesign)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Criterion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Waarde</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Parameter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verdicts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Criteria and their sources</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verdict</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Verandering</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No verdict changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The criteria of this check are its parameters (below).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failing items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Library</source>
+      <translation>Bibliotheek</translation>
+    </message>
+    <message>
+      <source>Show or hide the Library: practices from European cities, with their evidence and sources</source>
+      <translation>Toon of verberg de Bibliotheek: praktijken uit Europese steden, met hun bewijs en bronnen</translation>
+    </message>
+    <message>
+      <source>Compass</source>
+      <translation>Kompas</translation>
+    </message>
+    <message>
+      <source>Show or hide the Compass: the profile of an area, with charts, core values and options</source>
+      <translation>Toon of verberg het Kompas: het profiel van een gebied, met grafieken, kernwaarden en opties</translation>
+    </message>
+    <message>
+      <source>Policy Navigator</source>
+      <translation>Beleidsnavigator</translation>
+    </message>
+    <message>
+      <source>Show or hide the Policy Navigator: a step-by-step dossier from analysis to effect</source>
+      <translation>Toon of verberg de Beleidsnavigator: een dossier stap voor stap, van analyse tot effect</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>ma</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>di</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>wo</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>do</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>vr</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>za</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>zo</translation>
+    </message>
+    <message>
+      <source>Monday</source>
+      <translation>maandag</translation>
+    </message>
+    <message>
+      <source>Tuesday</source>
+      <translation>dinsdag</translation>
+    </message>
+    <message>
+      <source>Wednesday</source>
+      <translation>woensdag</translation>
+    </message>
+    <message>
+      <source>Thursday</source>
+      <translation>donderdag</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>vrijdag</translation>
+    </message>
+    <message>
+      <source>Saturday</source>
+      <translation>zaterdag</translation>
+    </message>
+    <message>
+      <source>Sunday</source>
+      <translation>zondag</translation>
+    </message>
+    <message>
+      <source>Charts need the Python package pyqtgraph. On Debian or Ubuntu: sudo apt install python3-pyqtgraph; elsewhere: pip install pyqtgraph. The figures above work without it.</source>
+      <translation>Voor de grafieken is het Python-pakket pyqtgraph nodig. Op Debian of Ubuntu: sudo apt install python3-pyqtgraph; elders: pip install pyqtgraph. De kengetallen hierboven werken ook zonder.</translation>
+    </message>
+    <message>
+      <source>Incidents per month</source>
+      <translation>Incidenten per maand</translation>
+    </message>
+    <message>
+      <source>Hour of the day</source>
+      <translation>Uur van de dag</translation>
+    </message>
+    <message>
+      <source>City (scaled to the area's total)</source>
+      <translation>Stad (geschaald naar het totaal van het gebied)</translation>
+    </message>
+    <message>
+      <source>This area</source>
+      <translation>Dit gebied</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Overig</translation>
+    </message>
+    <message>
+      <source>Select an area on the map or here</source>
+      <translation>Selecteer een gebied op de kaart of hier</translation>
+    </message>
+    <message>
+      <source>Choose an area, or select one feature of the area layer on the map</source>
+      <translation>Kies een gebied, of selecteer één object van de gebiedenlaag op de kaart</translation>
+    </message>
+    <message>
+      <source>Point layer of incidents</source>
+      <translation>Puntenlaag met incidenten</translation>
+    </message>
+    <message>
+      <source>Date/time of each incident</source>
+      <translation>Datum/tijd van elk incident</translation>
+    </message>
+    <message>
+      <source>Optional: type of incident, for the category chart</source>
+      <translation>Optioneel: soort incident, voor de grafiek per categorie</translation>
+    </message>
+    <message>
+      <source>Polygon layer of areas (neighbourhoods, districts, community areas)</source>
+      <translation>Vlakkenlaag met gebieden (buurten, wijken, stadsdelen)</translation>
+    </message>
+    <message>
+      <source>Field that names each area; it also keys the core values and the matrix</source>
+      <translation>Veld met de naam van elk gebied; hieraan worden ook de kernwaarden en de matrix gekoppeld</translation>
+    </message>
+    <message>
+      <source>Optional: residents per area, for the rate per 1,000 residents</source>
+      <translation>Optioneel: inwoners per gebied, voor het aantal per 1.000 inwoners</translation>
+    </message>
+    <message>
+      <source>First day of the period</source>
+      <translation>Eerste dag van de periode</translation>
+    </message>
+    <message>
+      <source>Last day of the period (included); the previous period has the same length</source>
+      <translation>Laatste dag van de periode (inbegrepen); de vorige periode is even lang</translation>
+    </message>
+    <message>
+      <source>Read the layers again (after editing them)</source>
+      <translation>Lees de lagen opnieuw in (na het bewerken ervan)</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>Incidenten</translation>
+    </message>
+    <message>
+      <source>Time field</source>
+      <translation>Tijdveld</translation>
+    </message>
+    <message>
+      <source>Areas</source>
+      <translation>Gebieden</translation>
+    </message>
+    <message>
+      <source>Name field</source>
+      <translation>Naamveld</translation>
+    </message>
+    <message>
+      <source>Population field</source>
+      <translation>Inwonersveld</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Per 1,000 residents</source>
+      <translation>Per 1.000 inwoners</translation>
+    </message>
+    <message>
+      <source>Share of the city</source>
+      <translation>Aandeel in de stad</translation>
+    </message>
+    <message>
+      <source>Rank (1 = most)</source>
+      <translation>Rang (1 = meeste)</translation>
+    </message>
+    <message>
+      <source>Previous period</source>
+      <translation>Vorige periode</translation>
+    </message>
+    <message>
+      <source>Change in %</source>
+      <translation>Verandering in %</translation>
+    </message>
+    <message>
+      <source>Poisson z</source>
+      <translation>Poisson-z</translation>
+    </message>
+    <message>
+      <source>Incidents per month in the area (solid) and in the whole city, scaled to the area's total (dashed): do they move together? Orange: the period; grey: the previous one.</source>
+      <translation>Incidenten per maand in het gebied (doorgetrokken) en in de hele stad, geschaald naar het totaal van het gebied (gestippeld): bewegen ze samen? Oranje: de periode; grijs: de vorige.</translation>
+    </message>
+    <message>
+      <source>Incidents per category in the period.</source>
+      <translation>Incidenten per categorie in de periode.</translation>
+    </message>
+    <message>
+      <source>When incidents happen in the period: hours across, days down; darker = more. Plan patrols, lighting and opening hours around the dark cells.</source>
+      <translation>Wanneer incidenten in de periode plaatsvinden: uren horizontaal, dagen verticaal; donkerder = meer. Stem surveillance, verlichting en openingstijden af op de donkere vakken.</translation>
+    </message>
+    <message>
+      <source>Score how much each core value is at stake in this area, 0 (not at all) to 5 (very much), and note why. Stored in the project, per area.</source>
+      <translation>Geef aan hoezeer elke kernwaarde in dit gebied op het spel staat, van 0 (helemaal niet) tot 5 (zeer sterk), en noteer waarom. Wordt per gebied in het project opgeslagen.</translation>
+    </message>
+    <message>
+      <source>Rows: the area's issues; columns: the options you consider. Score each option per issue from -2 (makes it worse) to +2 (solves it well); the totals show which option helps most. Stored in the project, per area.</source>
+      <translation>Rijen: de vraagstukken van het gebied; kolommen: de opties die u overweegt. Scoor elke optie per vraagstuk van -2 (maakt het erger) tot +2 (lost het goed op); de totalen laten zien welke optie het meest helpt. Wordt per gebied in het project opgeslagen.</translation>
+    </message>
+    <message>
+      <source>The issue/option matrix of the area</source>
+      <translation>De vraagstuk-optiematrix van het gebied</translation>
+    </message>
+    <message>
+      <source>Name of an issue or option</source>
+      <translation>Naam van een vraagstuk of optie</translation>
+    </message>
+    <message>
+      <source>Add issue</source>
+      <translation>Vraagstuk toevoegen</translation>
+    </message>
+    <message>
+      <source>Add option</source>
+      <translation>Optie toevoegen</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Remove the issue (row) or option (column) of the selected header, or the row of the current cell</source>
+      <translation>Verwijder het vraagstuk (rij) of de optie (kolom) van de geselecteerde kop, of de rij van de huidige cel</translation>
+    </message>
+    <message>
+      <source>no significant change</source>
+      <translation>geen significante verandering</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>Vraagstuk</translation>
+    </message>
+    <message>
+      <source>Option</source>
+      <translation>Optie</translation>
+    </message>
+    <message>
+      <source>Rename</source>
+      <translation>Hernoemen</translation>
+    </message>
+    <message>
+      <source>Choose an incident (point) layer and an area (polygon) layer.</source>
+      <translation>Kies een incidentenlaag (punten) en een gebiedenlaag (vlakken).</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>Gebied</translation>
+    </message>
+    <message>
+      <source>Trend</source>
+      <translation>Trend</translation>
+    </message>
+    <message>
+      <source>Categories</source>
+      <translation>Categorieën</translation>
+    </message>
+    <message>
+      <source>Core values</source>
+      <translation>Kernwaarden</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>Opties</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Toelichting</translation>
+    </message>
+    <message>
+      <source>Choose the date/time field of the incidents.</source>
+      <translation>Kies het datum-/tijdveld van de incidenten.</translation>
+    </message>
+    <message>
+      <source>Choose a population field of the area layer to see the rate</source>
+      <translation>Kies een inwonersveld van de gebiedenlaag om het aantal per inwoner te zien</translation>
+    </message>
+    <message>
+      <source>No incidents with a time in this period.</source>
+      <translation>Geen incidenten met een tijdstip in deze periode.</translation>
+    </message>
+    <message>
+      <source>The area layer has no polygons.</source>
+      <translation>De gebiedenlaag bevat geen vlakken.</translation>
+    </message>
+    <message>
+      <source>{n} incidents in {a} areas; {o} outside every area are not counted.</source>
+      <translation>{n} incidenten in {a} gebieden; {o} buiten alle gebieden worden niet meegeteld.</translation>
+    </message>
+    <message>
+      <source>{} %</source>
+      <translation>{} %</translation>
+    </message>
+    <message>
+      <source>{rank} of {n}</source>
+      <translation>{rank} van {n}</translation>
+    </message>
+    <message>
+      <source>significant increase</source>
+      <translation>significante toename</translation>
+    </message>
+    <message>
+      <source>significant decrease</source>
+      <translation>significante afname</translation>
+    </message>
+    <message>
+      <source>{area}: {start} – {end} against {pstart} – {pend}: {trend}.</source>
+      <translation>{area}: {start} – {end} tegenover {pstart} – {pend}: {trend}.</translation>
+    </message>
+    <message>
+      <source>Totals: {}</source>
+      <translation>Totalen: {}</translation>
+    </message>
+    <message>
+      <source>Poisson z = 2 (√now − √before); |z| ≥ 1.96 is significant (5 %): {}.</source>
+      <translation>Poisson-z = 2 (√nu − √ervoor); |z| ≥ 1,96 is significant (5 %): {}.</translation>
+    </message>
+    <message>
+      <source>Busiest hour: {day} {h:02d}:00–{h1:02d}:00 ({n} incidents).</source>
+      <translation>Drukste uur: {day} {h:02d}:00–{h1:02d}:00 ({n} incidenten).</translation>
+    </message>
+    <message>
+      <source>No incident has a date/time in '{}'.</source>
+      <translation>Geen enkel incident heeft een datum/tijd in '{}'.</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Probleem</translation>
+    </message>
+    <message>
+      <source>All problems</source>
+      <translation>Alle problemen</translation>
+    </message>
+    <message>
+      <source>Core value</source>
+      <translation>Kernwaarde</translation>
+    </message>
+    <message>
+      <source>All core values</source>
+      <translation>Alle kernwaarden</translation>
+    </message>
+    <message>
+      <source>Approach</source>
+      <translation>Aanpak</translation>
+    </message>
+    <message>
+      <source>All approaches</source>
+      <translation>Alle aanpakken</translation>
+    </message>
+    <message>
+      <source>Smart-city element</source>
+      <translation>Smart-city-element</translation>
+    </message>
+    <message>
+      <source>All smart-city elements</source>
+      <translation>Alle smart-city-elementen</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <source>All countries</source>
+      <translation>Alle landen</translation>
+    </message>
+    <message>
+      <source>Evidence at least</source>
+      <translation>Bewijs ten minste</translation>
+    </message>
+    <message>
+      <source>Any evidence</source>
+      <translation>Elk bewijsniveau</translation>
+    </message>
+    <message>
+      <source>Built-in or your own practices</source>
+      <translation>Ingebouwde of eigen praktijken</translation>
+    </message>
+    <message>
+      <source>All practices</source>
+      <translation>Alle praktijken</translation>
+    </message>
+    <message>
+      <source>Search practices (words in either language, "a phrase")</source>
+      <translation>Zoek praktijken (woorden in beide talen, "een zinsdeel")</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Filters</translation>
+    </message>
+    <message>
+      <source>Add a practice of your own</source>
+      <translation>Een eigen praktijk toevoegen</translation>
+    </message>
+    <message>
+      <source>Edit the selected practice</source>
+      <translation>De gekozen praktijk bewerken</translation>
+    </message>
+    <message>
+      <source>Delete the selected practice</source>
+      <translation>De gekozen praktijk verwijderen</translation>
+    </message>
+    <message>
+      <source>Import practices from a JSON file</source>
+      <translation>Praktijken importeren uit een JSON-bestand</translation>
+    </message>
+    <message>
+      <source>Export practices to a JSON file</source>
+      <translation>Praktijken exporteren naar een JSON-bestand</translation>
+    </message>
+    <message>
+      <source>Export my practices…</source>
+      <translation>Mijn praktijken exporteren…</translation>
+    </message>
+    <message>
+      <source>Export the listed practices…</source>
+      <translation>De getoonde praktijken exporteren…</translation>
+    </message>
+    <message>
+      <source>years unknown</source>
+      <translation>jaren onbekend</translation>
+    </message>
+    <message>
+      <source>Delete practice</source>
+      <translation>Praktijk verwijderen</translation>
+    </message>
+    <message>
+      <source>Import practices</source>
+      <translation>Praktijken importeren</translation>
+    </message>
+    <message>
+      <source>JSON files (*.json)</source>
+      <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+      <source>Export practices</source>
+      <translation>Praktijken exporteren</translation>
+    </message>
+    <message>
+      <source>Texts in the second language may be left empty: the first language is then used for both.</source>
+      <translation>Teksten in de tweede taal mogen leeg blijven: dan wordt de eerste taal voor beide gebruikt.</translation>
+    </message>
+    <message>
+      <source>empty for a national or regional practice</source>
+      <translation>leeg voor een landelijke of regionale praktijk</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Stad</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>onbekend</translation>
+    </message>
+    <message>
+      <source>ongoing</source>
+      <translation>lopend</translation>
+    </message>
+    <message>
+      <source>Years</source>
+      <translation>Jaren</translation>
+    </message>
+    <message>
+      <source>Evidence level</source>
+      <translation>Bewijsniveau</translation>
+    </message>
+    <message>
+      <source>Evidence of effect</source>
+      <translation>Bewijs van effect</translation>
+    </message>
+    <message>
+      <source>Add a source</source>
+      <translation>Een bron toevoegen</translation>
+    </message>
+    <message>
+      <source>Remove the selected source</source>
+      <translation>De gekozen bron verwijderen</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Bronnen</translation>
+    </message>
+    <message>
+      <source>comma-separated, e.g. street-lighting, night-time</source>
+      <translation>gescheiden door komma's, bijv. straatverlichting, nacht</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Trefwoorden</translation>
+    </message>
+    <message>
+      <source>BESECURE Library</source>
+      <translation>BESECURE-bibliotheek</translation>
+    </message>
+    <message>
+      <source>Built-in practices</source>
+      <translation>Ingebouwde praktijken</translation>
+    </message>
+    <message>
+      <source>My practices</source>
+      <translation>Mijn praktijken</translation>
+    </message>
+    <message>
+      <source>Edit practice</source>
+      <translation>Praktijk bewerken</translation>
+    </message>
+    <message>
+      <source>New practice</source>
+      <translation>Nieuwe praktijk</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Beschrijving</translation>
+    </message>
+    <message>
+      <source>Web address</source>
+      <translation>Webadres</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Verwijzing</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Jaar</translation>
+    </message>
+    <message>
+      <source>{} of {} practices</source>
+      <translation>{} van {} praktijken</translation>
+    </message>
+    <message>
+      <source>since {}</source>
+      <translation>sinds {}</translation>
+    </message>
+    <message>
+      <source>until {}</source>
+      <translation>tot {}</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>geen</translation>
+    </message>
+    <message>
+      <source>strength {} of {}</source>
+      <translation>sterkte {} van {}</translation>
+    </message>
+    <message>
+      <source>Delete your practice '{}'? This cannot be undone.</source>
+      <translation>Uw praktijk '{}' verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+      <source>{} practices imported as your own.</source>
+      <translation>{} praktijken geïmporteerd als eigen praktijken.</translation>
+    </message>
+    <message>
+      <source>{} practices exported to {}.</source>
+      <translation>{} praktijken geëxporteerd naar {}.</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engels</translation>
+    </message>
+    <message>
+      <source>Dutch</source>
+      <translation>Nederlands</translation>
+    </message>
+    <message>
+      <source>Your practices file could not be read and was renamed to {}: {}</source>
+      <translation>Het bestand met uw praktijken kon niet worden gelezen en is hernoemd naar {}: {}</translation>
+    </message>
+    <message>
+      <source>One of your own practices.</source>
+      <translation>Een van uw eigen praktijken.</translation>
+    </message>
+    <message>
+      <source>Please correct:</source>
+      <translation>Verbeter a.u.b.:</translation>
+    </message>
+    <message>
+      <source>No practice matches the search and the filters.</source>
+      <translation>Geen praktijk past bij de zoekopdracht en de filters.</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>Bezig</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Klaar</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>Niet van toepassing</translation>
+    </message>
+    <message>
+      <source>choose the area</source>
+      <translation>kies het gebied</translation>
+    </message>
+    <message>
+      <source>choose the problem</source>
+      <translation>kies het probleem</translation>
+    </message>
+    <message>
+      <source>state at least one objective</source>
+      <translation>noem ten minste één doel</translation>
+    </message>
+    <message>
+      <source>name the stakeholders and their roles</source>
+      <translation>noem de betrokken partijen en hun rollen</translation>
+    </message>
+    <message>
+      <source>choose the incident layer</source>
+      <translation>kies de incidentenlaag</translation>
+    </message>
+    <message>
+      <source>run the analysis</source>
+      <translation>voer de analyse uit</translation>
+    </message>
+    <message>
+      <source>choose at least one practice</source>
+      <translation>kies ten minste één praktijk</translation>
+    </message>
+    <message>
+      <source>give a rationale for every chosen practice</source>
+      <translation>onderbouw elke gekozen praktijk</translation>
+    </message>
+    <message>
+      <source>define at least one indicator</source>
+      <translation>leg ten minste één indicator vast</translation>
+    </message>
+    <message>
+      <source>set the baseline and after periods</source>
+      <translation>leg de nulmeting en de periode erna vast</translation>
+    </message>
+    <message>
+      <source>measure the effect</source>
+      <translation>meet het effect</translation>
+    </message>
+    <message>
+      <source>No incidents of the chosen categories in the chosen period; widen the selection in step 2.</source>
+      <translation>Geen incidenten van de gekozen categorieën in de gekozen periode; maak de selectie in stap 2 ruimer.</translation>
+    </message>
+    <message>
+      <source>Choose the area in step 1 (the area layer is not in the project).</source>
+      <translation>Kies het gebied in stap 1 (de gebiedslaag staat niet in het project).</translation>
+    </message>
+    <message>
+      <source>Choose the area in step 1.</source>
+      <translation>Kies het gebied in stap 1.</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Terug</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Volgende</translation>
+    </message>
+    <message>
+      <source>Dossier</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>New dossier</source>
+      <translation>Nieuw dossier</translation>
+    </message>
+    <message>
+      <source>Export report as HTML…</source>
+      <translation>Rapport exporteren als HTML…</translation>
+    </message>
+    <message>
+      <source>Export report as PDF…</source>
+      <translation>Rapport exporteren als PDF…</translation>
+    </message>
+    <message>
+      <source>Guide</source>
+      <translation>Gids</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+      <source>e.g. Burglary in the east</source>
+      <translation>bijv. Woninginbraak in Oost</translation>
+    </message>
+    <message>
+      <source>Area layer</source>
+      <translation>Gebiedslaag</translation>
+    </message>
+    <message>
+      <source>From selection</source>
+      <translation>Uit selectie</translation>
+    </message>
+    <message>
+      <source>Use the feature selected on the map</source>
+      <translation>Gebruik het object dat op de kaart is geselecteerd</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Toevoegen</translation>
+    </message>
+    <message>
+      <source>Cell size</source>
+      <translation>Celgrootte</translation>
+    </message>
+    <message>
+      <source>Run the analysis</source>
+      <translation>Analyse uitvoeren</translation>
+    </message>
+    <message>
+      <source>Counts per cell, hot times and hot spots for the area, added to the project and linked in the dossier</source>
+      <translation>Aantallen per cel, hot times en hotspots voor het gebied, toegevoegd aan het project en gekoppeld in het dossier</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>What does the analysis show, and what are its limits?</source>
+      <translation>Wat laat de analyse zien, en wat zijn de beperkingen?</translation>
+    </message>
+    <message>
+      <source>Search the Library</source>
+      <translation>Zoeken in de Bibliotheek</translation>
+    </message>
+    <message>
+      <source>Any approach</source>
+      <translation>Elke aanpak</translation>
+    </message>
+    <message>
+      <source>Why this practice fits here (rationale)</source>
+      <translation>Waarom deze praktijk hier past (onderbouwing)</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Eigenaar</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Add own item…</source>
+      <translation>Eigen punt toevoegen…</translation>
+    </message>
+    <message>
+      <source>Own checklist item</source>
+      <translation>Eigen checklistpunt</translation>
+    </message>
+    <message>
+      <source>Question or task</source>
+      <translation>Vraag of taak</translation>
+    </message>
+    <message>
+      <source>Measure the effect</source>
+      <translation>Effect meten</translation>
+    </message>
+    <message>
+      <source>Replace the dossier of this project by an empty one?</source>
+      <translation>Het dossier van dit project vervangen door een leeg dossier?</translation>
+    </message>
+    <message>
+      <source>Export the dossier</source>
+      <translation>Dossier exporteren</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Doelen</translation>
+    </message>
+    <message>
+      <source>Stakeholders</source>
+      <translation>Betrokken partijen</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>alle</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>Indicatoren</translation>
+    </message>
+    <message>
+      <source>Effect</source>
+      <translation>Effect</translation>
+    </message>
+    <message>
+      <source>Conclusion</source>
+      <translation>Conclusie</translation>
+    </message>
+    <message>
+      <source>Give the date as YYYY-MM-DD.</source>
+      <translation>Geef de datum als JJJJ-MM-DD.</translation>
+    </message>
+    <message>
+      <source>Problem (priorities of the integral security plan)</source>
+      <translation>Probleem (prioriteiten uit het integraal veiligheidsplan)</translation>
+    </message>
+    <message>
+      <source>Core values at stake</source>
+      <translation>Kernwaarden die op het spel staan</translation>
+    </message>
+    <message>
+      <source>Objectives (one per line)</source>
+      <translation>Doelen (één per regel)</translation>
+    </message>
+    <message>
+      <source>Stakeholders and their roles</source>
+      <translation>Betrokken partijen en hun rollen</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Interest</source>
+      <translation>Belang</translation>
+    </message>
+    <message>
+      <source>Select the area on the map first (one feature of the area layer).</source>
+      <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>Categories that belong to the problem (none checked = all)</source>
+      <translation>Categorieën die bij het probleem horen (niets aangevinkt = alle)</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>tot en met</translation>
+    </message>
+    <message>
+      <source>Results linked in the dossier</source>
+      <translation>Resultaten gekoppeld in het dossier</translation>
+    </message>
+    <message>
+      <source>Choose the problem in step 1 to see matching practices.</source>
+      <translation>Kies het probleem in stap 1 om passende praktijken te zien.</translation>
+    </message>
+    <message>
+      <source>No practice in the Library matches; loosen the filters.</source>
+      <translation>Geen praktijk in de Bibliotheek past; maak de filters ruimer.</translation>
+    </message>
+    <message>
+      <source>Check the practice to choose it, then say why it fits.</source>
+      <translation>Vink de praktijk aan om hem te kiezen en geef dan aan waarom hij past.</translation>
+    </message>
+    <message>
+      <source>This practice is not in the Library (any more); its rationale is kept.</source>
+      <translation>Deze praktijk staat (niet meer) in de Bibliotheek; de onderbouwing blijft bewaard.</translation>
+    </message>
+    <message>
+      <source>Checklist item</source>
+      <translation>Checklistpunt</translation>
+    </message>
+    <message>
+      <source>Select an item to plan it.</source>
+      <translation>Selecteer een punt om het te plannen.</translation>
+    </message>
+    <message>
+      <source>Definition</source>
+      <translation>Definitie</translation>
+    </message>
+    <message>
+      <source>Baseline</source>
+      <translation>Nulmeting</translation>
+    </message>
+    <message>
+      <source>Target value</source>
+      <translation>Streefwaarde</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Na</translation>
+    </message>
+    <message>
+      <source>Before (baseline)</source>
+      <translation>Voor (nulmeting)</translation>
+    </message>
+    <message>
+      <source>Target area</source>
+      <translation>Doelgebied</translation>
+    </message>
+    <message>
+      <source>Buffer area</source>
+      <translation>Bufferzone</translation>
+    </message>
+    <message>
+      <source>Control (target)</source>
+      <translation>Controle (doelgebied)</translation>
+    </message>
+    <message>
+      <source>Control (buffer)</source>
+      <translation>Controle (bufferzone)</translation>
+    </message>
+    <message>
+      <source>Choose the incident layer in step 2.</source>
+      <translation>Kies de incidentenlaag in stap 2.</translation>
+    </message>
+    <message>
+      <source>Incidents per cell</source>
+      <translation>Incidenten per cel</translation>
+    </message>
+    <message>
+      <source>Give the before and after periods (YYYY-MM-DD) in step 5.</source>
+      <translation>Geef de periodes voor en na (JJJJ-MM-DD) in stap 5.</translation>
+    </message>
+    <message>
+      <source>Choose the date/time field of the incidents in step 2.</source>
+      <translation>Kies het datum/tijdveld van de incidenten in stap 2.</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>geannuleerd</translation>
+    </message>
+    <message>
+      <source>the output table could not be opened</source>
+      <translation>de uitvoertabel kon niet worden geopend</translation>
+    </message>
+    <message>
+      <source>None stated yet.</source>
+      <translation>Nog niets opgegeven.</translation>
+    </message>
+    <message>
+      <source>None named yet.</source>
+      <translation>Nog niemand genoemd.</translation>
+    </message>
+    <message>
+      <source>The analysis has not been run yet.</source>
+      <translation>De analyse is nog niet uitgevoerd.</translation>
+    </message>
+    <message>
+      <source>None written yet.</source>
+      <translation>Nog niets geschreven.</translation>
+    </message>
+    <message>
+      <source>No practice chosen yet.</source>
+      <translation>Nog geen praktijk gekozen.</translation>
+    </message>
+    <message>
+      <source>None defined yet.</source>
+      <translation>Nog niets vastgelegd.</translation>
+    </message>
+    <message>
+      <source>The effect has not been measured yet.</source>
+      <translation>Het effect is nog niet gemeten.</translation>
+    </message>
+    <message>
+      <source>Counts used for WDQ and WDD</source>
+      <translation>Aantallen gebruikt voor WDQ en WDD</translation>
+    </message>
+    <message>
+      <source>The area is no longer in the layer '{}'; choose it again in step 1.</source>
+      <translation>Het gebied staat niet meer in de laag '{}'; kies het opnieuw in stap 1.</translation>
+    </message>
+    <message>
+      <source>{} (not in the Library)</source>
+      <translation>{} (niet in de Bibliotheek)</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Bewijs</translation>
+    </message>
+    <message>
+      <source>Own items</source>
+      <translation>Eigen punten</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Voor</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>Compleet</translation>
+    </message>
+    <message>
+      <source>{} checklist items are open or in progress</source>
+      <translation>{} checklistpunten staan open of zijn bezig</translation>
+    </message>
+    <message>
+      <source>Choose the target, buffer and control area layers in step 5.</source>
+      <translation>Kies de lagen met doelgebied, bufferzone en controlegebied in stap 5.</translation>
+    </message>
+    <message>
+      <source>Running: {}…</source>
+      <translation>Bezig: {}…</translation>
+    </message>
+    <message>
+      <source>Done; the results are linked in the dossier.</source>
+      <translation>Klaar; de resultaten zijn gekoppeld in het dossier.</translation>
+    </message>
+    <message>
+      <source>{} incidents in {} cells of {} m; the busiest cell has {}.</source>
+      <translation>{} incidenten in {} cellen van {} m; de drukste cel heeft er {}.</translation>
+    </message>
+    <message>
+      <source>{} cells are hot spots and {} are cold spots (90 % confidence or more, Gi*).</source>
+      <translation>{} cellen zijn hotspots en {} zijn coldspots (90 % betrouwbaarheid of meer, Gi*).</translation>
+    </message>
+    <message>
+      <source>Busiest hour: {} {}:00 ({} incidents over the period).</source>
+      <translation>Drukste uur: {} {}:00 ({} incidenten over de hele periode).</translation>
+    </message>
+    <message>
+      <source>Report written to {}</source>
+      <translation>Rapport geschreven naar {}</translation>
+    </message>
+    <message>
+      <source>Policy dossier: {}</source>
+      <translation>Beleidsdossier: {}</translation>
+    </message>
+    <message>
+      <source>untitled</source>
+      <translation>zonder titel</translation>
+    </message>
+    <message>
+      <source>Created {}, last changed {}. Written with BESECURE for QGIS.</source>
+      <translation>Gemaakt op {}, laatst gewijzigd op {}. Geschreven met BESECURE voor QGIS.</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Resultaat</translation>
+    </message>
+    <message>
+      <source>Algorithm</source>
+      <translation>Algoritme</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+      <source>This practice is not in the Library (any more).</source>
+      <translation>Deze praktijk staat (niet meer) in de Bibliotheek.</translation>
+    </message>
+    <message>
+      <source>Incidents before and after</source>
+      <translation>Incidenten voor en na</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>Maat</translation>
+    </message>
+    <message>
+      <source>Not saved in the project yet: {}</source>
+      <translation>Nog niet in het project opgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>At least: {}</source>
+      <translation>Ten minste: {}</translation>
+    </message>
+    <message>
+      <source>The algorithm {} is not available.</source>
+      <translation>Het algoritme {} is niet beschikbaar.</translation>
+    </message>
+    <message>
+      <source>{} failed: {}</source>
+      <translation>{} is mislukt: {}</translation>
+    </message>
+    <message>
+      <source>Rationale: {}</source>
+      <translation>Onderbouwing: {}</translation>
+    </message>
+    <message>
+      <source>Evidence ({}): {}</source>
+      <translation>Bewijs ({}): {}</translation>
+    </message>
+    <message>
+      <source>WDD standard error</source>
+      <translation>Standaardfout van de WDD</translation>
+    </message>
+    <message>
+      <source>95 % interval</source>
+      <translation>95 %-interval</translation>
+    </message>
+    <message>
+      <source>The dossier in this project cannot be read: {}</source>
+      <translation>Het dossier in dit project kan niet worden gelezen: {}</translation>
+    </message>
+    <message>
+      <source>To do: {}</source>
+      <translation>Nog te doen: {}</translation>
+    </message>
+    <message>
+      <source>layer removed from the project</source>
+      <translation>laag uit het project verwijderd</translation>
+    </message>
+    <message>
+      <source>{} finished, but its result could not be read: {}</source>
+      <translation>{} is klaar, maar het resultaat kon niet worden gelezen: {}</translation>
+    </message>
+    <message>
+      <source>{}: the result layer is no longer in the project.</source>
+      <translation>{}: de resultaatlaag staat niet meer in het project.</translation>
+    </message>
+    <message>
+      <source>Incidents per weekday and hour</source>
+      <translation>Incidenten per weekdag en uur</translation>
+    </message>
+    <message>
+      <source>Contiguity: polygon vertices closer than {:.3g} {} count as shared.</source>
+      <translation type="vanished">Aangrenzing: hoekpunten van polygonen die dichter dan {:.3g} {} bij elkaar liggen, gelden als gedeeld.</translation>
+    </message>
+    <message>
+      <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns.</source>
+      <translation type="vanished">Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen.</translation>
+    </message>
+    <message>
+      <source>GeoPackage with the layers neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to for burglaries) and ground_truth.</source>
+      <translation type="vanished">GeoPackage met de lagen neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to voor inbraken) en ground_truth.</translation>
+    </message>
+    <message>
+      <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer.</source>
+      <translation type="vanished">Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth.</translation>
     </message>
   </context>
 </TS>

@@ -71,14 +71,23 @@ def incident_times(table: PointTable, field: str, timezone: str, feedback) -> Pa
     return parsed
 
 
-def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.ndarray:
-    """Incidents with a valid time in [start, end) (a date-only end includes that whole day)."""
+def period_bounds(start_text, end_text, label: str = "") -> tuple[np.datetime64 | None, np.datetime64 | None]:
+    """The period [start, end) a START/END pair means: a date-only end includes that whole day.
+
+    None for an empty bound; raises ValueError when the end is not after the start.
+    """
     start = parse_bound(start_text, f"{label}START")
     end = parse_bound(end_text, f"{label}END")
     if end is not None and len(str(end_text).strip()) <= 10:
         end = end + np.timedelta64(1, "D")
     if start is not None and end is not None and end <= start:
         raise ValueError(f"The period end ({end_text}) is not after its start ({start_text}).")
+    return start, end
+
+
+def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.ndarray:
+    """Incidents with a valid time in [start, end) (a date-only end includes that whole day)."""
+    start, end = period_bounds(start_text, end_text, label)
     mask = ~np.isnat(times)
     if start is not None:
         mask &= times >= start
