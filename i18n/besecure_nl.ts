@@ -344,11 +344,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Optional exit points (gates, entrances, where the paths meet the street). Without them every junction of three or more paths counts as a way out.</source>
+      <source>Optional exits, one or more layers of any geometry: gates and entrances (points, joined to the nearest path), streets (lines) and squares (polygons); a path end or junction within EXIT_TOLERANCE of them is a way out. Without exits every junction of three or more paths counts as a way out.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Exit points within this many metres of a path are joined to it (default 5 m).</source>
+      <source>Exit points within this many metres of a path are joined to it, and path nodes within this distance of an exit line or polygon are exits (default 5 m).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -428,7 +428,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Exits</source>
+      <source>Exits (gates, streets, squares)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -456,11 +456,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{} path nodes are exits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No exits given: the {} junctions of three or more paths count as ways out.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>{} exits are farther than EXIT_TOLERANCE from the paths and were left out.</source>
+      <source>{} exit points are farther than EXIT_TOLERANCE from the paths and were left out.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -488,7 +492,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer. Planted plan failures (layer plan_failures): the unlit Langstraat 12 footway and Achterpad (lighting), the Achterpad and the north of the Marktplein overlooked by no window (natural surveillance), a camera blind spot in the north-east of the Marktplein (CCTV), a 2.6 m gap in the north bollard row and car-rated bollards at the west entry (vehicle access), a 1.6 m shrub and a 1.4 m tree crown beside paths and a dead-end alley (concealment). docs/demo_data.md describes every layer and field.</source>
+      <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer. Planted plan failures (layer plan_failures): the unlit Langstraat 12 footway, Achterpad and Marktsteeg (lighting), the Achterpad and the north of the Marktplein overlooked by no window (natural surveillance), a camera blind spot in the east of the Marktplein (CCTV), a 2.6 m gap in the north bollard row and car-rated bollards at the west entry (vehicle access), a 1.6 m shrub and a 1.4 m tree crown beside paths and a dead-end alley (concealment). docs/demo_data.md describes every layer and field.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2049,6 +2053,10 @@
     </message>
     <message>
       <source>Public space (squares)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exits</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4241,19 +4249,19 @@
     </message>
     <message>
       <source>Contiguity: polygon vertices closer than {:.3g} {} count as shared.</source>
-      <translation type="vanished">Aangrenzing: hoekpunten van polygonen die dichter dan {:.3g} {} bij elkaar liggen, gelden als gedeeld.</translation>
+      <translation>Aangrenzing: hoekpunten van polygonen die dichter dan {:.3g} {} bij elkaar liggen, gelden als gedeeld.</translation>
     </message>
     <message>
       <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns.</source>
-      <translation type="vanished">Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen.</translation>
+      <translation>Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen.</translation>
     </message>
     <message>
       <source>GeoPackage with the layers neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to for burglaries) and ground_truth.</source>
-      <translation type="vanished">GeoPackage met de lagen neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to voor inbraken) en ground_truth.</translation>
+      <translation>GeoPackage met de lagen neighbourhoods, streets, buildings, street_lamps, pedestrian_zone, incidents (category, occurred, window_from, window_to voor inbraken) en ground_truth.</translation>
     </message>
     <message>
       <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer.</source>
-      <translation type="vanished">Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth.</translation>
+      <translation>Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth.</translation>
     </message>
   </context>
 </TS>

@@ -3,12 +3,14 @@
 Collects every string the plugin passes through ``tr()``: literal ``tr("...")`` and ``N_("...")`` arguments, algorithm
 ``DISPLAY_NAME``s, the ``GROUPS`` names, the labels given to ``add_number``/``add_bool`` and the
 help texts (``Help(...)`` and the module-level ``HELP`` dicts). Existing translations are kept;
-new strings are added as unfinished; strings no longer in the code are marked obsolete.
+new strings are added as unfinished (or translated from ``i18n/pending/*.json``, where engineers hand in
+the Dutch for the strings they add); translations of strings no longer in the code are kept.
 Run with ``make translations`` (needs ``lrelease`` from qttools5-dev-tools for the .qm).
 """
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -57,6 +59,16 @@ def collect() -> list[str]:
     return [s for s in found if s.strip()]
 
 
+def pending_translations(lang: str) -> dict[str, str]:
+    """Translations handed in as ``i18n/pending/*.json`` ({source: translation}) for ``nl``."""
+    merged: dict[str, str] = {}
+    if lang != "nl":
+        return merged
+    for path in sorted((ROOT / "i18n" / "pending").glob("*.json")):
+        merged.update({k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v})
+    return merged
+
+
 def update(ts_path: Path, sources: list[str]) -> tuple[int, int]:
     existing: dict[str, tuple[str, bool]] = {}
     if ts_path.exists():
@@ -65,21 +77,25 @@ def update(ts_path: Path, sources: list[str]) -> tuple[int, int]:
             text = tr_el.text or "" if tr_el is not None else ""
             done = tr_el is not None and tr_el.get("type") not in ("unfinished", "obsolete", "vanished")
             existing[msg.findtext("source")] = (text, done)
+    for source, text in pending_translations(ts_path.stem.split("_")[-1]).items():
+        if not existing.get(source, ("", False))[1]:
+            existing[source] = (text, True)
     root = ET.Element("TS", version="2.1", language=ts_path.stem.split("_")[-1])
     ctx = ET.SubElement(root, "context")
     ET.SubElement(ctx, "name").text = CONTEXT
     finished = 0
-    for source in sources + [s for s in existing if s not in sources]:
+    # Translations of strings the code no longer has are kept (finished): another branch or an
+    # older checkout may still use them, and an unused entry costs nothing.
+    kept = [s for s, (text, done) in existing.items() if s not in sources and done and text]
+    for source in sources + kept:
         msg = ET.SubElement(ctx, "message")
         ET.SubElement(msg, "source").text = source
         text, done = existing.get(source, ("", False))
         tr_el = ET.SubElement(msg, "translation")
         tr_el.text = text
-        if source not in sources:
-            tr_el.set("type", "vanished")
-        elif not done:
+        if not done:
             tr_el.set("type", "unfinished")
-        else:
+        elif source in sources:
             finished += 1
     ET.indent(root)
     ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
