@@ -126,3 +126,174 @@ def assign_points_to_polygons(px: np.ndarray, py: np.ndarray, polygons: Sequence
         hit = points_in_polygon(sx[cand], sy[cand], poly)
         result[order[cand[hit]]] = k
     return result
+
+
+def polygon_centroids(
+    xy: np.ndarray,
+    ring_offsets: np.ndarray,
+    polygon_of_ring: np.ndarray,
+    is_hole: np.ndarray,
+    n: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Area-weighted centroids of ``n`` polygons given as flat ring arrays.
+
+    Ring ``r`` is ``xy[ring_offsets[r]:ring_offsets[r + 1]]`` (closed or open), belongs to polygon
+    ``polygon_of_ring[r]`` and is a hole when ``is_hole[r]`` (its area is subtracted whatever its
+    orientation). Each ring's centroid comes from the shoelace formula (the centroid of a polygon,
+    e.g. O'Rourke 1998, Computational Geometry in C, 1.3), computed relative to the polygon's first
+    vertex so that large projected coordinates lose no precision; parts and holes are combined by
+    their areas. A polygon without area (degenerate rings) gets the mean of its vertices; one
+    without rings gets NaN. Whole-array operations, no loop per polygon.
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    offsets = np.asarray(ring_offsets, dtype=np.int64).ravel()
+    ring_poly = np.asarray(polygon_of_ring, dtype=np.int64).ravel()
+    hole = np.asarray(is_hole, dtype=bool).ravel()
+    if offsets.size != ring_poly.size + 1 or hole.size != ring_poly.size or offsets[-1] != len(xy):
+        raise ValueError("ring_offsets, polygon_of_ring and is_hole must describe the same rings of xy")
+    cx = np.full(n, np.nan)
+    cy = np.full(n, np.nan)
+    if len(xy) == 0:
+        return cx, cy
+    lengths = np.diff(offsets)
+    ring_of_vertex = np.repeat(np.arange(lengths.size), lengths)
+    poly = ring_poly[ring_of_vertex]
+    # Reference point per polygon: the first vertex of its first non-empty ring (-1: no vertex).
+    nonempty = lengths > 0
+    starts = offsets[:-1][nonempty]
+    first_vertex = np.full(n, -1, dtype=np.int64)
+    with_vertices, first_ring = np.unique(ring_poly[nonempty], return_index=True)
+    first_vertex[with_vertices] = starts[first_ring]
+    local = xy - xy[first_vertex[poly]]
+    # Successor of each vertex in its ring, wrapping to the ring's first vertex.
+    nxt = np.arange(len(xy)) + 1
+    ends = offsets[1:][nonempty] - 1
+    nxt[ends] = starts
+    x0, y0 = local[:, 0], local[:, 1]
+    x1, y1 = local[nxt, 0], local[nxt, 1]
+    cross = x0 * y1 - x1 * y0
+    n_rings = lengths.size
+    area2 = np.bincount(ring_of_vertex, weights=cross, minlength=n_rings)  # twice the signed area
+    sx = np.bincount(ring_of_vertex, weights=(x0 + x1) * cross, minlength=n_rings)
+    sy = np.bincount(ring_of_vertex, weights=(y0 + y1) * cross, minlength=n_rings)
+    # sx / (3 area2) is the ring's centroid whatever its orientation; weight it by |area|, minus for holes.
+    sign = np.where(hole, -1.0, 1.0) * np.sign(area2)
+    weight = np.bincount(ring_poly, weights=sign * area2, minlength=n)
+    mx = np.bincount(ring_poly, weights=sign * sx / 3.0, minlength=n)
+    my = np.bincount(ring_poly, weights=sign * sy / 3.0, minlength=n)
+    ref = xy[np.maximum(first_vertex, 0)]
+    scale = np.bincount(ring_poly, weights=np.abs(area2), minlength=n)
+    ok = (first_vertex >= 0) & (np.abs(weight) > 1e-12 * scale)
+    cx[ok] = ref[ok, 0] + mx[ok] / weight[ok]
+    cy[ok] = ref[ok, 1] + my[ok] / weight[ok]
+    flat = (first_vertex >= 0) & ~ok
+    if flat.any():
+        counts = np.bincount(poly, minlength=n)
+        mean_x = np.bincount(poly, weights=xy[:, 0], minlength=n) / np.maximum(counts, 1)
+        mean_y = np.bincount(poly, weights=xy[:, 1], minlength=n) / np.maximum(counts, 1)
+        cx[flat], cy[flat] = mean_x[flat], mean_y[flat]
+    return cx, cy
+
+
+def convex_hull_area(x: np.ndarray, y: np.ndarray) -> float:
+    """Area of the convex hull of points (Qhull through scipy); 0 for fewer than 3 points or
+    points on one line."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    pts = np.column_stack([np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()])
+    pts = np.unique(pts, axis=0)
+    if len(pts) < 3:
+        return 0.0
+    try:
+        return float(ConvexHull(pts - pts.mean(axis=0)).volume)  # in 2-D, "volume" is the area
+    except QhullError:
+        return 0.0
+
+
+# --------------------------------------------------------------------------------------------
+# Segments: distances, projections and crossings (networks, barriers, stand-off distances)
+
+
+def segment_arrays(lines: Sequence[np.ndarray], closed: bool = False) -> tuple[np.ndarray, ...]:
+    """Segments of polylines (or rings with ``closed=True``) as ``x1, y1, x2, y2, part`` arrays.
+
+    ``part`` is the index of the polyline each segment belongs to. Zero-length segments
+    (repeated vertices) are dropped.
+    """
+    chunks = []
+    for i, line in enumerate(lines):
+        v = np.asarray(line, dtype=float)[:, :2]
+        if closed and len(v) and not np.array_equal(v[0], v[-1]):
+            v = np.vstack([v, v[:1]])
+        if len(v) < 2:
+            continue
+        a, b = v[:-1], v[1:]
+        keep = np.any(a != b, axis=1)
+        chunks.append(np.column_stack([a[keep], b[keep], np.full(int(keep.sum()), i)]))
+    if not chunks:
+        empty = np.empty(0)
+        return empty, empty.copy(), empty.copy(), empty.copy(), np.empty(0, dtype=np.int64)
+    s = np.concatenate(chunks)
+    return s[:, 0], s[:, 1], s[:, 2], s[:, 3], s[:, 4].astype(np.int64)
+
+
+def point_segment_distance(px, py, x1, y1, x2, y2) -> tuple[np.ndarray, np.ndarray]:
+    """Distance from points to segments (numpy broadcasting) and the position ``t`` in [0, 1] of
+    the nearest point along each segment (0 for a zero-length segment)."""
+    dx, dy = np.subtract(x2, x1), np.subtract(y2, y1)
+    len2 = dx * dx + dy * dy
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = ((np.subtract(px, x1)) * dx + (np.subtract(py, y1)) * dy) / len2
+    t = np.clip(np.where(len2 > 0, t, 0.0), 0.0, 1.0)
+    return np.hypot(np.add(x1, t * dx) - px, np.add(y1, t * dy) - py), t
+
+
+def segment_intersection(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2, tol: float = 1e-12):
+    """Crossing of segment pairs (element-wise, broadcasting): ``(t, s, hit)`` with the crossing at
+    ``a1 + t (a2 - a1) = b1 + s (b2 - b1)``; ``hit`` when both lie in [0, 1] (ends included).
+    Parallel and collinear pairs never ``hit`` (their touching is found by end-point distances)."""
+    rx, ry = np.subtract(ax2, ax1), np.subtract(ay2, ay1)
+    sx, sy = np.subtract(bx2, bx1), np.subtract(by2, by1)
+    qx, qy = np.subtract(bx1, ax1), np.subtract(by1, ay1)
+    den = rx * sy - ry * sx
+    scale = np.hypot(rx, ry) * np.hypot(sx, sy)
+    parallel = np.abs(den) <= tol * np.maximum(scale, 1e-300)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(parallel, np.nan, (qx * sy - qy * sx) / den)
+        s = np.where(parallel, np.nan, (qx * ry - qy * rx) / den)
+    hit = ~parallel & (t >= -tol) & (t <= 1 + tol) & (s >= -tol) & (s <= 1 + tol)
+    return np.clip(t, 0.0, 1.0), np.clip(s, 0.0, 1.0), hit
+
+
+def segments_distance(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2) -> np.ndarray:
+    """Shortest distance between segment pairs (element-wise, broadcasting); 0 where they cross.
+    A point is a zero-length segment."""
+    d = np.minimum(
+        np.minimum(point_segment_distance(ax1, ay1, bx1, by1, bx2, by2)[0],
+                   point_segment_distance(ax2, ay2, bx1, by1, bx2, by2)[0]),
+        np.minimum(point_segment_distance(bx1, by1, ax1, ay1, ax2, ay2)[0],
+                   point_segment_distance(bx2, by2, ax1, ay1, ax2, ay2)[0]),
+    )
+    return np.where(segment_intersection(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2)[2], 0.0, d)
+
+
+def nearest_segment(px: np.ndarray, py: np.ndarray, x1, y1, x2, y2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each point, the nearest segment: ``(index, distance, t)`` (index -1, distance inf
+    when there are no segments). Vectorised over points x segments in bounded chunks."""
+    px, py = np.asarray(px, dtype=float), np.asarray(py, dtype=float)
+    x1, y1, x2, y2 = (np.asarray(a, dtype=float) for a in (x1, y1, x2, y2))
+    index = np.full(px.size, -1, dtype=np.int64)
+    dist = np.full(px.size, np.inf)
+    tpos = np.zeros(px.size)
+    if x1.size == 0 or px.size == 0:
+        return index, dist, tpos
+    step = max(1, _CHUNK_CELLS // x1.size)
+    rows = np.arange(min(step, px.size))
+    for start in range(0, px.size, step):
+        sl = slice(start, start + step)
+        d, t = point_segment_distance(px[sl, None], py[sl, None], x1, y1, x2, y2)
+        k = np.argmin(d, axis=1)
+        r = rows[: k.size]
+        index[sl], dist[sl], tpos[sl] = k, d[r, k], t[r, k]
+    return index, dist, tpos
+

@@ -93,379 +93,379 @@
     </message>
     <message>
       <source>CCTV coverage (EN 62676-4)</source>
-      <translation type="unfinished" />
+      <translation>Camerabereik (EN 62676-4)</translation>
     </message>
     <message>
       <source>Maps what each camera sees and how well: its field of view is cut by the buildings in front of it and split into the EN 62676-4 observation levels by pixel density (monitor, detect, observe, recognise, identify). Reports for each target zone or path the share covered at each level, and maps the blind spots.</source>
-      <translation type="unfinished" />
+      <translation>Brengt in kaart wat elke camera ziet en hoe goed: het beeldveld wordt afgesneden door de gebouwen ervoor en naar pixeldichtheid verdeeld in de waarnemingsniveaus van EN 62676-4 (monitor, detect, observe, recognise, identify). Geeft voor elke doelzone of elk pad het aandeel dat op elk niveau gezien wordt, en brengt de dode hoeken in kaart.</translation>
     </message>
     <message>
       <source>Camera points. Cameras within SNAP_DISTANCE of a facade are moved onto it and look out of it.</source>
-      <translation type="unfinished" />
+      <translation>Camerapunten. Camera's binnen SNAP_DISTANCE van een gevel worden erop gezet en kijken eruit.</translation>
     </message>
     <message>
       <source>Optional field that names a camera in the outputs (camera_id).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat een camera in de uitvoer een naam geeft (camera_id).</translation>
     </message>
     <message>
       <source>Optional numeric field with the mounting height in metres: pixel density is then taken at the slant distance to a target at TARGET_HEIGHT. Without it, plan distances are used.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de montagehoogte in meters: de pixeldichtheid geldt dan op de schuine afstand tot een doel op TARGET_HEIGHT. Zonder dit veld worden afstanden in het platte vlak gebruikt.</translation>
     </message>
     <message>
       <source>Numeric field with the viewing direction of the camera's optical axis, degrees from north, clockwise. Required: a camera without one stops the run with its id.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de kijkrichting van de optische as van de camera, in graden vanaf het noorden, met de klok mee. Verplicht: een camera zonder kijkrichting stopt de berekening met zijn naam.</translation>
     </message>
     <message>
       <source>Optional numeric field with the horizontal field of view in degrees (0-180).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de horizontale beeldhoek in graden (0-180).</translation>
     </message>
     <message>
       <source>Horizontal field of view in degrees for cameras without a field (default 90).</source>
-      <translation type="unfinished" />
+      <translation>Horizontale beeldhoek in graden voor camera's zonder veld (standaard 90).</translation>
     </message>
     <message>
       <source>Optional numeric field with the horizontal resolution in pixels.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de horizontale resolutie in pixels.</translation>
     </message>
     <message>
       <source>Horizontal resolution in pixels for cameras without a field (default 1920).</source>
-      <translation type="unfinished" />
+      <translation>Horizontale resolutie in pixels voor camera's zonder veld (standaard 1920).</translation>
     </message>
     <message>
       <source>Optional numeric field with a camera's maximum useful range in metres (lens, light).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met het maximale bruikbare bereik van een camera in meters (lens, licht).</translation>
     </message>
     <message>
       <source>Maximum range in metres for cameras without one (0 = none).</source>
-      <translation type="unfinished" />
+      <translation>Maximaal bereik in meters voor camera's zonder bereik (0 = geen).</translation>
     </message>
     <message>
       <source>Height in metres of the target (a face: 1.7 m) for the slant distance.</source>
-      <translation type="unfinished" />
+      <translation>Hoogte in meters van het doel (een gezicht: 1,7 m) voor de schuine afstand.</translation>
     </message>
     <message>
       <source>Building footprints that block the view (2-D: every building is taller than the camera).</source>
-      <translation type="unfinished" />
+      <translation>Gebouwcontouren die het zicht blokkeren (2-D: elk gebouw is hoger dan de camera).</translation>
     </message>
     <message>
       <source>Zones (polygons) or paths (lines) that must be watched.</source>
-      <translation type="unfinished" />
+      <translation>Zones (polygonen) of paden (lijnen) die bewaakt moeten worden.</translation>
     </message>
     <message>
       <source>Optional field that names a target in the outputs (target_id).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat een doel in de uitvoer een naam geeft (target_id).</translation>
     </message>
     <message>
       <source>Observation level the targets need; the blind spots are where no camera reaches it.</source>
-      <translation type="unfinished" />
+      <translation>Waarnemingsniveau dat de doelen nodig hebben; dode hoeken zijn plekken waar geen camera het haalt.</translation>
     </message>
     <message>
       <source>A target passes when at least this share is covered at the required level (default 0.95, a project default).</source>
-      <translation type="unfinished" />
+      <translation>Een doel voldoet als ten minste dit aandeel op het vereiste niveau gezien wordt (standaard 0,95, een projectkeuze).</translation>
     </message>
     <message>
       <source>Optional JSON rule set with other pixel densities (layout of knowledge/rulesets/cctv_en62676.json).</source>
-      <translation type="unfinished" />
+      <translation>Optionele regelset in JSON met andere pixeldichtheden (opbouw van knowledge/rulesets/cctv_en62676.json).</translation>
     </message>
     <message>
       <source>Cameras closer than this many metres to a facade are moved onto it (default 0.5 m).</source>
-      <translation type="unfinished" />
+      <translation>Camera's dichter dan zoveel meter bij een gevel worden erop gezet (standaard 0,5 m).</translation>
     </message>
     <message>
       <source>Coverage polygons per camera and level (camera_id, level, px_per_m, reach_m, area_m2): the area where the camera reaches at least that level. Levels are nested; identify is the smallest.</source>
-      <translation type="unfinished" />
+      <translation>Bereikpolygonen per camera en niveau (camera_id, level, px_per_m, reach_m, area_m2): het gebied waar de camera ten minste dat niveau haalt. De niveaus liggen in elkaar; identify is het kleinste.</translation>
     </message>
     <message>
       <source>Per target: measure (m² or m), share_&lt;level&gt; for each level (share covered by at least one camera), n_cameras (cameras seeing part of it), verdict and reason.</source>
-      <translation type="unfinished" />
+      <translation>Per doel: maat (m² of m), share_&lt;niveau&gt; voor elk niveau (aandeel gezien door ten minste één camera), n_cameras (camera's die een deel ervan zien), oordeel en reden.</translation>
     </message>
     <message>
       <source>Blind spots: the parts of the targets (buildings left out) that no camera covers at the required level, with their area_m2 or length_m.</source>
-      <translation type="unfinished" />
+      <translation>Dode hoeken: de delen van de doelen (zonder gebouwen) die geen camera op het vereiste niveau ziet, met hun area_m2 of length_m.</translation>
     </message>
     <message>
       <source>Pixel density at distance D: P = N_px / (2 D tan(HFOV / 2)); EN 62676-4:2015 levels monitor 12.5, detect 25, observe 62.5, recognise 125, identify 250 px/m (1920 px at 90 degrees: observe to 15.4 m, recognise 7.7 m, identify 3.8 m). Each level's wedge is intersected with the camera's exact isovist among the buildings (rotational sweep); shares and blind spots are exact polygon overlays in QGIS's geometry engine (GEOS).</source>
-      <translation type="unfinished" />
+      <translation>Pixeldichtheid op afstand D: P = N_px / (2 D tan(HFOV / 2)); niveaus van EN 62676-4:2015: monitor 12,5, detect 25, observe 62,5, recognise 125, identify 250 px/m (1920 px bij 90 graden: observe tot 15,4 m, recognise 7,7 m, identify 3,8 m). De sector van elk niveau wordt gesneden met de exacte isovist van de camera tussen de gebouwen (draaiende scan); aandelen en dode hoeken zijn exacte polygoonbewerkingen in de geometrie-engine van QGIS (GEOS).</translation>
     </message>
     <message>
       <source>A target's share at a level is the part where at least one camera reaches that level. Blind spots show where to add or turn a camera; the vertical field of view and lighting at night are not modelled.</source>
-      <translation type="unfinished" />
+      <translation>Het aandeel van een doel op een niveau is het deel waar ten minste één camera dat niveau haalt. Dode hoeken tonen waar een camera bij moet of gedraaid moet worden; de verticale beeldhoek en verlichting 's nachts worden niet gemodelleerd.</translation>
     </message>
     <message>
       <source>Horizontal field of view (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Horizontale beeldhoek (graden)</translation>
     </message>
     <message>
       <source>Horizontal resolution (pixels)</source>
-      <translation type="unfinished" />
+      <translation>Horizontale resolutie (pixels)</translation>
     </message>
     <message>
       <source>Maximum range (m, 0 = none)</source>
-      <translation type="unfinished" />
+      <translation>Maximaal bereik (m, 0 = geen)</translation>
     </message>
     <message>
       <source>Target height (m)</source>
-      <translation type="unfinished" />
+      <translation>Hoogte van het doel (m)</translation>
     </message>
     <message>
       <source>Required covered share of a target</source>
-      <translation type="unfinished" />
+      <translation>Vereist gezien aandeel van een doel</translation>
     </message>
     <message>
       <source>Snap cameras to facades within (m)</source>
-      <translation type="unfinished" />
+      <translation>Camera's op gevels zetten binnen (m)</translation>
     </message>
     <message>
       <source>Cameras (points)</source>
-      <translation type="unfinished" />
+      <translation>Camera's (punten)</translation>
     </message>
     <message>
       <source>Camera name field</source>
-      <translation type="unfinished" />
+      <translation>Veld cameranaam</translation>
     </message>
     <message>
       <source>Mounting height field (m)</source>
-      <translation type="unfinished" />
+      <translation>Veld lichtpunthoogte (m)</translation>
     </message>
     <message>
       <source>Viewing direction field (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Veld kijkrichting (graden)</translation>
     </message>
     <message>
       <source>Horizontal field of view field (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Veld horizontale beeldhoek (graden)</translation>
     </message>
     <message>
       <source>Horizontal resolution field (pixels)</source>
-      <translation type="unfinished" />
+      <translation>Veld horizontale resolutie (pixels)</translation>
     </message>
     <message>
       <source>Maximum range field (m)</source>
-      <translation type="unfinished" />
+      <translation>Veld maximaal bereik (m)</translation>
     </message>
     <message>
       <source>Buildings</source>
-      <translation type="unfinished" />
+      <translation>Gebouwen</translation>
     </message>
     <message>
       <source>Target zones or paths</source>
-      <translation type="unfinished" />
+      <translation>Doelzones of -paden</translation>
     </message>
     <message>
       <source>Target name field</source>
-      <translation type="unfinished" />
+      <translation>Veld doelnaam</translation>
     </message>
     <message>
       <source>Required level</source>
-      <translation type="unfinished" />
+      <translation>Vereist niveau</translation>
     </message>
     <message>
       <source>Camera coverage</source>
-      <translation type="unfinished" />
+      <translation>Camerabereik</translation>
     </message>
     <message>
       <source>Coverage of the targets</source>
-      <translation type="unfinished" />
+      <translation>Bereik van de doelen</translation>
     </message>
     <message>
       <source>Blind spots</source>
-      <translation type="unfinished" />
+      <translation>Dode hoeken</translation>
     </message>
     <message>
       <source>Monitor</source>
-      <translation type="unfinished" />
+      <translation>Monitoren (monitor)</translation>
     </message>
     <message>
       <source>Detect</source>
-      <translation type="unfinished" />
+      <translation>Detecteren (detect)</translation>
     </message>
     <message>
       <source>Observe</source>
-      <translation type="unfinished" />
+      <translation>Observeren (observe)</translation>
     </message>
     <message>
       <source>Recognise</source>
-      <translation type="unfinished" />
+      <translation>Herkennen (recognise)</translation>
     </message>
     <message>
       <source>Identify</source>
-      <translation type="unfinished" />
+      <translation>Identificeren (identify)</translation>
     </message>
     <message>
       <source>Own rule set (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Eigen regelset (JSON)</translation>
     </message>
     <message>
       <source>{} cameras, {} coverage polygons; {} of {} targets covered at '{}'; {} blind spots.</source>
-      <translation type="unfinished" />
+      <translation>{} camera's, {} bereikpolygonen; {} van {} doelen gezien op '{}'; {} dode hoeken.</translation>
     </message>
     <message>
       <source>{} cameras see nothing (inside a building, or no level reaches the ground): {}.</source>
-      <translation type="unfinished" />
+      <translation>{} camera's zien niets (in een gebouw, of geen niveau bereikt de grond): {}.</translation>
     </message>
     <message>
       <source>Concealment and escape routes</source>
-      <translation type="unfinished" />
+      <translation>Verstopplekken en vluchtroutes</translation>
     </message>
     <message>
       <source>Checks planting and boundaries beside paths against the concealment rules of Secured by Design / CPTED (shrubs low, tree crowns raised, front boundaries low, rear boundaries high) and the footpath network for entrapment: dead ends, and stretches of path farther than a set distance from an exit.</source>
-      <translation type="unfinished" />
+      <translation>Toetst beplanting en erfafscheidingen naast paden aan de regels tegen verstopplekken van Secured by Design / CPTED (struiken laag, boomkronen opgekroond, erfafscheidingen aan de voorkant laag, aan de achterkant hoog) en het voetpadennetwerk op insluiting: doodlopende paden en stukken pad verder dan een ingestelde afstand van een uitgang.</translation>
     </message>
     <message>
       <source>Vegetation and street furniture: points, lines (hedges, fences, walls) or polygons (shrub beds), any CRS.</source>
-      <translation type="unfinished" />
+      <translation>Beplanting en straatmeubilair: punten, lijnen (hagen, hekken, muren) of polygonen (heesterborders), elk CRS.</translation>
     </message>
     <message>
       <source>Numeric field with the height in metres (mature height for planting).</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de hoogte in meter (eindhoogte voor beplanting).</translation>
     </message>
     <message>
       <source>Optional numeric field with the height of a tree's lowest branches in metres.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de hoogte van de laagste takken van een boom in meter.</translation>
     </message>
     <message>
       <source>Optional field with the kind of object as named in the rule set: shrub, tree, front_boundary, rear_boundary (case does not matter). Objects of other kinds are not assessed.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld met de soort object zoals genoemd in de regelset: shrub, tree, front_boundary, rear_boundary (hoofdletters maken niet uit). Objecten van andere soorten worden niet beoordeeld.</translation>
     </message>
     <message>
       <source>Kind of objects without a kind field or value (default shrub).</source>
-      <translation type="unfinished" />
+      <translation>Soort van objecten zonder soortveld of -waarde (standaard shrub).</translation>
     </message>
     <message>
       <source>Footpaths (lines): the objects are judged by their distance to them, and they form the network for the escape check.</source>
-      <translation type="unfinished" />
+      <translation>Voetpaden (lijnen): de objecten worden beoordeeld op hun afstand ertoe, en ze vormen het netwerk voor de vluchtroutecontrole.</translation>
     </message>
     <message>
       <source>Width in metres of the clear strip either side of a path where the near-path rules apply (default: the rule set's clear_strip_m, 2 m).</source>
-      <translation type="unfinished" />
+      <translation>Breedte in meter van de vrije strook aan weerszijden van een pad waarin de regels voor naast het pad gelden (standaard: clear_strip_m van de regelset, 2 m).</translation>
     </message>
     <message>
       <source>Optional own concealment rule set (JSON, the layout of knowledge/rulesets/secured_by_design.json).</source>
-      <translation type="unfinished" />
+      <translation>Optionele eigen regelset voor verstopplekken (JSON, met de opbouw van knowledge/rulesets/secured_by_design.json).</translation>
     </message>
     <message>
       <source>Optional exits, one or more layers of any geometry: gates and entrances (points, joined to the nearest path), streets (lines) and squares (polygons); a path end or junction within EXIT_TOLERANCE of them is a way out. Without exits every junction of three or more paths counts as a way out.</source>
-      <translation type="unfinished" />
+      <translation>Optionele uitgangen, een of meer lagen van elk geometrietype: poorten en ingangen (punten, verbonden met het dichtstbijzijnde pad), straten (lijnen) en pleinen (polygonen); een paduiteinde of kruising binnen EXIT_TOLERANCE ervan is een uitweg. Zonder uitgangen telt elke kruising van drie of meer paden als uitweg.</translation>
     </message>
     <message>
       <source>Exit points within this many metres of a path are joined to it, and path nodes within this distance of an exit line or polygon are exits (default 5 m).</source>
-      <translation type="unfinished" />
+      <translation>Uitgangspunten binnen zoveel meter van een pad worden ermee verbonden, en padknopen binnen die afstand van een uitganglijn of -polygoon zijn uitgangen (standaard 5 m).</translation>
     </message>
     <message>
       <source>Path stretches farther than this many metres along the paths from the nearest exit are flagged (default 100 m, a project default to set for your area).</source>
-      <translation type="unfinished" />
+      <translation>Stukken pad die langs de paden verder dan zoveel meter van de dichtstbijzijnde uitgang liggen worden gemarkeerd (standaard 100 m, een projectstandaard om voor uw gebied in te stellen).</translation>
     </message>
     <message>
       <source>Path ends and junctions closer than this many metres are joined (default 0.5 m).</source>
-      <translation type="unfinished" />
+      <translation>Paduiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
     </message>
     <message>
       <source>Objects with kind, height_m, crown_base_m, distance_m to the nearest path, verdict (pass, fail, not_assessed), rule, reason and source (where the rule's value is published).</source>
-      <translation type="unfinished" />
+      <translation>Objecten met kind, height_m, crown_base_m, distance_m tot het dichtstbijzijnde pad, verdict (pass, fail, not_assessed), rule, reason en source (waar de waarde van de regel is gepubliceerd).</translation>
     </message>
     <message>
       <source>Footpath pieces with exit_distance_m (the farthest distance to an exit along the network on the piece), verdict (ok, too_far) and dead_end (1 on a cul-de-sac branch).</source>
-      <translation type="unfinished" />
+      <translation>Stukken voetpad met exit_distance_m (de grootste afstand tot een uitgang langs het netwerk op het stuk), verdict (ok, too_far) en dead_end (1 op een doodlopende tak).</translation>
     </message>
     <message>
       <source>Dead ends of the footpath network with branch_m, the length of the cul-de-sac leading to them.</source>
-      <translation type="unfinished" />
+      <translation>Doodlopende eindes van het voetpadennetwerk met branch_m, de lengte van de doodlopende tak ernaartoe.</translation>
     </message>
     <message>
       <source>Rules from the editable rule set knowledge/rulesets/secured_by_design.json (each value with its source); the near-path rules apply within the clear strip, measured as the exact shortest distance from the object to the path. Network: paths are joined where they cross; distances to the nearest exit by Dijkstra (scipy.sparse.csgraph); along an edge the distance is min(d_u + t, d_v + L - t), so the too-far stretches are exact. Dead ends are found by peeling nodes of degree 1 that are not exits.</source>
-      <translation type="unfinished" />
+      <translation>Regels uit de bewerkbare regelset knowledge/rulesets/secured_by_design.json (elke waarde met haar bron); de regels voor naast het pad gelden binnen de vrije strook, gemeten als de exacte kortste afstand van het object tot het pad. Netwerk: paden worden verbonden waar ze elkaar kruisen; afstanden tot de dichtstbijzijnde uitgang met Dijkstra (scipy.sparse.csgraph); langs een lijnstuk is de afstand min(d_u + t, d_v + L - t), zodat de te verre stukken exact zijn. Doodlopende eindes worden gevonden door knopen van graad 1 die geen uitgang zijn af te pellen.</translation>
     </message>
     <message>
       <source>A failing shrub or a low tree crown beside a path gives someone a place to hide: prune or replace it. A dead end or a long path without a way out is where a person can be trapped: connect it, or make it visible and lit.</source>
-      <translation type="unfinished" />
+      <translation>Een struik die niet voldoet of een lage boomkruin naast een pad biedt iemand een verstopplek: snoei of vervang hem. Een doodlopend pad of een lang pad zonder uitweg is een plek waar iemand ingesloten kan raken: verbind het, of maak het zichtbaar en verlicht.</translation>
     </message>
     <message>
       <source>Exit distance to the paths (m)</source>
-      <translation type="unfinished" />
+      <translation>Afstand van uitgangen tot de paden (m)</translation>
     </message>
     <message>
       <source>Longest distance to an exit (m)</source>
-      <translation type="unfinished" />
+      <translation>Grootste afstand tot een uitgang (m)</translation>
     </message>
     <message>
       <source>Snapping tolerance (m)</source>
-      <translation type="unfinished" />
+      <translation>Snaptolerantie (m)</translation>
     </message>
     <message>
       <source>vegetation</source>
-      <translation type="unfinished" />
+      <translation>beplanting</translation>
     </message>
     <message>
       <source>footpaths</source>
-      <translation type="unfinished" />
+      <translation>voetpaden</translation>
     </message>
     <message>
       <source>Vegetation and furniture</source>
-      <translation type="unfinished" />
+      <translation>Beplanting en meubilair</translation>
     </message>
     <message>
       <source>Height field (m)</source>
-      <translation type="unfinished" />
+      <translation>Hoogteveld (m)</translation>
     </message>
     <message>
       <source>Crown base field (m)</source>
-      <translation type="unfinished" />
+      <translation>Kroonhoogteveld (m)</translation>
     </message>
     <message>
       <source>Kind field</source>
-      <translation type="unfinished" />
+      <translation>Soortveld</translation>
     </message>
     <message>
       <source>Kind of objects without one</source>
-      <translation type="unfinished" />
+      <translation>Soort van objecten zonder soort</translation>
     </message>
     <message>
       <source>Footpaths</source>
-      <translation type="unfinished" />
+      <translation>Voetpaden</translation>
     </message>
     <message>
       <source>Clear strip either side of paths (m, optional)</source>
-      <translation type="unfinished" />
+      <translation>Vrije strook aan weerszijden van paden (m, optioneel)</translation>
     </message>
     <message>
       <source>Exits (gates, streets, squares)</source>
-      <translation type="unfinished" />
+      <translation>Uitgangen (poorten, straten, pleinen)</translation>
     </message>
     <message>
       <source>Concealment per object</source>
-      <translation type="unfinished" />
+      <translation>Verstopplekken per object</translation>
     </message>
     <message>
       <source>Distance to an exit</source>
-      <translation type="unfinished" />
+      <translation>Afstand tot een uitgang</translation>
     </message>
     <message>
       <source>Dead ends</source>
-      <translation type="unfinished" />
+      <translation>Doodlopende eindes</translation>
     </message>
     <message>
       <source>{} objects (clear strip {:g} m): {} fail, {} pass, {} not assessed. {} dead ends; {:.0f} m of path farther than {:g} m from an exit.</source>
-      <translation type="unfinished" />
+      <translation>{} objecten (vrije strook {:g} m): {} fail, {} pass, {} niet beoordeeld. {} doodlopende eindes; {:.0f} m pad verder dan {:g} m van een uitgang.</translation>
     </message>
     <message>
       <source>Kinds without a rule are not assessed: {} (the rule set knows {}).</source>
-      <translation type="unfinished" />
+      <translation>Soorten zonder regel worden niet beoordeeld: {} (de regelset kent {}).</translation>
     </message>
     <message>
       <source>{} objects have no height; rules on height do not apply to them.</source>
-      <translation type="unfinished" />
+      <translation>{} objecten hebben geen hoogte; regels over hoogte gelden niet voor hen.</translation>
     </message>
     <message>
       <source>{} path nodes are exits.</source>
-      <translation type="unfinished" />
+      <translation>{} padknopen zijn uitgangen.</translation>
     </message>
     <message>
       <source>No exits given: the {} junctions of three or more paths count as ways out.</source>
-      <translation type="unfinished" />
+      <translation>Geen uitgangen opgegeven: de {} kruisingen van drie of meer paden tellen als uitweg.</translation>
     </message>
     <message>
       <source>{} exit points are farther than EXIT_TOLERANCE from the paths and were left out.</source>
-      <translation type="unfinished" />
+      <translation>{} uitgangspunten liggen verder dan EXIT_TOLERANCE van de paden en zijn weggelaten.</translation>
     </message>
     <message>
       <source>Create demo town</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
       <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns; and the layers of a security-by-design plan (paths, a square, windows and doors, cameras, bollards, planting, a protected zone, the drivable network) with a planted failure for each check and a redesign variant.</source>
-      <translation type="unfinished" />
+      <translation>Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen; en de lagen van een plan voor veilig ontwerp (paden, een plein, ramen en deuren, camera's, paaltjes, beplanting, een beschermde zone, het berijdbare netwerk) met een ingebouwde fout voor elke toets en een herontwerpvariant.</translation>
     </message>
     <message>
       <source>Random seed: the same seed always gives the same town.</source>
@@ -489,11 +489,11 @@
     </message>
     <message>
       <source>GeoPackage with the layers neighbourhoods, streets, buildings, street_lamps (height_m, flux_lm, maintenance_factor), pedestrian_zone, incidents (category, occurred, window_from, window_to for burglaries) and ground_truth. Plan layers: paths (name, kind, lighting_class, width_m); public_space (name, kind); openings (building_id, kind window/door, storey, z_m, facing_deg); cameras (camera_id, mount, height_m, azimuth_deg, hfov_deg, width_px, max_range_m); barriers (bollard points: barrier_id, kind, rating, diameter_m, height_m) and barrier_lines (barrier_id, kind, rating, height_m); vegetation (name, kind shrub/tree, height_m, crown_base_m, crown_radius_m); protected_zone (name, kind, threat); drivable_network (road lines split at crossings: name, kind, speed_kmh) and drivable_areas (name, kind, speed_kmh); plan_failures (the planted failures: name, check, layer, description). The redesign variant: street_lamps_redesign, cameras_redesign, barriers_redesign and vegetation_redesign (same fields, plus change in street_lamps_redesign).</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage met de lagen neighbourhoods, streets, buildings, street_lamps (height_m, flux_lm, maintenance_factor), pedestrian_zone, incidents (category, occurred, window_from, window_to voor inbraken) en ground_truth. Planlagen: paths (name, kind, lighting_class, width_m); public_space (name, kind); openings (building_id, kind window/door, storey, z_m, facing_deg); cameras (camera_id, mount, height_m, azimuth_deg, hfov_deg, width_px, max_range_m); barriers (paaltjes als punten: barrier_id, kind, rating, diameter_m, height_m) en barrier_lines (barrier_id, kind, rating, height_m); vegetation (name, kind shrub/tree, height_m, crown_base_m, crown_radius_m); protected_zone (name, kind, threat); drivable_network (weglijnen gesplitst bij kruisingen: name, kind, speed_kmh) en drivable_areas (name, kind, speed_kmh); plan_failures (de ingebouwde fouten: name, check, layer, description). De herontwerpvariant: street_lamps_redesign, cameras_redesign, barriers_redesign en vegetation_redesign (dezelfde velden, plus change in street_lamps_redesign).</translation>
     </message>
     <message>
       <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer. Planted plan failures (layer plan_failures): the unlit Langstraat 12 footway, Achterpad and Marktsteeg (lighting), the Achterpad and the north of the Marktplein overlooked by no window (natural surveillance), a camera blind spot in the east of the Marktplein (CCTV), a 2.6 m gap in the north bollard row and car-rated bollards at the west entry (vehicle access), a 1.6 m shrub and a 1.4 m tree crown beside paths and a dead-end alley (concealment). docs/demo_data.md describes every layer and field.</source>
-      <translation type="unfinished" />
+      <translation>Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth. Ingebouwde planfouten (laag plan_failures): het onverlichte voetpad van de Langstraat 12, het Achterpad en de Marktsteeg (verlichting), het Achterpad en het noorden van het Marktplein dat door geen raam gezien wordt (natuurlijk toezicht), een dode hoek van de camera's in het oosten van het Marktplein (camerabewaking), een opening van 2,6 m in de noordelijke rij paaltjes en paaltjes voor personenauto's bij de westelijke ingang (voertuigtoegang), een struik van 1,6 m en een boomkroon tot 1,4 m naast paden en een doodlopende steeg (beschutting voor daders). docs/demo_data.md beschrijft elke laag en elk veld.</translation>
     </message>
     <message>
       <source>Everything is synthetic; use it to learn the tools and to check that an analysis finds what was planted.</source>
@@ -1285,291 +1285,291 @@
     </message>
     <message>
       <source>Lighting check (EN 13201)</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingstoets (EN 13201)</translation>
     </message>
     <message>
       <source>Checks whether the public lighting of a plan lights its paths and squares to their class: the horizontal illuminance of every lamp is summed on the EN 13201-3 calculation grid of each path, and the average, minimum and uniformity are compared with the class (EN 13201-2 P1-P6, or the Dutch social-safety criteria). Writes a verdict per path field, the failing stretches as lines, and a raster of the illuminance on the ground.</source>
-      <translation type="unfinished" />
+      <translation>Toetst of de openbare verlichting van een plan de paden en pleinen volgens hun klasse verlicht: de horizontale verlichtingssterkte van elke lamp wordt opgeteld op het EN 13201-3-rekenraster van elk pad, en het gemiddelde, het minimum en de gelijkmatigheid worden vergeleken met de klasse (EN 13201-2 P1-P6, of de Nederlandse criteria voor sociale veiligheid). Schrijft een oordeel per padvak, de afgekeurde stukken als lijnen en een raster van de verlichtingssterkte op de grond.</translation>
     </message>
     <message>
       <source>Lamp points (luminaires). Any CRS; distances are in metres.</source>
-      <translation type="unfinished" />
+      <translation>Lamppunten (armaturen). Elk CRS; afstanden zijn in meters.</translation>
     </message>
     <message>
       <source>Numeric field with the mounting height above the ground in metres. Lamps with an empty or non-positive height are skipped and counted in the log.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de lichtpunthoogte boven de grond in meters. Lampen met een lege of niet-positieve hoogte worden overgeslagen en in het logboek geteld.</translation>
     </message>
     <message>
       <source>Mounting height in metres for every lamp, when no height field is given (default 5 m).</source>
-      <translation type="unfinished" />
+      <translation>Lichtpunthoogte in meters voor elke lamp, als er geen hoogteveld is opgegeven (standaard 5 m).</translation>
     </message>
     <message>
       <source>Numeric field with the luminous flux of the lamp in lumen. Lamps with an empty or negative flux are skipped and counted in the log. With a photometric file an empty flux means the file's own lamp flux.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de lichtstroom van de lamp in lumen. Lampen met een lege of negatieve lichtstroom worden overgeslagen en in het logboek geteld. Met een fotometrisch bestand betekent een lege lichtstroom de lichtstroom uit het bestand.</translation>
     </message>
     <message>
       <source>Luminous flux in lumen for every lamp, when no flux field is given (default 4,000 lm; ignored with a photometric file, whose lamp flux is used).</source>
-      <translation type="unfinished" />
+      <translation>Lichtstroom in lumen voor elke lamp, als er geen lichtstroomveld is opgegeven (standaard 4.000 lm; genegeerd bij een fotometrisch bestand, waarvan de lichtstroom wordt gebruikt).</translation>
     </message>
     <message>
       <source>Numeric field with the maintenance factor (0-1] of each lamp; empty values take MAINTENANCE_FACTOR.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de onderhoudsfactor (0-1] van elke lamp; lege waarden krijgen MAINTENANCE_FACTOR.</translation>
     </message>
     <message>
       <source>Maintenance factor (0-1] for lamps without their own: EN 13201-2 classes are maintained values, so the new-lamp flux is multiplied by it (default 0.8).</source>
-      <translation type="unfinished" />
+      <translation>Onderhoudsfactor (0-1] voor lampen zonder eigen waarde: de klassen van EN 13201-2 zijn onderhouden waarden, dus de lichtstroom van een nieuwe lamp wordt ermee vermenigvuldigd (standaard 0,8).</translation>
     </message>
     <message>
       <source>Light distribution when no photometric file is given: 0 isotropic (the flux spread evenly in all directions, I = flux / 4 pi; conservative, half the light goes up), 1 downward cosine (all flux downwards, I = I0 cos gamma).</source>
-      <translation type="unfinished" />
+      <translation>Lichtverdeling als er geen fotometrisch bestand is: 0 isotroop (de lichtstroom gelijk verdeeld over alle richtingen, I = lichtstroom / 4 pi; voorzichtig, de helft van het licht gaat omhoog), 1 neerwaartse cosinus (alle licht naar beneden, I = I0 cos gamma).</translation>
     </message>
     <message>
       <source>Optional EULUMDAT file (.ldt) with the luminaire's intensity distribution; the intensities are scaled to each lamp's flux.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel EULUMDAT-bestand (.ldt) met de lichtsterkteverdeling van het armatuur; de lichtsterkten worden geschaald naar de lichtstroom van elke lamp.</translation>
     </message>
     <message>
       <source>With a photometric file: numeric field with the compass direction (degrees from north, clockwise) of the luminaire's C0 plane; empty = 0.</source>
-      <translation type="unfinished" />
+      <translation>Met een fotometrisch bestand: numeriek veld met de kompasrichting (graden vanaf het noorden, met de klok mee) van het C0-vlak van het armatuur; leeg = 0.</translation>
     </message>
     <message>
       <source>Paths as lines (centrelines) or areas as polygons (squares, plazas), each with a lighting class.</source>
-      <translation type="unfinished" />
+      <translation>Paden als lijnen (hartlijnen) of gebieden als polygonen (pleinen), elk met een verlichtingsklasse.</translation>
     </message>
     <message>
       <source>Optional field that names a path in the outputs (path_id).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat een pad in de uitvoer een naam geeft (path_id).</translation>
     </message>
     <message>
       <source>Field with the lighting class of each path (e.g. P4; case does not matter). Empty values take CLASS.</source>
-      <translation type="unfinished" />
+      <translation>Veld met de verlichtingsklasse van elk pad (bijv. P4; hoofdletters maken niet uit). Lege waarden krijgen CLASS.</translation>
     </message>
     <message>
       <source>Lighting class for paths without one (e.g. P4, or social_safety for the Dutch criteria). Left empty, a rule set with a single class uses that class.</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingsklasse voor paden zonder klasse (bijv. P4, of social_safety voor de Nederlandse criteria). Leeg gelaten gebruikt een regelset met één klasse die klasse.</translation>
     </message>
     <message>
       <source>Criteria: 0 EN 13201-2:2015 P classes (average and minimum), 1 Dutch social-safety lighting (PKVW / GPR: average, uniformity and colour rendering).</source>
-      <translation type="unfinished" />
+      <translation>Criteria: 0 P-klassen van EN 13201-2:2015 (gemiddelde en minimum), 1 Nederlandse verlichting voor sociale veiligheid (PKVW / GPR: gemiddelde, gelijkmatigheid en kleurweergave).</translation>
     </message>
     <message>
       <source>Optional JSON rule set of your own (same layout as knowledge/rulesets/en13201.json), used instead of RULESET.</source>
-      <translation type="unfinished" />
+      <translation>Optionele eigen regelset in JSON (zelfde opbouw als knowledge/rulesets/en13201.json), gebruikt in plaats van RULESET.</translation>
     </message>
     <message>
       <source>Colour rendering index Ra of the lamps, for criteria that require one (Dutch social safety); 0 = unknown (read from the photometric file when it has it).</source>
-      <translation type="unfinished" />
+      <translation>Kleurweergave-index Ra van de lampen, voor criteria die er een vragen (Nederlandse sociale veiligheid); 0 = onbekend (gelezen uit het fotometrische bestand als dat hem bevat).</translation>
     </message>
     <message>
       <source>Width in metres of line paths without a width field (default 2 m).</source>
-      <translation type="unfinished" />
+      <translation>Breedte in meters van lijnpaden zonder breedteveld (standaard 2 m).</translation>
     </message>
     <message>
       <source>Optional numeric field with each line path's width in metres.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de breedte van elk lijnpad in meters.</translation>
     </message>
     <message>
       <source>Cut paths into calculation fields of at most this many metres, each with its own verdict (0 = one field per path, the default).</source>
-      <translation type="unfinished" />
+      <translation>Deel paden op in rekenvakken van hoogstens zoveel meter, elk met een eigen oordeel (0 = één vak per pad, de standaard).</translation>
     </message>
     <message>
       <source>Optional building footprints that cast shadows: a lamp does not light a point when the straight line between them crosses a building (2-D: every building is taken as taller than the lamps).</source>
-      <translation type="unfinished" />
+      <translation>Optionele gebouwcontouren die schaduw werpen: een lamp verlicht een punt niet als de rechte lijn ertussen een gebouw kruist (2-D: elk gebouw geldt als hoger dan de lampen).</translation>
     </message>
     <message>
       <source>Lamps farther than this many metres from a point are left out of its sum (default 100 m; an isotropic 4,000 lm lamp at 5 m gives 0.002 lx at 100 m).</source>
-      <translation type="unfinished" />
+      <translation>Lampen verder dan zoveel meter van een punt tellen niet mee in de som (standaard 100 m; een isotrope lamp van 4.000 lm op 5 m geeft 0,002 lx op 100 m).</translation>
     </message>
     <message>
       <source>Cell size in metres of the illuminance raster (default 1 m).</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte in meters van het verlichtingsraster (standaard 1 m).</translation>
     </message>
     <message>
       <source>Extent of the raster; default the extent of the paths plus 20 m.</source>
-      <translation type="unfinished" />
+      <translation>Omvang van het raster; standaard de omvang van de paden plus 20 m.</translation>
     </message>
     <message>
       <source>Refuse a raster with more cells than this (protects against a cell size in the wrong unit).</source>
-      <translation type="unfinished" />
+      <translation>Weiger een raster met meer cellen dan dit (beschermt tegen een celgrootte in de verkeerde eenheid).</translation>
     </message>
     <message>
       <source>One feature per calculation field (the path, or a piece of it): class, length_m, width_m, n_along, n_across and n_points of the grid, e_avg, e_min, e_max (lx), u0 (Emin/Eav), verdict (pass, over-lit, fail, not_assessed) and the reason, naming each criterion and its value.</source>
-      <translation type="unfinished" />
+      <translation>Eén object per rekenvak (het pad, of een stuk ervan): class, length_m, width_m, n_along, n_across en n_points van het raster, e_avg, e_min, e_max (lx), u0 (Emin/Egem), verdict (pass, over-lit, fail, not_assessed) en de reden, met elk criterium en zijn waarde.</translation>
     </message>
     <message>
       <source>Lines along the paths where the illuminance falls below the class minimum (Emin; for criteria given as average and uniformity, uniformity x average), with e_min and required_min_lx.</source>
-      <translation type="unfinished" />
+      <translation>Lijnen langs de paden waar de verlichtingssterkte onder het minimum van de klasse zakt (Emin; bij criteria met gemiddelde en gelijkmatigheid: gelijkmatigheid x gemiddelde), met e_min en required_min_lx.</translation>
     </message>
     <message>
       <source>GeoTIFF of the horizontal illuminance on the ground in lux, styled by the P-class values.</source>
-      <translation type="unfinished" />
+      <translation>GeoTIFF van de horizontale verlichtingssterkte op de grond in lux, opgemaakt naar de waarden van de P-klassen.</translation>
     </message>
     <message>
       <source>E_h = sum over lamps of I(C, gamma) cos^3(gamma) / H^2 x MF (inverse-square and cosine law, point sources). Grid per EN 13201-3:2015: along a field of length S, N = 10 points if S &lt;= 30 m, else spacing &lt;= 3 m, first at half a spacing; across, at least 3 points and spacing &lt;= 1.5 m. Classes from EN 13201-2:2015 and the Dutch PKVW / GPR social-safety criteria, as editable rule sets in knowledge/rulesets. Areas use the along rule on the long side of their bounding box and the across rule on the short side.</source>
-      <translation type="unfinished" />
+      <translation>E_h = som over de lampen van I(C, gamma) cos^3(gamma) / H^2 x MF (kwadratenwet en cosinuswet, puntbronnen). Raster volgens EN 13201-3:2015: langs een vak van lengte S N = 10 punten als S &lt;= 30 m, anders een afstand &lt;= 3 m, het eerste op een halve afstand; dwars ten minste 3 punten met een afstand &lt;= 1,5 m. Klassen uit EN 13201-2:2015 en de Nederlandse PKVW / GPR-criteria voor sociale veiligheid, als aanpasbare regelsets in knowledge/rulesets. Gebieden gebruiken de langsregel op de lange zijde van hun omhullende rechthoek en de dwarsregel op de korte zijde.</translation>
     </message>
     <message>
       <source>A field fails when its average or minimum is below the class; the failing stretches show where to add or move lamps. 'over-lit' passes but spends more light than the class asks (average above 1.5 x the class value). Without photometry the isotropic model underestimates the light below a real street lamp: use a photometric file for design decisions.</source>
-      <translation type="unfinished" />
+      <translation>Een vak wordt afgekeurd als het gemiddelde of het minimum onder de klasse ligt; de afgekeurde stukken tonen waar lampen bij moeten of verplaatst moeten worden. 'over-lit' voldoet, maar gebruikt meer licht dan de klasse vraagt (gemiddelde boven 1,5 x de klassewaarde). Zonder fotometrie onderschat het isotrope model het licht onder een echte straatlantaarn: gebruik een fotometrisch bestand voor ontwerpbeslissingen.</translation>
     </message>
     <message>
       <source>Mounting height for all lamps (m)</source>
-      <translation type="unfinished" />
+      <translation>Lichtpunthoogte voor alle lampen (m)</translation>
     </message>
     <message>
       <source>Luminous flux for all lamps (lm)</source>
-      <translation type="unfinished" />
+      <translation>Lichtstroom voor alle lampen (lm)</translation>
     </message>
     <message>
       <source>Maintenance factor</source>
-      <translation type="unfinished" />
+      <translation>Onderhoudsfactor</translation>
     </message>
     <message>
       <source>Colour rendering index Ra of the lamps (0 = unknown)</source>
-      <translation type="unfinished" />
+      <translation>Kleurweergave-index Ra van de lampen (0 = onbekend)</translation>
     </message>
     <message>
       <source>Path width (m)</source>
-      <translation type="unfinished" />
+      <translation>Padbreedte (m)</translation>
     </message>
     <message>
       <source>Maximum calculation field length (m, 0 = whole path)</source>
-      <translation type="unfinished" />
+      <translation>Maximale lengte van een rekenvak (m, 0 = heel pad)</translation>
     </message>
     <message>
       <source>Lamp reach (m)</source>
-      <translation type="unfinished" />
+      <translation>Reikwijdte van een lamp (m)</translation>
     </message>
     <message>
       <source>Raster cell size (m)</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte raster (m)</translation>
     </message>
     <message>
       <source>Maximum number of raster cells</source>
-      <translation type="unfinished" />
+      <translation>Maximaal aantal rastercellen</translation>
     </message>
     <message>
       <source>Lamps (points)</source>
-      <translation type="unfinished" />
+      <translation>Lampen (punten)</translation>
     </message>
     <message>
       <source>Luminous flux field (lm)</source>
-      <translation type="unfinished" />
+      <translation>Veld lichtstroom (lm)</translation>
     </message>
     <message>
       <source>Maintenance factor field</source>
-      <translation type="unfinished" />
+      <translation>Veld onderhoudsfactor</translation>
     </message>
     <message>
       <source>Photometric file (EULUMDAT .ldt)</source>
-      <translation type="unfinished" />
+      <translation>Fotometrisch bestand (EULUMDAT .ldt)</translation>
     </message>
     <message>
       <source>Paths or squares with a lighting class</source>
-      <translation type="unfinished" />
+      <translation>Paden of pleinen met een verlichtingsklasse</translation>
     </message>
     <message>
       <source>Path name field</source>
-      <translation type="unfinished" />
+      <translation>Veld padnaam</translation>
     </message>
     <message>
       <source>Lighting class field</source>
-      <translation type="unfinished" />
+      <translation>Veld verlichtingsklasse</translation>
     </message>
     <message>
       <source>Lighting class (default)</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingsklasse (standaard)</translation>
     </message>
     <message>
       <source>Criteria</source>
-      <translation type="unfinished" />
+      <translation>Criteria</translation>
     </message>
     <message>
       <source>Path width field (m)</source>
-      <translation type="unfinished" />
+      <translation>Veld padbreedte (m)</translation>
     </message>
     <message>
       <source>Buildings casting shadows</source>
-      <translation type="unfinished" />
+      <translation>Gebouwen die schaduw werpen</translation>
     </message>
     <message>
       <source>Raster extent</source>
-      <translation type="unfinished" />
+      <translation>Omvang raster</translation>
     </message>
     <message>
       <source>Lighting per path</source>
-      <translation type="unfinished" />
+      <translation>Verlichting per pad</translation>
     </message>
     <message>
       <source>Failing stretches</source>
-      <translation type="unfinished" />
+      <translation>Afgekeurde stukken</translation>
     </message>
     <message>
       <source>Illuminance raster (lx)</source>
-      <translation type="unfinished" />
+      <translation>Raster verlichtingssterkte (lx)</translation>
     </message>
     <message>
       <source>without a positive mounting height</source>
-      <translation type="unfinished" />
+      <translation>zonder positieve lichtpunthoogte</translation>
     </message>
     <message>
       <source>without a usable luminous flux</source>
-      <translation type="unfinished" />
+      <translation>zonder bruikbare lichtstroom</translation>
     </message>
     <message>
       <source>with a maintenance factor outside (0, 1]</source>
-      <translation type="unfinished" />
+      <translation>met een onderhoudsfactor buiten (0, 1]</translation>
     </message>
     <message>
       <source>Light distribution without photometry</source>
-      <translation type="unfinished" />
+      <translation>Lichtverdeling zonder fotometrie</translation>
     </message>
     <message>
       <source>Luminaire C0 direction field (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Veld richting C0 van het armatuur (graden)</translation>
     </message>
     <message>
       <source>EN 13201-2 P classes</source>
-      <translation type="unfinished" />
+      <translation>P-klassen EN 13201-2</translation>
     </message>
     <message>
       <source>Dutch social-safety lighting</source>
-      <translation type="unfinished" />
+      <translation>Nederlandse verlichting voor sociale veiligheid</translation>
     </message>
     <message>
       <source>{} lamps used.</source>
-      <translation type="unfinished" />
+      <translation>{} lampen gebruikt.</translation>
     </message>
     <message>
       <source>{} calculation fields with {} grid points (EN 13201-3).</source>
-      <translation type="unfinished" />
+      <translation>{} rekenvakken met {} rasterpunten (EN 13201-3).</translation>
     </message>
     <message>
       <source>{} of {} assessed fields fail their class; {} failing stretches ({:.0f} m).</source>
-      <translation type="unfinished" />
+      <translation>{} van {} getoetste vakken halen hun klasse niet; {} afgekeurde stukken ({:.0f} m).</translation>
     </message>
     <message>
       <source>Illuminance raster: {} x {} cells of {:g} m.</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingsraster: {} x {} cellen van {:g} m.</translation>
     </message>
     <message>
       <source>Isotropic (flux / 4 pi in all directions)</source>
-      <translation type="unfinished" />
+      <translation>Isotroop (lichtstroom / 4 pi in alle richtingen)</translation>
     </message>
     <message>
       <source>Downward cosine (all flux downwards)</source>
-      <translation type="unfinished" />
+      <translation>Neerwaartse cosinus (alle licht naar beneden)</translation>
     </message>
     <message>
       <source>Photometry '{}': {:g} lm.</source>
-      <translation type="unfinished" />
+      <translation>Fotometrie '{}': {:g} lm.</translation>
     </message>
     <message>
       <source>{} paths have no lighting class and are not assessed (give CLASS).</source>
-      <translation type="unfinished" />
+      <translation>{} paden hebben geen verlichtingsklasse en worden niet getoetst (geef CLASS).</translation>
     </message>
     <message>
       <source>{} of {} lamps {} were skipped.</source>
-      <translation type="unfinished" />
+      <translation>{} van {} lampen {} zijn overgeslagen.</translation>
     </message>
     <message>
       <source>Cluster and outlier analysis (Local Moran's I)</source>
@@ -1649,171 +1649,171 @@
     </message>
     <message>
       <source>Natural surveillance (overlooking)</source>
-      <translation type="unfinished" />
+      <translation>Natuurlijk toezicht (overzicht vanuit gebouwen)</translation>
     </message>
     <message>
       <source>Finds which stretches of path and which parts of public space are overlooked by windows and doors ('eyes on the street'). Each opening sees up to a range within its viewing angle; buildings block the view. Writes per path piece the share that is overlooked and the number of openings overlooking it, and the public space that nobody overlooks.</source>
-      <translation type="unfinished" />
+      <translation>Bepaalt welke stukken pad en welke delen van de openbare ruimte gezien worden vanuit ramen en deuren ('ogen op straat'). Elke opening kijkt tot een bereik binnen zijn kijkhoek; gebouwen blokkeren het zicht. Schrijft per padstuk het aandeel dat gezien wordt en het aantal openingen dat erop uitkijkt, en de openbare ruimte die door niemand gezien wordt.</translation>
     </message>
     <message>
       <source>Window and door points. Leave empty to generate openings along every facade of BUILDINGS (SPACING, STOREYS). Openings within SNAP_DISTANCE of a facade are moved onto it.</source>
-      <translation type="unfinished" />
+      <translation>Punten van ramen en deuren. Laat leeg om openingen langs elke gevel van BUILDINGS te maken (SPACING, STOREYS). Openingen binnen SNAP_DISTANCE van een gevel worden erop gezet.</translation>
     </message>
     <message>
       <source>Numeric field with the direction an opening faces (degrees from north, clockwise). Without it, or where it is empty, an opening faces straight out of the nearest facade; an opening farther than SNAP_DISTANCE from any facade looks all around.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld met de kijkrichting van een opening (graden vanaf het noorden, met de klok mee). Zonder dit veld, of waar het leeg is, kijkt een opening recht uit de dichtstbijzijnde gevel; een opening verder dan SNAP_DISTANCE van elke gevel kijkt rondom.</translation>
     </message>
     <message>
       <source>Viewing angle of an opening in degrees, centred on its facing (default 180: a window sees the half-plane in front of it).</source>
-      <translation type="unfinished" />
+      <translation>Kijkhoek van een opening in graden, gecentreerd op de kijkrichting (standaard 180: een raam ziet het halfvlak ervoor).</translation>
     </message>
     <message>
       <source>Building footprints: they block the view (2-D: every building is taller than the sight lines) and carry the generated openings. Overlapping footprints are fine.</source>
-      <translation type="unfinished" />
+      <translation>Gebouwcontouren: ze blokkeren het zicht (2-D: elk gebouw is hoger dan de zichtlijnen) en dragen de gemaakte openingen. Overlappende contouren zijn geen probleem.</translation>
     </message>
     <message>
       <source>Optional numeric field of BUILDINGS with the number of storeys, for generated openings (empty values take STOREYS).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld van BUILDINGS met het aantal bouwlagen, voor gemaakte openingen (lege waarden krijgen STOREYS).</translation>
     </message>
     <message>
       <source>Distance in metres between generated openings along a facade (default 5 m).</source>
-      <translation type="unfinished" />
+      <translation>Afstand in meters tussen gemaakte openingen langs een gevel (standaard 5 m).</translation>
     </message>
     <message>
       <source>Storeys with windows for generated openings (default 3; each storey's window counts as an opening).</source>
-      <translation type="unfinished" />
+      <translation>Bouwlagen met ramen voor gemaakte openingen (standaard 3; het raam van elke bouwlaag telt als een opening).</translation>
     </message>
     <message>
       <source>Storey height in metres, for the height of generated openings (informational).</source>
-      <translation type="unfinished" />
+      <translation>Verdiepingshoogte in meters, voor de hoogte van gemaakte openingen (ter informatie).</translation>
     </message>
     <message>
       <source>Distance in metres up to which an opening overlooks (default 25 m; about 15 m is the distance at which a face is recognised).</source>
-      <translation type="unfinished" />
+      <translation>Afstand in meters tot waar een opening zicht heeft (standaard 25 m; op ongeveer 15 m wordt een gezicht herkend).</translation>
     </message>
     <message>
       <source>Paths (lines) to check.</source>
-      <translation type="unfinished" />
+      <translation>Te toetsen paden (lijnen).</translation>
     </message>
     <message>
       <source>Optional field that names a path in the output (path_id).</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat een pad in de uitvoer een naam geeft (path_id).</translation>
     </message>
     <message>
       <source>Distance in metres between the sample points along a path (default 2 m).</source>
-      <translation type="unfinished" />
+      <translation>Afstand in meters tussen de meetpunten langs een pad (standaard 2 m).</translation>
     </message>
     <message>
       <source>Paths are cut into equal pieces of at most this many metres, each with its own result (default 25 m; 0 = whole paths).</source>
-      <translation type="unfinished" />
+      <translation>Paden worden in gelijke stukken van hoogstens zoveel meter verdeeld, elk met een eigen uitkomst (standaard 25 m; 0 = hele paden).</translation>
     </message>
     <message>
       <source>A piece passes when at least this share of it is overlooked (default 0.8, a project default: no standard gives a figure).</source>
-      <translation type="unfinished" />
+      <translation>Een stuk voldoet als ten minste dit aandeel ervan gezien wordt (standaard 0,8, een projectkeuze: geen norm geeft een getal).</translation>
     </message>
     <message>
       <source>Optional polygons of public space (squares, parks). Default: the paths, PATH_WIDTH wide.</source>
-      <translation type="unfinished" />
+      <translation>Optionele polygonen van openbare ruimte (pleinen, parken). Standaard: de paden, PATH_WIDTH breed.</translation>
     </message>
     <message>
       <source>Width in metres of the paths when they stand in for the public space (default 2 m).</source>
-      <translation type="unfinished" />
+      <translation>Breedte in meters van de paden als zij de openbare ruimte vormen (standaard 2 m).</translation>
     </message>
     <message>
       <source>Openings closer than this many metres to a facade are moved onto it (default 1 m).</source>
-      <translation type="unfinished" />
+      <translation>Openingen dichter dan zoveel meter bij een gevel worden erop gezet (standaard 1 m).</translation>
     </message>
     <message>
       <source>Path pieces with start_m, end_m, length_m, n_samples, overlooked_share (0-1), n_openings (distinct openings that see some of the piece), verdict (pass/fail against MIN_SHARE) and reason.</source>
-      <translation type="unfinished" />
+      <translation>Padstukken met start_m, end_m, length_m, n_samples, overlooked_share (0-1), n_openings (verschillende openingen die een deel van het stuk zien), verdict (pass/fail tegen MIN_SHARE) en reden.</translation>
     </message>
     <message>
       <source>Polygons of public space (buildings left out) that no opening overlooks, with area_m2.</source>
-      <translation type="unfinished" />
+      <translation>Polygonen van openbare ruimte (zonder gebouwen) die door geen enkele opening gezien worden, met area_m2.</translation>
     </message>
     <message>
       <source>Exact 2-D visibility: sight lines and isovists (Benedikt 1979) among the building walls by a rotational sweep, so walls cut the view exactly; the range is a circle. Path samples are seen when the straight line from an opening is within range and angle and crosses no wall. The public space overlooked by nobody is computed with exact polygons: the union of all openings' isovists subtracted from the public space by QGIS's geometry engine (GEOS). Heights are informational; every storey has the same 2-D view.</source>
-      <translation type="unfinished" />
+      <translation>Exacte 2-D-zichtbaarheid: zichtlijnen en isovisten (Benedikt 1979) tussen de gebouwmuren met een draaiende scan, zodat muren het zicht exact afsnijden; het bereik is een cirkel. Meetpunten op een pad worden gezien als de rechte lijn vanaf een opening binnen bereik en kijkhoek ligt en geen muur kruist. De openbare ruimte die door niemand gezien wordt, wordt berekend met exacte polygonen: de vereniging van de isovisten van alle openingen wordt van de openbare ruimte afgetrokken met de geometrie-engine van QGIS (GEOS). Hoogten zijn ter informatie; elke bouwlaag heeft hetzelfde 2-D-zicht.</translation>
     </message>
     <message>
       <source>Low shares and large unwatched polygons mark places without 'eyes on the street' (Jacobs 1961; Newman 1972): candidates for more active frontage, windows, lighting or rerouting the path.</source>
-      <translation type="unfinished" />
+      <translation>Lage aandelen en grote onbewaakte polygonen wijzen plekken zonder 'ogen op straat' aan (Jacobs 1961; Newman 1972): kandidaten voor levendiger gevels, ramen, verlichting of een andere route van het pad.</translation>
     </message>
     <message>
       <source>Viewing angle (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Kijkhoek (graden)</translation>
     </message>
     <message>
       <source>Spacing of generated openings (m)</source>
-      <translation type="unfinished" />
+      <translation>Afstand tussen gemaakte openingen (m)</translation>
     </message>
     <message>
       <source>Storeys of generated openings</source>
-      <translation type="unfinished" />
+      <translation>Bouwlagen van gemaakte openingen</translation>
     </message>
     <message>
       <source>Storey height (m)</source>
-      <translation type="unfinished" />
+      <translation>Verdiepingshoogte (m)</translation>
     </message>
     <message>
       <source>Overlook range (m)</source>
-      <translation type="unfinished" />
+      <translation>Zichtbereik (m)</translation>
     </message>
     <message>
       <source>Sample spacing along paths (m)</source>
-      <translation type="unfinished" />
+      <translation>Afstand meetpunten langs paden (m)</translation>
     </message>
     <message>
       <source>Path piece length (m, 0 = whole paths)</source>
-      <translation type="unfinished" />
+      <translation>Lengte padstuk (m, 0 = hele paden)</translation>
     </message>
     <message>
       <source>Required overlooked share of a piece</source>
-      <translation type="unfinished" />
+      <translation>Vereist gezien aandeel van een stuk</translation>
     </message>
     <message>
       <source>Snap openings to facades within (m)</source>
-      <translation type="unfinished" />
+      <translation>Openingen op gevels zetten binnen (m)</translation>
     </message>
     <message>
       <source>Windows and doors (points)</source>
-      <translation type="unfinished" />
+      <translation>Ramen en deuren (punten)</translation>
     </message>
     <message>
       <source>Facing direction field (degrees)</source>
-      <translation type="unfinished" />
+      <translation>Veld kijkrichting (graden)</translation>
     </message>
     <message>
       <source>Storeys field of the buildings</source>
-      <translation type="unfinished" />
+      <translation>Veld bouwlagen van de gebouwen</translation>
     </message>
     <message>
       <source>Paths</source>
-      <translation type="unfinished" />
+      <translation>Paden</translation>
     </message>
     <message>
       <source>Public space (polygons)</source>
-      <translation type="unfinished" />
+      <translation>Openbare ruimte (polygonen)</translation>
     </message>
     <message>
       <source>Overlooking per path piece</source>
-      <translation type="unfinished" />
+      <translation>Toezicht per padstuk</translation>
     </message>
     <message>
       <source>Public space overlooked by nobody</source>
-      <translation type="unfinished" />
+      <translation>Openbare ruimte zonder toezicht</translation>
     </message>
     <message>
       <source>{} openings generated along the facades.</source>
-      <translation type="unfinished" />
+      <translation>{} openingen langs de gevels gemaakt.</translation>
     </message>
     <message>
       <source>{:.0f} of {:.0f} m of path overlooked ({} openings, {} distinct views); {:.0f} m² of public space overlooked by nobody.</source>
-      <translation type="unfinished" />
+      <translation>{:.0f} van {:.0f} m pad gezien ({} openingen, {} verschillende zichten); {:.0f} m² openbare ruimte door niemand gezien.</translation>
     </message>
     <message>
       <source>{} openings have no facing and are not on a facade: they look all around.</source>
-      <translation type="unfinished" />
+      <translation>{} openingen hebben geen kijkrichting en staan niet op een gevel: ze kijken rondom.</translation>
     </message>
     <message>
       <source>Optimized hot spot analysis</source>
@@ -2025,291 +2025,299 @@
     </message>
     <message>
       <source>Security-by-design report</source>
-      <translation type="unfinished" />
+      <translation>Security-by-design-rapport</translation>
     </message>
     <message>
       <source>Protected zone (crowded place)</source>
-      <translation type="unfinished" />
+      <translation>Beschermd gebied (drukbezochte plek)</translation>
     </message>
     <message>
       <source>Drivable network</source>
-      <translation type="unfinished" />
+      <translation>Berijdbaar netwerk</translation>
     </message>
     <message>
       <source>Drivable open space</source>
-      <translation type="unfinished" />
+      <translation>Berijdbare open ruimte</translation>
     </message>
     <message>
       <source>Barriers (bollards or lines)</source>
-      <translation type="unfinished" />
+      <translation>Barrières (palen of lijnen)</translation>
     </message>
     <message>
       <source>More barriers (e.g. lines)</source>
-      <translation type="unfinished" />
+      <translation>Meer barrières (bijv. lijnen)</translation>
     </message>
     <message>
       <source>Assets for stand-off</source>
-      <translation type="unfinished" />
+      <translation>Objecten voor stand-off</translation>
     </message>
     <message>
       <source>Public space (squares)</source>
-      <translation type="unfinished" />
+      <translation>Openbare ruimte (pleinen)</translation>
     </message>
     <message>
       <source>Exits</source>
-      <translation type="unfinished" />
+      <translation>Uitgangen</translation>
     </message>
     <message>
       <source>Lamps</source>
-      <translation type="unfinished" />
+      <translation>Lampen</translation>
     </message>
     <message>
       <source>Cameras</source>
-      <translation type="unfinished" />
+      <translation>Camera's</translation>
     </message>
     <message>
       <source>Windows and doors</source>
-      <translation type="unfinished" />
+      <translation>Ramen en deuren</translation>
     </message>
     <message>
       <source>Runs the chosen security-by-design checks on a plan, or on the current situation and a redesign, and writes one report: a map per check and variant, the verdicts, the failing items with their reasons, each criterion with its source, and what changed between the variants. Checks that are not installed, or whose layers are not given, are skipped and say so.</source>
-      <translation type="unfinished" />
+      <translation>Voert de gekozen security-by-design-toetsen uit op een plan, of op de huidige situatie en een herontwerp, en schrijft één rapport: een kaart per toets en variant, de oordelen, de afgekeurde onderdelen met hun redenen, elk criterium met zijn bron, en wat er tussen de varianten veranderde. Toetsen die niet geïnstalleerd zijn, of waarvan de lagen niet zijn opgegeven, worden overgeslagen en dat wordt vermeld.</translation>
     </message>
     <message>
       <source>Checks to run: vehicle access, stand-off, concealment and escape, lighting, natural surveillance, CCTV coverage.</source>
-      <translation type="unfinished" />
+      <translation>Uit te voeren toetsen: voertuigtoegang, stand-off, verstopplekken en vluchtroutes, verlichting, natuurlijk toezicht, cameradekking.</translation>
     </message>
     <message>
       <source>Title of the report.</source>
-      <translation type="unfinished" />
+      <translation>Titel van het rapport.</translation>
     </message>
     <message>
       <source>Name of the plan variant given by the plain layer parameters (default: Current situation).</source>
-      <translation type="unfinished" />
+      <translation>Naam van de planvariant die de gewone laagparameters vormen (standaard: Huidige situatie).</translation>
     </message>
     <message>
       <source>Name of the second variant, made of the layers with the suffix _B; a _B layer that is not given is taken from the first variant, so only the changed layers need to be given.</source>
-      <translation type="unfinished" />
+      <translation>Naam van de tweede variant, gevormd door de lagen met het achtervoegsel _B; een _B-laag die niet is opgegeven wordt uit de eerste variant genomen, zodat alleen de veranderde lagen nodig zijn.</translation>
+    </message>
+    <message>
+      <source>The plan's layers, each optional: a check runs when the layers it needs are given (vehicle access: ZONE and NETWORK; stand-off: ZONE or ASSETS and NETWORK; concealment: VEGETATION and PATHS; lighting: LAMPS and PATHS; natural surveillance: BUILDINGS and PATHS; CCTV: CAMERAS and PUBLIC_SPACE or PATHS). The same names with the suffix _B give the second variant.</source>
+      <translation>De lagen van het plan, elk optioneel: een toets wordt uitgevoerd als de lagen die hij nodig heeft zijn opgegeven (voertuigtoegang: ZONE en NETWORK; stand-off: ZONE of ASSETS en NETWORK; verstopplekken: VEGETATION en PATHS; verlichting: LAMPS en PATHS; natuurlijk toezicht: BUILDINGS en PATHS; cameradekking: CAMERAS en PUBLIC_SPACE of PATHS). Dezelfde namen met het achtervoegsel _B geven de tweede variant.</translation>
+    </message>
+    <message>
+      <source>Field names the checks read (defaults: the demo town's, e.g. rating, height_m, lighting_class, azimuth_deg). A field a layer does not have is left to the check's default.</source>
+      <translation>Veldnamen die de toetsen lezen (standaard die van de demostad, bijvoorbeeld rating, height_m, lighting_class, azimuth_deg). Een veld dat een laag niet heeft, wordt overgelaten aan de standaardwaarde van de toets.</translation>
     </message>
     <message>
       <source>Optional JSON with more parameters per check, e.g. {"vehicleaccess": {"VEHICLE_CLASS": 2}, "lightingcheck": {"CLASS": "P4"}}.</source>
-      <translation type="unfinished" />
+      <translation>Optionele JSON met meer parameters per toets, bijvoorbeeld {"vehicleaccess": {"VEHICLE_CLASS": 2}, "lightingcheck": {"CLASS": "P4"}}.</translation>
     </message>
     <message>
       <source>Items of the two variants closer than this many metres are the same item when their verdicts are compared (default 2 m).</source>
-      <translation type="unfinished" />
+      <translation>Onderdelen van de twee varianten die dichter dan zoveel meter bij elkaar liggen, gelden als hetzelfde onderdeel wanneer hun oordelen worden vergeleken (standaard 2 m).</translation>
     </message>
     <message>
       <source>Width of the maps in pixels (default 900).</source>
-      <translation type="unfinished" />
+      <translation>Breedte van de kaarten in pixels (standaard 900).</translation>
     </message>
     <message>
       <source>Most failing items listed per check and variant (default 25).</source>
-      <translation type="unfinished" />
+      <translation>Maximaal aantal afgekeurde onderdelen per toets en variant in de lijst (standaard 25).</translation>
     </message>
     <message>
       <source>Also print the report to PDF.</source>
-      <translation type="unfinished" />
+      <translation>Druk het rapport ook af naar PDF.</translation>
     </message>
     <message>
       <source>The report (HTML, maps embedded, one self-contained file).</source>
-      <translation type="unfinished" />
+      <translation>Het rapport (HTML, kaarten ingebed, één zelfstandig bestand).</translation>
     </message>
     <message>
       <source>The report as PDF (when WITH_PDF).</source>
-      <translation type="unfinished" />
+      <translation>Het rapport als PDF (bij WITH_PDF).</translation>
     </message>
     <message>
       <source>Folder for the checks' own output layers (GeoPackages), to open in QGIS.</source>
-      <translation type="unfinished" />
+      <translation>Map voor de eigen uitvoerlagen van de toetsen (GeoPackages), om in QGIS te openen.</translation>
     </message>
     <message>
       <source>The HTML report.</source>
-      <translation type="unfinished" />
+      <translation>Het HTML-rapport.</translation>
     </message>
     <message>
       <source>The PDF report.</source>
-      <translation type="unfinished" />
+      <translation>Het PDF-rapport.</translation>
     </message>
     <message>
       <source>The checks' output layers, one GeoPackage per check, output and variant.</source>
-      <translation type="unfinished" />
+      <translation>De uitvoerlagen van de toetsen, één GeoPackage per toets, uitvoer en variant.</translation>
     </message>
     <message>
       <source>Each check runs as a child algorithm (processing.run with is_child_algorithm) with the plan's layers. The criteria come from the rule sets the checks use (knowledge/rulesets, or your own copies given in CHECK_PARAMETERS), each with its published source. Items of the two variants are matched by location.</source>
-      <translation type="unfinished" />
+      <translation>Elke toets draait als onderliggend algoritme (processing.run met is_child_algorithm) met de lagen van het plan. De criteria komen uit de regelsets die de toetsen gebruiken (knowledge/rulesets, of uw eigen kopieën via CHECK_PARAMETERS), elk met zijn gepubliceerde bron. Onderdelen van de twee varianten worden op locatie gekoppeld.</translation>
     </message>
     <message>
       <source>Start with the summary: the number of items assessed and failing per check and variant. The map of a check shows its verdicts (red fails); 'What changed' lists the items whose verdict the redesign changes.</source>
-      <translation type="unfinished" />
+      <translation>Begin bij de samenvatting: het aantal beoordeelde en afgekeurde onderdelen per toets en variant. De kaart van een toets toont de oordelen (rood is afgekeurd); 'Wat veranderde' noemt de onderdelen waarvan het herontwerp het oordeel verandert.</translation>
     </message>
     <message>
       <source>Barrier crash rating field</source>
-      <translation type="unfinished" />
+      <translation>Crashratingveld van barrières</translation>
     </message>
     <message>
       <source>Bollard diameter field</source>
-      <translation type="unfinished" />
+      <translation>Paaldiameterveld</translation>
     </message>
     <message>
       <source>Barrier name field</source>
-      <translation type="unfinished" />
+      <translation>Barrièrenaamveld</translation>
     </message>
     <message>
       <source>Asset name field</source>
-      <translation type="unfinished" />
+      <translation>Objectnaamveld</translation>
     </message>
     <message>
       <source>Asset threat field</source>
-      <translation type="unfinished" />
+      <translation>Dreigingsveld van objecten</translation>
     </message>
     <message>
       <source>Vegetation height field</source>
-      <translation type="unfinished" />
+      <translation>Hoogteveld van beplanting</translation>
     </message>
     <message>
       <source>Crown base field</source>
-      <translation type="unfinished" />
+      <translation>Kroonhoogteveld</translation>
     </message>
     <message>
       <source>Vegetation kind field</source>
-      <translation type="unfinished" />
+      <translation>Soortveld van beplanting</translation>
     </message>
     <message>
       <source>Lamp height field</source>
-      <translation type="unfinished" />
+      <translation>Lamphoogteveld</translation>
     </message>
     <message>
       <source>Lamp flux field</source>
-      <translation type="unfinished" />
+      <translation>Lichtstroomveld van lampen</translation>
     </message>
     <message>
       <source>Lamp maintenance factor field</source>
-      <translation type="unfinished" />
+      <translation>Onderhoudsfactorveld van lampen</translation>
     </message>
     <message>
       <source>Path lighting class field</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingsklasseveld van paden</translation>
     </message>
     <message>
       <source>Path width field</source>
-      <translation type="unfinished" />
+      <translation>Padbreedteveld</translation>
     </message>
     <message>
       <source>Camera height field</source>
-      <translation type="unfinished" />
+      <translation>Camerahoogteveld</translation>
     </message>
     <message>
       <source>Camera direction field</source>
-      <translation type="unfinished" />
+      <translation>Camerarichtingveld</translation>
     </message>
     <message>
       <source>Camera field of view field</source>
-      <translation type="unfinished" />
+      <translation>Beeldhoekveld van camera's</translation>
     </message>
     <message>
       <source>Camera resolution field</source>
-      <translation type="unfinished" />
+      <translation>Resolutieveld van camera's</translation>
     </message>
     <message>
       <source>Camera range field</source>
-      <translation type="unfinished" />
+      <translation>Bereikveld van camera's</translation>
     </message>
     <message>
       <source>Opening facing field</source>
-      <translation type="unfinished" />
+      <translation>Kijkrichtingveld van openingen</translation>
     </message>
     <message>
       <source>Building storeys field</source>
-      <translation type="unfinished" />
+      <translation>Bouwlagenveld van gebouwen</translation>
     </message>
     <message>
       <source>Vehicle access (hostile vehicle mitigation)</source>
-      <translation type="unfinished" />
+      <translation>Voertuigtoegang (bescherming tegen voertuigaanslagen)</translation>
     </message>
     <message>
       <source>Entry points into the protected zone a design vehicle can use, its worst-case run-up, impact speed and energy, and whether the barrier there is rated for it.</source>
-      <translation type="unfinished" />
+      <translation>Toegangspunten tot het beschermde gebied die een ontwerpvoertuig kan gebruiken, zijn ongunstigste aanloop, aanrijsnelheid en -energie, en of de barrière daar ervoor gecertificeerd is.</translation>
     </message>
     <message>
       <source>Stand-off distances</source>
-      <translation type="unfinished" />
+      <translation>Stand-off-afstanden</translation>
     </message>
     <message>
       <source>Shortest distance from each asset or crowded zone to the places a vehicle can reach, against the bomb-threat evacuation distances.</source>
-      <translation type="unfinished" />
+      <translation>Kortste afstand van elk object of drukbezocht gebied tot de plekken die een voertuig kan bereiken, getoetst aan de evacuatieafstanden bij bommeldingen.</translation>
     </message>
     <message>
       <source>Planting and boundaries beside paths against the concealment rules; dead ends and path stretches far from an exit.</source>
-      <translation type="unfinished" />
+      <translation>Beplanting en erfafscheidingen naast paden getoetst aan de regels tegen verstopplekken; doodlopende paden en stukken pad ver van een uitgang.</translation>
     </message>
     <message>
       <source>Public lighting</source>
-      <translation type="unfinished" />
+      <translation>Openbare verlichting</translation>
     </message>
     <message>
       <source>Illuminance of the paths from the lamps against their lighting class.</source>
-      <translation type="unfinished" />
+      <translation>Verlichtingssterkte van de paden door de lampen, getoetst aan hun verlichtingsklasse.</translation>
     </message>
     <message>
       <source>Natural surveillance</source>
-      <translation type="unfinished" />
+      <translation>Natuurlijk toezicht</translation>
     </message>
     <message>
       <source>Share of each path overlooked by windows and doors, and public space overlooked by nobody.</source>
-      <translation type="unfinished" />
+      <translation>Aandeel van elk pad dat door ramen en deuren wordt overzien, en openbare ruimte die door niemand wordt overzien.</translation>
     </message>
     <message>
       <source>CCTV coverage</source>
-      <translation type="unfinished" />
+      <translation>Cameradekking</translation>
     </message>
     <message>
       <source>Camera coverage by EN 62676-4 observation level, the covered share of each target, and blind spots.</source>
-      <translation type="unfinished" />
+      <translation>Cameradekking per waarnemingsniveau van EN 62676-4, het gedekte aandeel van elk doel, en dode hoeken.</translation>
     </message>
     <message>
       <source>Matching distance between variants (m)</source>
-      <translation type="unfinished" />
+      <translation>Koppelafstand tussen varianten (m)</translation>
     </message>
     <message>
       <source>Map width (pixels)</source>
-      <translation type="unfinished" />
+      <translation>Kaartbreedte (pixels)</translation>
     </message>
     <message>
       <source>Failing items listed per check</source>
-      <translation type="unfinished" />
+      <translation>Afgekeurde onderdelen per toets in de lijst</translation>
     </message>
     <message>
       <source>Checks</source>
-      <translation type="unfinished" />
+      <translation>Toetsen</translation>
     </message>
     <message>
       <source>Report title</source>
-      <translation type="unfinished" />
+      <translation>Titel van het rapport</translation>
     </message>
     <message>
       <source>Name of the plan variant</source>
-      <translation type="unfinished" />
+      <translation>Naam van de planvariant</translation>
     </message>
     <message>
       <source>Current situation</source>
-      <translation type="unfinished" />
+      <translation>Huidige situatie</translation>
     </message>
     <message>
       <source>Name of the second variant (_B layers)</source>
-      <translation type="unfinished" />
+      <translation>Naam van de tweede variant (_B-lagen)</translation>
     </message>
     <message>
       <source>Redesign</source>
-      <translation type="unfinished" />
+      <translation>Herontwerp</translation>
     </message>
     <message>
       <source>Also write a PDF</source>
-      <translation type="unfinished" />
+      <translation>Ook een PDF schrijven</translation>
     </message>
     <message>
       <source>Report (HTML)</source>
-      <translation type="unfinished" />
+      <translation>Rapport (HTML)</translation>
     </message>
     <message>
       <source>HTML files (*.html)</source>
@@ -2317,7 +2325,7 @@
     </message>
     <message>
       <source>Report (PDF)</source>
-      <translation type="unfinished" />
+      <translation>Rapport (PDF)</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
@@ -2325,363 +2333,375 @@
     </message>
     <message>
       <source>Folder for the check outputs</source>
-      <translation type="unfinished" />
+      <translation>Map voor de uitvoer van de toetsen</translation>
     </message>
     <message>
       <source>Report file</source>
-      <translation type="unfinished" />
+      <translation>Rapportbestand</translation>
     </message>
     <message>
       <source>More check parameters (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Meer toetsparameters (JSON)</translation>
     </message>
     <message>
       <source>Variants: {}.</source>
-      <translation type="unfinished" />
+      <translation>Varianten: {}.</translation>
     </message>
     <message>
       <source>Report written to {} ({} of {} checks ran).</source>
-      <translation type="unfinished" />
+      <translation>Rapport geschreven naar {} ({} van {} toetsen uitgevoerd).</translation>
     </message>
     <message>
       <source>skipped: no layer or value for {}</source>
-      <translation type="unfinished" />
+      <translation>overgeslagen: geen laag of waarde voor {}</translation>
     </message>
     <message>
       <source>skipped: the algorithm besecure:{} is not installed</source>
-      <translation type="unfinished" />
+      <translation>overgeslagen: het algoritme besecure:{} is niet geïnstalleerd</translation>
     </message>
     <message>
       <source>Check '{}' skipped: the algorithm besecure:{} is not registered.</source>
-      <translation type="unfinished" />
+      <translation>Toets '{}' overgeslagen: het algoritme besecure:{} is niet geregistreerd.</translation>
     </message>
     <message>
       <source>Running check '{}' on '{}'.</source>
-      <translation type="unfinished" />
+      <translation>Toets '{}' wordt uitgevoerd op '{}'.</translation>
     </message>
     <message>
       <source>Rule set '{}': {}</source>
-      <translation type="unfinished" />
+      <translation>Regelset '{}': {}</translation>
     </message>
     <message>
       <source>{} (second variant)</source>
-      <translation type="unfinished" />
+      <translation>{} (tweede variant)</translation>
     </message>
     <message>
       <source>Check '{}' on '{}' {}.</source>
-      <translation type="unfinished" />
+      <translation>Toets '{}' op '{}' {}.</translation>
     </message>
     <message>
       <source>failed: {}</source>
-      <translation type="unfinished" />
+      <translation>mislukt: {}</translation>
     </message>
     <message>
       <source>Check '{}' on '{}' failed: {}</source>
-      <translation type="unfinished" />
+      <translation>Toets '{}' op '{}' mislukt: {}</translation>
     </message>
     <message>
       <source>Measures the shortest distance from each asset (a building, a crowded square, an entrance) to the places a vehicle can reach (roads, parking, or the entry points of the vehicle access check) and compares it with the bomb-threat stand-off table: the mandatory and the preferred evacuation distance of each threat.</source>
-      <translation type="unfinished" />
+      <translation>Meet de kortste afstand van elk object (een gebouw, een druk plein, een ingang) tot de plekken die een voertuig kan bereiken (wegen, parkeerplaatsen, of de toegangspunten van de voertuigtoegangscontrole) en vergelijkt die met de stand-off-tabel voor bommeldingen: de verplichte en de aanbevolen evacuatieafstand van elke dreiging.</translation>
     </message>
     <message>
       <source>Assets or crowded zones: points or polygons, any CRS.</source>
-      <translation type="unfinished" />
+      <translation>Objecten of drukbezochte gebieden: punten of polygonen, elk CRS.</translation>
     </message>
     <message>
       <source>Optional field naming each asset in the output.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat elk object in de uitvoer benoemt.</translation>
     </message>
     <message>
       <source>Places a vehicle can reach: the drivable network (lines), parking or open space (polygons), or the entry points of besecure:vehicleaccess (points).</source>
-      <translation type="unfinished" />
+      <translation>Plekken die een voertuig kan bereiken: het berijdbare netwerk (lijnen), parkeerterreinen of open ruimte (polygonen), of de toegangspunten van besecure:vehicleaccess (punten).</translation>
     </message>
     <message>
       <source>Optional polygons a vehicle cannot enter (a protected zone with adequate barriers): reachable places inside them are left out.</source>
-      <translation type="unfinished" />
+      <translation>Optionele polygonen waar een voertuig niet in kan (een beschermd gebied met toereikende barrières): bereikbare plekken daarbinnen tellen niet mee.</translation>
     </message>
     <message>
       <source>Threat whose distances give the main verdict; the output also has a verdict column for every threat of the rule set.</source>
-      <translation type="unfinished" />
+      <translation>Dreiging waarvan de afstanden het hoofdoordeel geven; de uitvoer heeft ook een oordeelkolom voor elke dreiging van de regelset.</translation>
     </message>
     <message>
       <source>Optional field of the assets naming the threat to assess each against (a threat name of the rule set, e.g. small_truck, or its label); empty or unknown values take THREAT.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld van de objecten met de dreiging waartegen elk object wordt beoordeeld (een dreigingsnaam uit de regelset, bijvoorbeeld small_truck, of het label ervan); lege of onbekende waarden krijgen THREAT.</translation>
     </message>
     <message>
       <source>Optional own stand-off rule set (JSON, the layout of knowledge/rulesets/standoff.json).</source>
-      <translation type="unfinished" />
+      <translation>Optionele eigen stand-off-regelset (JSON, met de opbouw van knowledge/rulesets/standoff.json).</translation>
     </message>
     <message>
       <source>Assets with min_distance_m, threat, mandatory_m, preferred_m, verdict (fail: within the mandatory evacuation distance; shelter: between mandatory and preferred; pass: beyond the preferred), reason, and v_&lt;threat&gt; for every threat in the rule set.</source>
-      <translation type="unfinished" />
+      <translation>Objecten met min_distance_m, threat, mandatory_m, preferred_m, verdict (fail: binnen de verplichte evacuatieafstand; shelter: tussen verplicht en aanbevolen; pass: voorbij de aanbevolen afstand), reason, en v_&lt;dreiging&gt; voor elke dreiging in de regelset.</translation>
     </message>
     <message>
       <source>The shortest link from each asset to the nearest reachable place, with its distance and verdict.</source>
-      <translation type="unfinished" />
+      <translation>De kortste verbinding van elk object naar de dichtstbijzijnde bereikbare plek, met de afstand en het oordeel.</translation>
     </message>
     <message>
       <source>Exact planar distances between the asset's outline and the reachable lines, points and polygons (0 when they overlap). Distances from the NCTC 'Bomb Threat Stand-Off Distances' chart in the editable rule set knowledge/rulesets/standoff.json (e.g. sedan 98 m mandatory / 580 m preferred).</source>
-      <translation type="unfinished" />
+      <translation>Exacte vlakke afstanden tussen de omtrek van het object en de bereikbare lijnen, punten en polygonen (0 als ze overlappen). Afstanden uit de NCTC-tabel 'Bomb Threat Stand-Off Distances' in de bewerkbare regelset knowledge/rulesets/standoff.json (bijvoorbeeld personenauto 98 m verplicht / 580 m aanbevolen).</translation>
     </message>
     <message>
       <source>A 'fail' asset is closer to vehicle access than the distance everyone would have to be evacuated from for that threat: move the access, add barriers, or harden the asset. For general emergency planning only.</source>
-      <translation type="unfinished" />
+      <translation>Een object met 'fail' ligt dichter bij voertuigtoegang dan de afstand waarover iedereen bij die dreiging geëvacueerd moet worden: verplaats de toegang, plaats barrières of versterk het object. Alleen voor algemene rampenplanning.</translation>
     </message>
     <message>
       <source>assets</source>
-      <translation type="unfinished" />
+      <translation>objecten</translation>
     </message>
     <message>
       <source>reachable places</source>
-      <translation type="unfinished" />
+      <translation>bereikbare plekken</translation>
     </message>
     <message>
       <source>Assets or crowded zones</source>
-      <translation type="unfinished" />
+      <translation>Objecten of drukbezochte gebieden</translation>
     </message>
     <message>
       <source>Vehicle-reachable places</source>
-      <translation type="unfinished" />
+      <translation>Voor voertuigen bereikbare plekken</translation>
     </message>
     <message>
       <source>Areas closed to vehicles</source>
-      <translation type="unfinished" />
+      <translation>Gebieden die gesloten zijn voor voertuigen</translation>
     </message>
     <message>
       <source>Threat</source>
-      <translation type="unfinished" />
+      <translation>Dreiging</translation>
     </message>
     <message>
       <source>Threat field of the assets</source>
-      <translation type="unfinished" />
+      <translation>Dreigingsveld van de objecten</translation>
     </message>
     <message>
       <source>Stand-off per asset</source>
-      <translation type="unfinished" />
+      <translation>Stand-off per object</translation>
     </message>
     <message>
       <source>Nearest vehicle access</source>
-      <translation type="unfinished" />
+      <translation>Dichtstbijzijnde voertuigtoegang</translation>
     </message>
     <message>
       <source>No vehicle-reachable place is left: every asset passes.</source>
-      <translation type="unfinished" />
+      <translation>Er blijft geen voor voertuigen bereikbare plek over: elk object voldoet.</translation>
+    </message>
+    <message>
+      <source>closed area</source>
+      <translation>gesloten gebied</translation>
     </message>
     <message>
       <source>{} assets (default threat '{}': mandatory {:g} m, preferred {:g} m): {} fail, {} shelter, {} pass.</source>
-      <translation type="unfinished" />
+      <translation>{} objecten (standaarddreiging '{}': verplicht {:g} m, aanbevolen {:g} m): {} fail, {} shelter, {} pass.</translation>
     </message>
     <message>
       <source>{} assets have no known threat in '{}'; they are assessed against '{}'.</source>
-      <translation type="unfinished" />
+      <translation>{} objecten hebben geen bekende dreiging in '{}'; ze worden beoordeeld tegen '{}'.</translation>
     </message>
     <message>
       <source>Finds every place where a vehicle of a chosen class can get into a protected pedestrian or crowded zone: roads crossing its boundary, gaps between bollards or barrier ends wide enough for the vehicle, and unprotected edges of drivable open space. For each entry it traces the worst-case approach along the network, the speed the vehicle can reach there and its kinetic energy, and checks whether the barrier's crash rating (IWA 14-1, ISO 22343-1, PAS 68, ASTM F2656, K ratings) covers that impact.</source>
-      <translation type="unfinished" />
+      <translation>Vindt elke plek waar een voertuig van een gekozen klasse een beschermd voetgangers- of drukbezocht gebied in kan: wegen die de grens kruisen, openingen tussen palen of uiteinden van barrières die breed genoeg zijn voor het voertuig, en onbeschermde randen van berijdbare open ruimte. Voor elke toegang volgt het de ongunstigste aanloop over het netwerk, de snelheid die het voertuig daar kan halen en zijn bewegingsenergie, en controleert het of de crashrating van de barrière (IWA 14-1, ISO 22343-1, PAS 68, ASTM F2656, K-ratings) die aanrijding dekt.</translation>
     </message>
     <message>
       <source>The protected zone(s): polygons, or closed boundary lines. Invalid polygons are repaired and reported; a boundary line whose ends do not meet (farther apart than SNAP) is refused.</source>
-      <translation type="unfinished" />
+      <translation>Het beschermde gebied (of de gebieden): polygonen, of gesloten grenslijnen. Ongeldige polygonen worden gerepareerd en gemeld; een grenslijn waarvan de uiteinden niet samenkomen (verder uiteen dan SNAP) wordt geweigerd.</translation>
     </message>
     <message>
       <source>Drivable network: road centrelines (lines). Lines are joined where they cross and where an end lies within SNAP metres of another line.</source>
-      <translation type="unfinished" />
+      <translation>Berijdbaar netwerk: hartlijnen van wegen (lijnen). Lijnen worden verbonden waar ze elkaar kruisen en waar een uiteinde binnen SNAP meter van een andere lijn ligt.</translation>
     </message>
     <message>
       <source>Optional drivable open space (squares, car parks, wide pavements) as polygons: a vehicle can drive straight anywhere inside them.</source>
-      <translation type="unfinished" />
+      <translation>Optionele berijdbare open ruimte (pleinen, parkeerterreinen, brede trottoirs) als polygonen: een voertuig kan daarbinnen overal rechtdoor rijden.</translation>
     </message>
     <message>
       <source>Optional building footprints: they block straight run-ups across open space.</source>
-      <translation type="unfinished" />
+      <translation>Optionele gebouwcontouren: zij blokkeren rechte aanlopen over open ruimte.</translation>
     </message>
     <message>
       <source>Optional barriers: bollards (points) or walls, fences and rated barriers (lines). Only barriers within BARRIER_TOLERANCE metres of the zone boundary close it.</source>
-      <translation type="unfinished" />
+      <translation>Optionele barrières: palen (punten) of muren, hekken en gecertificeerde barrières (lijnen). Alleen barrières binnen BARRIER_TOLERANCE meter van de gebiedsgrens sluiten die af.</translation>
     </message>
     <message>
       <source>Optional second barrier layer, e.g. the lines when BARRIERS holds the bollards; the rating, diameter and name fields are read from it by the same names.</source>
-      <translation type="unfinished" />
+      <translation>Optionele tweede barrièrelaag, bijvoorbeeld de lijnen als BARRIERS de palen bevat; de velden voor rating, diameter en naam worden er onder dezelfde namen uit gelezen.</translation>
     </message>
     <message>
       <source>Text field with each barrier's crash rating, e.g. 'V/7200[N2B]/80/90:0.7' (IWA 14-1), 'V/7500[N3C]/80/90.0/1.1/0' (PAS 68), 'M50 P1' (ASTM F2656), 'K12'. Empty = unrated.</source>
-      <translation type="unfinished" />
+      <translation>Tekstveld met de crashrating van elke barrière, bijvoorbeeld 'V/7200[N2B]/80/90:0.7' (IWA 14-1), 'V/7500[N3C]/80/90.0/1.1/0' (PAS 68), 'M50 P1' (ASTM F2656), 'K12'. Leeg = niet gecertificeerd.</translation>
     </message>
     <message>
       <source>Optional numeric field with each bollard's diameter in metres.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met de diameter van elke paal in meter.</translation>
     </message>
     <message>
       <source>Optional field naming each barrier in the reasons.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel veld dat elke barrière in de redenen benoemt.</translation>
     </message>
     <message>
       <source>Diameter in metres of bollards without their own (default 0.2 m).</source>
-      <translation type="unfinished" />
+      <translation>Diameter in meter van palen zonder eigen diameter (standaard 0,2 m).</translation>
     </message>
     <message>
       <source>Design (threat) vehicle from the vehicle rule set: mass, acceleration and the narrowest opening it passes (CISA width classes: under 1.50 m admits no car).</source>
-      <translation type="unfinished" />
+      <translation>Ontwerpvoertuig (dreiging) uit de voertuigregelset: massa, versnelling en de smalste opening waar het door past (CISA-breedteklassen: onder 1,50 m past geen auto).</translation>
     </message>
     <message>
       <source>Optional own vehicle rule set (JSON, the layout of knowledge/rulesets/vehicles.json).</source>
-      <translation type="unfinished" />
+      <translation>Optionele eigen voertuigregelset (JSON, met de opbouw van knowledge/rulesets/vehicles.json).</translation>
     </message>
     <message>
       <source>Optional largest clear gap in metres that still counts as closed (e.g. 1.2 m, the usual maximum between HVM bollards). Default: any gap narrower than the vehicle class's narrowest opening.</source>
-      <translation type="unfinished" />
+      <translation>Optionele grootste vrije opening in meter die nog als gesloten telt (bijvoorbeeld 1,2 m, het gebruikelijke maximum tussen anti-rampalen). Standaard: elke opening smaller dan de smalste opening van de voertuigklasse.</translation>
     </message>
     <message>
       <source>Speed in km/h at which the vehicle starts its run-up (default 0: from standstill).</source>
-      <translation type="unfinished" />
+      <translation>Snelheid in km/u waarmee het voertuig zijn aanloop begint (standaard 0: vanuit stilstand).</translation>
     </message>
     <message>
       <source>Optional acceleration in m/s² replacing the class's (car 3, van 2, rigid truck 1).</source>
-      <translation type="unfinished" />
+      <translation>Optionele versnelling in m/s² in plaats van die van de klasse (auto 3, bestelwagen 2, vrachtwagen 1).</translation>
     </message>
     <message>
       <source>Side friction f of the curve cap v = sqrt(f g r): 0.6 typical, 1.0 conservative (faster through bends).</source>
-      <translation type="unfinished" />
+      <translation>Zijdelingse wrijving f van de bochtbegrenzing v = sqrt(f g r): 0,6 gebruikelijk, 1,0 conservatief (sneller door bochten).</translation>
     </message>
     <message>
       <source>Highest speed in km/h the vehicle reaches (default 112 km/h, the highest test speed of IWA 14-1 and PAS 68).</source>
-      <translation type="unfinished" />
+      <translation>Hoogste snelheid in km/u die het voertuig haalt (standaard 112 km/u, de hoogste testsnelheid van IWA 14-1 en PAS 68).</translation>
     </message>
     <message>
       <source>Metres over which a driver rounds a corner: the turn radius at a vertex is the circle through it and the points this far back and ahead (a right angle gives 0.71 x this; default 15 m).</source>
-      <translation type="unfinished" />
+      <translation>Meters waarover een bestuurder een hoek rondt: de draaistraal in een hoekpunt is die van de cirkel door dat punt en de punten zo ver ervoor en erna (een rechte hoek geeft 0,71 x deze waarde; standaard 15 m).</translation>
     </message>
     <message>
       <source>Barriers within this many metres of the zone boundary count as on it (default 5 m).</source>
-      <translation type="unfinished" />
+      <translation>Barrières binnen zoveel meter van de gebiedsgrens tellen als op de grens (standaard 5 m).</translation>
     </message>
     <message>
       <source>A passable opening between two barriers up to this width (m) is a gap in a barrier line; wider openings are open boundary (default 10 m).</source>
-      <translation type="unfinished" />
+      <translation>Een doorrijdbare opening tussen twee barrières tot deze breedte (m) is een gat in een barrièrelijn; bredere openingen zijn open grens (standaard 10 m).</translation>
     </message>
     <message>
       <source>A gap counts as an entry when a road outside the zone passes within this many metres, or it lies in drivable open space (default 25 m).</source>
-      <translation type="unfinished" />
+      <translation>Een gat telt als toegang als een weg buiten het gebied binnen zoveel meter langskomt, of als het in berijdbare open ruimte ligt (standaard 25 m).</translation>
     </message>
     <message>
       <source>Line ends and junctions closer than this many metres are joined (default 0.5 m).</source>
-      <translation type="unfinished" />
+      <translation>Lijnuiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
     </message>
     <message>
       <source>Spacing in metres of the points tried along open-space boundary (default 5 m).</source>
-      <translation type="unfinished" />
+      <translation>Afstand in meter tussen de punten die langs de grens van open ruimte worden geprobeerd (standaard 5 m).</translation>
     </message>
     <message>
       <source>Entry points: kind (road, gap, open_space), vehicle_class, mass_kg, speed_kmh (impact speed), energy_kj, run_up_m, start_speed_kmh, opening_m (clear width at the entry, 0 when a barrier covers it), barrier, rating, rating_standard, rated_speed_kmh, rated_energy_kj, verdict (adequate, unrated, inadequate, no barrier) and reason.</source>
-      <translation type="unfinished" />
+      <translation>Toegangspunten: kind (road, gap, open_space), vehicle_class, mass_kg, speed_kmh (aanrijsnelheid), energy_kj, run_up_m, start_speed_kmh, opening_m (vrije breedte bij de toegang, 0 als een barrière hem afdekt), barrier, rating, rating_standard, rated_speed_kmh, rated_energy_kj, verdict (adequate, unrated, inadequate, no barrier) en reason.</translation>
     </message>
     <message>
       <source>The worst-case run-up to each entry (from where the vehicle was last slowest) with speed_kmh and run_up_m.</source>
-      <translation type="unfinished" />
+      <translation>De ongunstigste aanloop naar elke toegang (vanaf waar het voertuig het laatst het langzaamst reed) met speed_kmh en run_up_m.</translation>
     </message>
     <message>
       <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
-      <translation type="unfinished" />
+      <translation>Aanloop v = sqrt(v0² + 2 a s), in bochten begrensd door de wrijvingscirkel v = sqrt(f g r) en door MAX_SPEED; bewegingsenergie E = ½ m v² (7.500 kg bij 64 km/u = 1.185 kJ). De snelste nadering over het hele netwerk wordt gevonden als vast punt van een Bellman-achtige recursie over de gerichte lijnstukken (analysis/network.py). Een barrière is toereikend als haar testvoertuig van dezelfde of een zwaardere klasse is en haar testsnelheid en testenergie minstens die van de aanrijding zijn (analysis/vehicle.py). Voertuigklassen, versnellingen en breedteklassen staan in de bewerkbare regelset knowledge/rulesets/vehicles.json.</translation>
     </message>
     <message>
       <source>Red entries let the design vehicle in: no barrier, a gap it fits through, or a barrier rated for less than the impact; orange ones need a rating to be judged. The paths show where the vehicle gathers speed: a chicane or a barrier closer to the last bend lowers the impact speed.</source>
-      <translation type="unfinished" />
+      <translation>Rode toegangen laten het ontwerpvoertuig binnen: geen barrière, een gat waar het doorheen past, of een barrière die voor minder dan de aanrijding gecertificeerd is; oranje toegangen hebben een rating nodig om beoordeeld te worden. De paden tonen waar het voertuig snelheid opbouwt: een chicane of een barrière dichter bij de laatste bocht verlaagt de aanrijsnelheid.</translation>
     </message>
     <message>
       <source>Bollard diameter (m)</source>
-      <translation type="unfinished" />
+      <translation>Paaldiameter (m)</translation>
     </message>
     <message>
       <source>Start speed (km/h)</source>
-      <translation type="unfinished" />
+      <translation>Beginsnelheid (km/u)</translation>
     </message>
     <message>
       <source>Side friction in bends (0.6 typical, 1.0 conservative)</source>
-      <translation type="unfinished" />
+      <translation>Zijdelingse wrijving in bochten (0,6 gebruikelijk, 1,0 conservatief)</translation>
     </message>
     <message>
       <source>Highest speed (km/h)</source>
-      <translation type="unfinished" />
+      <translation>Hoogste snelheid (km/u)</translation>
     </message>
     <message>
       <source>Corner look-ahead (m)</source>
-      <translation type="unfinished" />
+      <translation>Vooruitkijkafstand in hoeken (m)</translation>
     </message>
     <message>
       <source>Barrier distance to the boundary (m)</source>
-      <translation type="unfinished" />
+      <translation>Afstand van barrières tot de grens (m)</translation>
     </message>
     <message>
       <source>Widest gap in a barrier line (m)</source>
-      <translation type="unfinished" />
+      <translation>Breedste gat in een barrièrelijn (m)</translation>
     </message>
     <message>
       <source>Reach from a road to a gap (m)</source>
-      <translation type="unfinished" />
+      <translation>Bereik van een weg tot een gat (m)</translation>
     </message>
     <message>
       <source>Spacing along open-space boundary (m)</source>
-      <translation type="unfinished" />
+      <translation>Afstand langs de grens van open ruimte (m)</translation>
     </message>
     <message>
       <source>Vehicle class</source>
-      <translation type="unfinished" />
+      <translation>Voertuigklasse</translation>
     </message>
     <message>
       <source>Largest gap counted as closed (m, optional)</source>
-      <translation type="unfinished" />
+      <translation>Grootste opening die als gesloten telt (m, optioneel)</translation>
     </message>
     <message>
       <source>network</source>
-      <translation type="unfinished" />
+      <translation>netwerk</translation>
     </message>
     <message>
       <source>Protected zone</source>
-      <translation type="unfinished" />
+      <translation>Beschermd gebied</translation>
     </message>
     <message>
       <source>Drivable network (roads)</source>
-      <translation type="unfinished" />
+      <translation>Berijdbaar netwerk (wegen)</translation>
     </message>
     <message>
       <source>Crash rating field</source>
-      <translation type="unfinished" />
+      <translation>Crashratingveld</translation>
     </message>
     <message>
       <source>Bollard diameter field (m)</source>
-      <translation type="unfinished" />
+      <translation>Paaldiameterveld (m)</translation>
     </message>
     <message>
       <source>Vehicle entry points</source>
-      <translation type="unfinished" />
+      <translation>Toegangspunten voor voertuigen</translation>
     </message>
     <message>
       <source>Worst-case approach paths</source>
-      <translation type="unfinished" />
+      <translation>Ongunstigste aanlooppaden</translation>
     </message>
     <message>
       <source>zone</source>
-      <translation type="unfinished" />
+      <translation>zone</translation>
     </message>
     <message>
       <source>Acceleration (m/s², optional)</source>
-      <translation type="unfinished" />
+      <translation>Versnelling (m/s², optioneel)</translation>
     </message>
     <message>
       <source>Design vehicle: {} ({:g} kg, {:g} m/s², narrowest opening {:g} m).</source>
-      <translation type="unfinished" />
+      <translation>Ontwerpvoertuig: {} ({:g} kg, {:g} m/s², smalste opening {:g} m).</translation>
+    </message>
+    <message>
+      <source>open space</source>
+      <translation>open ruimte</translation>
+    </message>
+    <message>
+      <source>building</source>
+      <translation>gebouw</translation>
     </message>
     <message>
       <source>{} entry points: {}.</source>
-      <translation type="unfinished" />
+      <translation>{} toegangspunten: {}.</translation>
     </message>
     <message>
       <source>{} network lines without two distinct vertices were skipped.</source>
-      <translation type="unfinished" />
+      <translation>{} netwerklijnen zonder twee verschillende hoekpunten zijn overgeslagen.</translation>
     </message>
     <message>
       <source>{} gaps wide enough for the vehicle are out of reach of the roads and open space and were not counted as entries.</source>
-      <translation type="unfinished" />
+      <translation>{} gaten die breed genoeg zijn voor het voertuig liggen buiten bereik van de wegen en de open ruimte en zijn niet als toegang geteld.</translation>
     </message>
     <message>
       <source>Crime maps</source>
@@ -2753,15 +2773,15 @@
     </message>
     <message>
       <source>Working CRS: {}.</source>
-      <translation type="unfinished" />
+      <translation>Werk-CRS: {}.</translation>
     </message>
     <message>
       <source>{} building footprints with {} walls used as occluders.</source>
-      <translation type="unfinished" />
+      <translation>{} gebouwcontouren met {} muren gebruikt als zichtblokkades.</translation>
     </message>
     <message>
       <source>{} building footprints without area were left out.</source>
-      <translation type="unfinished" />
+      <translation>{} gebouwcontouren zonder oppervlakte weggelaten.</translation>
     </message>
     <message>
       <source>BESECURE Urban Security Toolbox</source>
@@ -2769,43 +2789,43 @@
     </message>
     <message>
       <source>Own rule set (JSON, optional)</source>
-      <translation type="unfinished" />
+      <translation>Eigen regelset (JSON, optioneel)</translation>
     </message>
     <message>
       <source>barriers</source>
-      <translation type="unfinished" />
+      <translation>barrières</translation>
     </message>
     <message>
       <source>No rating field given: every barrier counts as unrated.</source>
-      <translation type="unfinished" />
+      <translation>Geen ratingveld opgegeven: elke barrière telt als niet gecertificeerd.</translation>
     </message>
     <message>
       <source>A city's own edited copy of knowledge/rulesets/{}.json; checked before use.</source>
-      <translation type="unfinished" />
+      <translation>Een eigen bewerkte kopie van knowledge/rulesets/{}.json van de gemeente; wordt vóór gebruik gecontroleerd.</translation>
     </message>
     <message>
       <source>{} barrier elements read.</source>
-      <translation type="unfinished" />
+      <translation>{} barrière-elementen gelezen.</translation>
     </message>
     <message>
       <source>{} {} boundaries were not closed; they were closed before use.</source>
-      <translation type="unfinished" />
+      <translation>{} {}grenzen waren niet gesloten; ze zijn vóór gebruik gesloten.</translation>
     </message>
     <message>
       <source>{} of {} barriers have no rating; an entry they close is 'unrated'.</source>
-      <translation type="unfinished" />
+      <translation>{} van {} barrières hebben geen rating; een toegang die zij afsluiten is 'unrated'.</translation>
     </message>
     <message>
       <source>bollard {}</source>
-      <translation type="unfinished" />
+      <translation>paal {}</translation>
     </message>
     <message>
       <source>The barrier layer '{}' has no field '{}': its barriers are unrated.</source>
-      <translation type="unfinished" />
+      <translation>De barrièrelaag '{}' heeft geen veld '{}': haar barrières zijn niet gecertificeerd.</translation>
     </message>
     <message>
       <source>barrier {}</source>
-      <translation type="unfinished" />
+      <translation>barrière {}</translation>
     </message>
     <message>
       <source>Spatial units: 0 square grid, 1 hexagon grid, 2 the polygons of ZONES.</source>
@@ -3013,15 +3033,15 @@
     </message>
     <message>
       <source>(not in this variant)</source>
-      <translation type="unfinished" />
+      <translation>(niet in deze variant)</translation>
     </message>
     <message>
       <source>Check</source>
-      <translation type="unfinished" />
+      <translation>Toets</translation>
     </message>
     <message>
       <source>Created {} with BESECURE {}. Variants: {}.</source>
-      <translation type="unfinished" />
+      <translation>Gemaakt op {} met BESECURE {}. Varianten: {}.</translation>
     </message>
     <message>
       <source>Summary</source>
@@ -3029,23 +3049,23 @@
     </message>
     <message>
       <source>assessed / failing</source>
-      <translation type="unfinished" />
+      <translation>beoordeeld / afgekeurd</translation>
     </message>
     <message>
       <source>ran (no verdicts)</source>
-      <translation type="unfinished" />
+      <translation>uitgevoerd (geen oordelen)</translation>
     </message>
     <message>
       <source>not run</source>
-      <translation type="unfinished" />
+      <translation>niet uitgevoerd</translation>
     </message>
     <message>
       <source>No verdicts.</source>
-      <translation type="unfinished" />
+      <translation>Geen oordelen.</translation>
     </message>
     <message>
       <source>What changed between the variants</source>
-      <translation type="unfinished" />
+      <translation>Wat veranderde tussen de varianten</translation>
     </message>
     <message>
       <source>Item</source>
@@ -3053,11 +3073,11 @@
     </message>
     <message>
       <source>Reason (redesign)</source>
-      <translation type="unfinished" />
+      <translation>Reden (herontwerp)</translation>
     </message>
     <message>
       <source>Criterion</source>
-      <translation type="unfinished" />
+      <translation>Criterium</translation>
     </message>
     <message>
       <source>Value</source>
@@ -3065,27 +3085,27 @@
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Bron</translation>
     </message>
     <message>
       <source>Parameter</source>
-      <translation type="unfinished" />
+      <translation>Parameter</translation>
     </message>
     <message>
       <source>Verdicts</source>
-      <translation type="unfinished" />
+      <translation>Oordelen</translation>
     </message>
     <message>
       <source>Criteria and their sources</source>
-      <translation type="unfinished" />
+      <translation>Criteria en hun bronnen</translation>
     </message>
     <message>
       <source>(empty)</source>
-      <translation type="unfinished" />
+      <translation>(leeg)</translation>
     </message>
     <message>
       <source>Verdict</source>
-      <translation type="unfinished" />
+      <translation>Oordeel</translation>
     </message>
     <message>
       <source>Change</source>
@@ -3093,23 +3113,23 @@
     </message>
     <message>
       <source>Map</source>
-      <translation type="unfinished" />
+      <translation>Kaart</translation>
     </message>
     <message>
       <source>Reason</source>
-      <translation type="unfinished" />
+      <translation>Reden</translation>
     </message>
     <message>
       <source>No verdict changed.</source>
-      <translation type="unfinished" />
+      <translation>Geen oordeel veranderd.</translation>
     </message>
     <message>
       <source>The criteria of this check are its parameters (below).</source>
-      <translation type="unfinished" />
+      <translation>De criteria van deze toets zijn zijn parameters (hieronder).</translation>
     </message>
     <message>
       <source>Failing items</source>
-      <translation type="unfinished" />
+      <translation>Afgekeurde onderdelen</translation>
     </message>
     <message>
       <source>Library</source>

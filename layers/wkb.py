@@ -160,3 +160,63 @@ def polygons_wkb(vertices: np.ndarray) -> list[bytes]:
 def multipolygon_wkb(parts: list[list[np.ndarray]]) -> bytes:
     """Little-endian WKB MultiPolygon from parts (each a list of rings, exterior first)."""
     return struct.pack("<BII", 1, MULTIPOLYGON, len(parts)) + b"".join(polygon_wkb(p) for p in parts)
+
+
+def multipolygons_wkb(xy: np.ndarray, ring_offsets: np.ndarray, ring_polygon: np.ndarray, is_hole: np.ndarray,
+                      n: int) -> list[bytes]:
+    """Little-endian WKB MultiPolygons of ``n`` features from flat rings, equal to :func:`multipolygon_wkb`
+    of each feature's parts but built in one buffer with array operations (no loop per feature).
+
+    Ring ``r`` is ``xy[ring_offsets[r]:ring_offsets[r + 1]]`` and belongs to feature ``ring_polygon[r]``
+    (non-decreasing: a feature's rings one after the other, exterior first); a ring that is not a hole
+    starts a new part. Open rings are closed. A feature without rings becomes an empty MultiPolygon.
+    """
+    xy = np.asarray(xy, dtype="<f8").reshape(-1, 2)
+    offsets = np.asarray(ring_offsets, dtype=np.int64).ravel()
+    owner = np.asarray(ring_polygon, dtype=np.int64).ravel()
+    hole = np.asarray(is_hole, dtype=bool).ravel()
+    if np.any(np.diff(owner) < 0):
+        raise ValueError("the rings must be ordered by feature")
+    lengths = np.diff(offsets)
+    nonempty = lengths > 0
+    first, last = offsets[:-1][nonempty], offsets[1:][nonempty] - 1
+    open_ring = np.zeros(lengths.size, dtype=bool)
+    open_ring[nonempty] = np.any(xy[first] != xy[last], axis=1)
+    if open_ring.any():
+        xy = np.insert(xy, offsets[1:][open_ring], xy[offsets[:-1][open_ring]], axis=0)
+        lengths = lengths + open_ring
+        offsets = np.concatenate([[0], np.cumsum(lengths)])
+    starts_part = ~hole | np.concatenate([[True], owner[1:] != owner[:-1]])
+    part_of_ring = np.cumsum(starts_part) - 1
+    part_owner = owner[starts_part]
+    n_parts = int(starts_part.sum())
+    rings_per_part = np.bincount(part_of_ring, minlength=n_parts)
+    parts_per_feature = np.bincount(part_owner, minlength=n)
+    ring_bytes = 4 + 16 * lengths
+    before_ring = np.concatenate([[0], np.cumsum(ring_bytes)[:-1]])  # ring bytes of all earlier rings
+    # Every element is preceded by the 9-byte headers of the features and parts up to its own.
+    ring_pos = 9 * (owner + 1) + 9 * (part_of_ring + 1) + before_ring
+    part_pos = ring_pos[starts_part] - 9
+    feature_bytes = 9 + 9 * parts_per_feature + np.bincount(owner, weights=ring_bytes, minlength=n).astype(np.int64)
+    feature_pos = np.concatenate([[0], np.cumsum(feature_bytes)])
+    buf = np.zeros(int(feature_pos[-1]), dtype=np.uint8)
+
+    def put_u32(pos: np.ndarray, values) -> None:
+        words = np.broadcast_to(np.asarray(values, dtype="<u4"), pos.shape)
+        buf[pos[:, None] + np.arange(4)] = np.ascontiguousarray(words).view(np.uint8).reshape(-1, 4)
+
+    heads = feature_pos[:-1]
+    buf[heads] = 1
+    put_u32(heads + 1, MULTIPOLYGON)
+    put_u32(heads + 5, parts_per_feature)
+    buf[part_pos] = 1
+    put_u32(part_pos + 1, POLYGON)
+    put_u32(part_pos + 5, rings_per_part)
+    put_u32(ring_pos, lengths)
+    # The coordinates fill the byte ranges after each ring's point count, in vertex order.
+    marks = np.zeros(buf.size + 1, dtype=np.int64)
+    np.add.at(marks, ring_pos + 4, 1)
+    np.add.at(marks, ring_pos + ring_bytes, -1)
+    buf[np.cumsum(marks[:-1]) > 0] = np.ascontiguousarray(xy).view(np.uint8).ravel()
+    raw = buf.tobytes()
+    return [raw[feature_pos[i]:feature_pos[i + 1]] for i in range(n)]

@@ -107,6 +107,11 @@ class SpatialUnits:
         """Polygon for grid cells, MultiPolygon for zones."""
         return QgsWkbTypes.MultiPolygon if self.kind == "zones" else QgsWkbTypes.Polygon
 
+    @property
+    def grid(self) -> grids.GridSpec | None:
+        """The grid of grid units (``ids`` are its cell ids), None for zones."""
+        return self.wkb.spec if isinstance(self.wkb, _GridWkb) else None
+
 
 def resolve_units(alg, parameters, context, points: PointTable, feedback, with_population: bool = True) -> SpatialUnits:
     """Build the units from the parameters, in the points' working CRS.
@@ -128,6 +133,11 @@ def resolve_units(alg, parameters, context, points: PointTable, feedback, with_p
         units.population = _population_from_points(alg, parameters, context, working, units)
     feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(working)))
     return units
+
+
+def study_area_rings(alg, parameters, context, working, feedback) -> list[np.ndarray] | None:
+    """The rings of STUDY_AREA in the working CRS (all features together), None when not given."""
+    return _study_area(alg, parameters, context, working, feedback)
 
 
 def _study_area(alg, parameters, context, working, feedback):

@@ -1,0 +1,338 @@
+"""besecure:emerginghotspots - space-time cube, space-time Gi*, Mann-Kendall trend and the 17 patterns."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ...analysis import grids
+from ...analysis.emerging import (
+    CATEGORY_CODES,
+    DISPLAY_NAMES,
+    MIN_TIME_STEPS,
+    build_cube,
+    emerging_hot_spot_analysis,
+    time_bins,
+)
+from ...analysis.grid_weights import grid_contiguity
+from ...i18n import N_, tr
+from ...layers.write import provenance, write_frame, write_geopackage_layers
+from .. import incidents, units
+from ..base import BesecureAlgorithm, Help, check_cancel
+from ..compat import FIELD_ANY, VECTOR_POLYGON
+
+TIME_FIELD = "TIME_FIELD"
+TIME_STEP = "TIME_STEP"
+START = "START"
+END = "END"
+NEIGHBOURS = "NEIGHBOURS"
+TIME_LAG = "TIME_LAG"
+ALPHA = "ALPHA"
+PERMUTATIONS = "PERMUTATIONS"
+SEED = "SEED"
+OUTPUT_CUBE = "OUTPUT_CUBE"
+OUTPUT = "OUTPUT"
+
+STEPS = ("week", "month")
+STEP_NAMES = {"week": N_("week"), "month": N_("month")}
+STEP_COUNTS = {"week": N_("{} weekly time steps"), "month": N_("{} monthly time steps")}
+GRID_NAMES = {"square": N_("square cells"), "hexagon": N_("hexagonal cells")}
+ADVISED_TIME_STEPS = 10  # below this the 90 % rules mean "every step"
+
+# Reds for hot patterns, blues for cold ones, light grey for none; darker = more alarming.
+_HOT = {"new": "#fcbba1", "consecutive": "#fc9272", "intensifying": "#a50f15", "persistent": "#de2d26",
+        "diminishing": "#fb6a4a", "sporadic": "#fee0d2", "oscilating": "#ef3b2c", "historical": "#fff5f0"}
+_COLD = {"new": "#c6dbef", "consecutive": "#9ecae1", "intensifying": "#08519c", "persistent": "#3182bd",
+         "diminishing": "#6baed6", "sporadic": "#deebf7", "oscilating": "#4292c6", "historical": "#f7fbff"}
+PATTERN_STYLE = {
+    "kind": "categorized",
+    "field": "pattern_code",
+    "categories": (
+        [(CATEGORY_CODES[f"{k} hotspot"], c, DISPLAY_NAMES[f"{k} hotspot"]) for k, c in _HOT.items()]
+        + [(0, "#f0f0f0", DISPLAY_NAMES["no pattern detected"])]
+        + [(CATEGORY_CODES[f"{k} coldspot"], c, DISPLAY_NAMES[f"{k} coldspot"]) for k, c in _COLD.items()]
+    ),
+}
+
+
+class EmergingHotSpots(BesecureAlgorithm):
+    ALGORITHM_ID = "emerginghotspots"
+    DISPLAY_NAME = "Emerging hot spot analysis"
+    GROUP_ID = "riskmaps"
+    HELP = Help(
+        "Tells which hot spots are new, growing, persistent, fading or on and off: incidents are counted per grid "
+        "cell and week or month (a space-time cube), every cell and step gets a space-time Gi* z-score, the "
+        "trend of each cell's z-scores is tested (Mann-Kendall), and each cell gets one of 17 patterns.",
+        {
+            incidents.INPUT: incidents.HELP[incidents.INPUT],
+            TIME_FIELD: "Date/time of each incident. Incidents without a time or with an unreadable one are "
+            "skipped and counted in the log.",
+            incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
+            units.AGGREGATION: "Cells: 0 square grid, 1 hexagon grid.",
+            units.CELL_SIZE: units.HELP[units.CELL_SIZE],
+            units.STUDY_AREA: "Optional polygons: every cell overlapping them is a location, with or without "
+            "incidents, and incidents outside are left out. Without it the locations are the cells with at least "
+            "one incident in the period.",
+            TIME_STEP: "Length of a time step: 0 week (Monday to Sunday), 1 calendar month.",
+            START: "Optional first day of the period (YYYY-MM-DD), inclusive; best the first day of a week or "
+            "month. Default: the step of the first incident.",
+            END: "Optional last day of the period, inclusive for a date; best the last day of a week or month. "
+            "Default: the end of the step of the last incident.",
+            NEIGHBOURS: "Spatial neighbours of a cell: the cells within this many rings (1 = the 8 squares or 6 "
+            "hexagons around it).",
+            TIME_LAG: "Earlier time steps in a bin's neighbourhood (1 = the previous step too; 0 = the same step "
+            "only).",
+            ALPHA: "Significance level of a hot or cold bin and of the trend (default 0.05).",
+            PERMUTATIONS: "0 (default) = p-values from the normal approximation; more (e.g. 199, as R sfdep) = "
+            "permutation pseudo p-values (slower).",
+            SEED: "Random seed of the permutations.",
+            units.MAX_CELLS: units.HELP[units.MAX_CELLS],
+            OUTPUT_CUBE: "Optional GeoPackage keeping the space-time cube: layer 'locations' (cells with cell_id, "
+            "count, pattern) and table 'cube' (one row per cell and time step: cell_id, step, step_start, count, "
+            "gi_z, gi_p), to reuse or inspect the analysis.",
+        },
+        {
+            OUTPUT: "Cells with cell_id, pattern (e.g. 'New Hot Spot'), pattern_code (1 new, 2 consecutive, 3 "
+            "intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold "
+            "spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold "
+            "steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the "
+            "z-scores). Styled by pattern: reds hot, blues cold, grey none.",
+        },
+        "Space-time Gi* (Getis & Ord 1992, Ord & Getis 1995): a bin's neighbourhood is its cell and the cells "
+        "within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the "
+        "whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R "
+        "Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its "
+        "order; significant means p <= ALPHA. At least 4 time steps are needed, 10 or more are advisable.",
+        "A new hot spot is significantly hot only in the final step; consecutive: a final run of hot steps; "
+        "intensifying / diminishing: hot in at least 90 % of the steps with a rising / falling trend; "
+        "persistent: hot in 90 % without trend; sporadic: on and off hot; oscillating: hot now, cold before; "
+        "historical: hot in 90 % of the steps but not now. Cold patterns mirror them.",
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        incidents.add_input_parameter(self)
+        self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
+                                                      FIELD_ANY))
+        incidents.add_timezone_parameter(self)
+        self.addParameter(QgsProcessingParameterEnum(units.AGGREGATION, tr("Cells"),
+                                                     [tr("Square grid"), tr("Hexagon grid")], defaultValue=0))
+        self.add_number(units.CELL_SIZE, "Cell size (metres)", 250.0, 0.001)
+        self.addParameter(QgsProcessingParameterFeatureSource(units.STUDY_AREA, tr("Study area (optional)"),
+                                                              [VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterEnum(TIME_STEP, tr("Time step"), [tr("Week"), tr("Month")],
+                                                     defaultValue=1))
+        self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
+        self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        self.add_number(NEIGHBOURS, "Neighbour rings", 1, 1, 6, integer=True)
+        self.add_number(TIME_LAG, "Time steps back (time lag)", 1, 0, 52, integer=True)
+        self.add_number(ALPHA, "Significance level (alpha)", 0.05, 0.0001, 0.5)
+        self.add_number(PERMUTATIONS, "Permutations (0 = normal p-values)", 0, 0, integer=True, advanced=True)
+        self.add_number(SEED, "Random seed", 0, 0, integer=True, advanced=True)
+        self.add_number(units.MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1,
+                        integer=True, advanced=True)
+        self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_CUBE, tr("Space-time cube (GeoPackage)"),
+                                                                tr("GeoPackage (*.gpkg)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Emerging hot spots")))
+
+    def compute(self, parameters, context, feedback):
+        time_field = self.parameterAsString(parameters, TIME_FIELD, context)
+        step = STEPS[self.parameterAsEnum(parameters, TIME_STEP, context)]
+        start_text = self.parameterAsString(parameters, START, context)
+        end_text = self.parameterAsString(parameters, END, context)
+        start, end = incidents.period_bounds(start_text, end_text)
+
+        points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
+        parsed = incidents.incident_times(points, time_field,
+                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+        if not parsed.valid.any():
+            raise ValueError(f"No incident has a usable date in '{time_field}'; choose the field with the dates.")
+        in_period = incidents.period_mask(parsed.times, start_text, end_text)
+        if not in_period.any():
+            raise ValueError(f"The layer has no incidents between {start_text or 'the start'} and "
+                             f"{end_text or 'the end'} in '{time_field}'.")
+        points = points.subset(in_period)
+        times = parsed.times[in_period]
+        time_index, step_starts = time_bins(times, step, start, end)
+        n_times = int(step_starts.size)
+        self._check_steps(step, step_starts, times, start, end, feedback)
+        check_cancel(feedback)
+        feedback.setProgress(10)
+
+        u, unit_index = self._locations(parameters, context, points, feedback)
+        cube = build_cube(unit_index, time_index, u.n, n_times)
+        rings = self.parameterAsInt(parameters, NEIGHBOURS, context)
+        w = grid_contiguity(u.grid, u.ids, order=rings)
+        counts = w.neighbour_counts
+        feedback.pushInfo(tr("Space-time cube: {} locations x {} time steps = {} bins, {} incidents.").format(
+            u.n, n_times, u.n * n_times, int(cube.sum())))
+        feedback.pushInfo(tr("Spatial neighbours: the cells within {} ring(s) ({}); per location min {} / mean {:.1f} "
+                             "/ max {}.").format(rings, tr("queen steps") if u.kind == "square" else
+                                                 tr("hexagon steps"), int(counts.min()), float(counts.mean()),
+                                                 int(counts.max())))
+        if w.islands.size:
+            feedback.pushWarning(tr("{} locations have no spatial neighbour among the locations; their Gi* uses "
+                                    "only their own earlier steps.").format(int(w.islands.size)))
+        check_cancel(feedback)
+        feedback.setProgress(25)
+
+        time_lag = self.parameterAsInt(parameters, TIME_LAG, context)
+        alpha = self.parameterAsDouble(parameters, ALPHA, context)
+        permutations = self.parameterAsInt(parameters, PERMUTATIONS, context)
+        result = emerging_hot_spot_analysis(cube, w.matrix, time_lag, alpha, permutations=permutations,
+                                            seed=self.parameterAsInt(parameters, SEED, context))
+        check_cancel(feedback)
+        feedback.setProgress(70)
+        self._log_patterns(result, time_lag, alpha, permutations, feedback)
+
+        ids = u.ids
+        total = cube.sum(axis=0)
+        significant = result.p <= alpha
+        frame = pd.DataFrame({
+            "cell_id": ids,
+            "pattern": result.display_names,
+            "pattern_code": result.codes,
+            "count": total.astype(np.int64),
+            "n_hot": (significant & (result.z > 0)).sum(axis=0).astype(np.int64),
+            "n_cold": (significant & (result.z < 0)).sum(axis=0).astype(np.int64),
+            "last_z": result.z[-1],
+            "last_p": result.p[-1],
+            "trend_tau": result.tau,
+            "trend_z": result.trend_z,
+            "trend_p": result.trend_p,
+        })
+        geometries = u.geometries()
+        check_cancel(feedback)  # last chance: from here on the outputs are written
+        outputs = {}
+        cube_path = self.parameterAsFileOutput(parameters, OUTPUT_CUBE, context)
+        if cube_path:
+            outputs[OUTPUT_CUBE] = self._write_cube(parameters, context, cube_path, frame, geometries, cube,
+                                                    step_starts, result, points.crs)
+            feedback.pushInfo(tr("Space-time cube written to {}.").format(outputs[OUTPUT_CUBE]))
+        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=geometries,
+                           wkb_type=u.wkb_type, feedback=feedback)
+        self.output_written(parameters, context, dest, PATTERN_STYLE, "Emerging hot spots")
+        outputs[OUTPUT] = dest
+        return outputs
+
+    # -- steps -----------------------------------------------------------------------------------
+    @staticmethod
+    def _check_steps(step, step_starts, times, start, end, feedback) -> None:
+        """Enough time steps; warn about few steps and steps the data or the period only partly cover."""
+        n_times = int(step_starts.size)
+        first, last = times.min(), times.max()
+        name = tr(STEP_NAMES[step])
+        if n_times < MIN_TIME_STEPS:
+            raise ValueError(
+                f"Emerging hot spot analysis needs at least {MIN_TIME_STEPS} time steps for the trend test "
+                f"({ADVISED_TIME_STEPS} or more are advisable); the incidents from {_day(first)} to {_day(last)} "
+                f"fill only {n_times} {step}ly step(s). Choose weekly steps or a longer period."
+            )
+        first_start = step_starts[0].astype("datetime64[m]")
+        last_end = _step_end(step, step_starts[-1]).astype("datetime64[m]")
+        feedback.pushInfo(tr("{} from {} to {} (incidents from {} to {}).").format(
+            tr(STEP_COUNTS[step]).format(n_times), _day(first_start), _day(last_end - 1), _minute(first),
+            _minute(last)))
+        if n_times < ADVISED_TIME_STEPS:
+            feedback.pushWarning(tr("Only {} time steps: with fewer than {} the patterns that need 90 % of the steps "
+                                    "need every step.").format(n_times, ADVISED_TIME_STEPS))
+        if start is not None and start > first_start:
+            feedback.pushWarning(tr("The period starts on {}, inside the first step (from {}): that step is only "
+                                    "partly covered. Start on the first day of a {}.")
+                                 .format(_minute(start), _day(first_start), name))
+        if end is not None and end < last_end:
+            feedback.pushWarning(tr("The period ends before {}, inside the last step: that step is only partly "
+                                    "covered. End on the last day of a {}.").format(_day(last_end), name))
+        days = np.timedelta64(1, "D")
+        if start is None and first - first_start > 3 * days:
+            feedback.pushWarning(tr("The first incident is on {}, {} days into the first step: if the data start "
+                                    "there, that step is incomplete. Set START to the first day of a {}.")
+                                 .format(_day(first), int((first - first_start) // days), name))
+        if end is None and last_end - last > 3 * days:
+            feedback.pushWarning(tr("The last incident is on {}, {} days before the end of the last step: if the "
+                                    "data end there, that step is incomplete. Set END to the last day of a {}.")
+                                 .format(_day(last), int((last_end - last) // days), name))
+
+    # -- locations ---------------------------------------------------------------------------------
+    def _locations(self, parameters, context, points, feedback):
+        """Grid cells: all cells overlapping the study area, else those with an incident in the period."""
+        # resolve_units reads AGGREGATION as an index into square / hexagon / zones: 0 and 1 agree.
+        u = units.resolve_units(self, parameters, context, points, feedback, with_population=False)
+        kind = tr(GRID_NAMES[u.kind])
+        index = u.assign(points.x, points.y)
+        outside = int((index < 0).sum())
+        if outside:
+            feedback.pushWarning(tr("{} incidents fall outside the study area and are left out.").format(outside))
+        has_study = self.parameterAsSource(parameters, units.STUDY_AREA, context) is not None
+        if not has_study:
+            occupied = np.bincount(index[index >= 0], minlength=u.n)[: u.n] > 0
+            u = units.drop_units(u, occupied)
+            index = u.assign(points.x, points.y)
+            feedback.pushInfo(tr("Locations: the {} {} of {:g} m with at least one incident in the period "
+                                 "(give a study area to include empty cells).").format(u.n, kind, u.grid.size))
+        else:
+            feedback.pushInfo(tr("Locations: the {} {} of {:g} m overlapping the study area.")
+                              .format(u.n, kind, u.grid.size))
+        if u.n < 3:
+            raise ValueError(f"Only {u.n} location(s) hold incidents; emerging hot spot analysis needs at least 3. "
+                             "Choose smaller cells or a longer period.")
+        return u, index
+
+    # -- log and cube ------------------------------------------------------------------------------
+    @staticmethod
+    def _log_patterns(result, time_lag, alpha, permutations, feedback) -> None:
+        feedback.pushInfo(tr("Space-time Gi*: neighbourhood = the cell and its neighbours at the same step and {} "
+                             "earlier step(s); mean and variance of the whole cube; {}; a bin is significant at "
+                             "p <= {:g}.").format(time_lag, tr("normal p-values") if not permutations else
+                                                  tr("pseudo p-values from {} permutations").format(permutations),
+                                                  alpha))
+        names, counts = np.unique(result.display_names, return_counts=True)
+        order = np.argsort(-counts, kind="stable")
+        feedback.pushInfo(tr("Patterns: {}.").format(
+            "; ".join(f"{names[i]} {int(counts[i])}" for i in order)))
+
+    def _write_cube(self, parameters, context, path, frame, geometries, cube, step_starts, result, crs) -> str:
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        n_times, n_loc = cube.shape
+        long = pd.DataFrame({
+            "cell_id": np.tile(frame["cell_id"].to_numpy(), n_times),
+            "step": np.repeat(np.arange(n_times, dtype=np.int64), n_loc),
+            "step_start": np.repeat(step_starts.astype("datetime64[ns]"), n_loc),
+            "count": cube.ravel().astype(np.int64),
+            "gi_z": result.z.ravel(),
+            "gi_p": result.p.ravel(),
+        })
+        locations = frame[["cell_id", "count", "pattern", "pattern_code"]]
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        write_geopackage_layers(path, [
+            {"name": "locations", "geometry": "Polygon", "wkb": geometries, "frame": locations},
+            {"name": "cube", "geometry": None, "wkb": None, "frame": long},
+        ], crs.authid() or crs.toWkt())
+        record = provenance(self, parameters, context)
+        self._styled_outputs.append((f"{path}|layername=locations", PATTERN_STYLE, record))
+        self._styled_outputs.append((f"{path}|layername=cube", None, record))
+        return path
+
+
+def _step_end(step: str, step_start: np.datetime64) -> np.datetime64:
+    """The first day after the step that starts on ``step_start``."""
+    if step == "month":
+        return (step_start.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    return step_start + np.timedelta64(7, "D")
+
+
+def _day(t) -> str:
+    return str(np.datetime64(t, "D"))
+
+
+def _minute(t) -> str:
+    return str(np.datetime64(t, "m")).replace("T", " ")
