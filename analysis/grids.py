@@ -130,18 +130,25 @@ def cell_centres(grid: GridSpec, ids: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 
 def cell_polygons(grid: GridSpec, ids: np.ndarray) -> np.ndarray:
-    """Vertices of the given cells, shape (n, k, 2), counter-clockwise, not closed (k = 4 or 6)."""
-    cx, cy = cell_centres(grid, ids)
+    """Vertices of the given cells, shape (n, k, 2), counter-clockwise, not closed (k = 4 or 6).
+
+    Corners are computed from integer positions on the grid's vertex lattice (squares: multiples of
+    the size; hexagons: multiples of half the circumradius across and half the size up), so a corner
+    shared by neighbouring cells has bit-identical coordinates in both and topology tools (GeoDa,
+    libpysal, QGIS's topological checks) see the cells as touching.
+    """
+    ids = np.asarray(ids, dtype=np.int64)
+    row, col = np.divmod(ids, grid.ncols)
     if grid.kind == "square":
-        h = grid.size / 2.0
-        ox = np.array([-h, h, h, -h])
-        oy = np.array([-h, -h, h, h])
-    else:
-        r = grid.size / SQRT3  # circumradius
-        ang = np.deg2rad(np.arange(0, 360, 60))
-        ox = r * np.cos(ang)
-        oy = r * np.sin(ang)
-    return np.stack([cx[:, None] + ox[None, :], cy[:, None] + oy[None, :]], axis=-1)
+        mx = col[:, None] + np.array([0, 1, 1, 0])
+        ny = row[:, None] + np.array([0, 0, 1, 1])
+        return np.stack([grid.x0 + mx * grid.size, grid.y0 + ny * grid.size], axis=-1)
+    half_r = grid.size / SQRT3 / 2.0  # half the circumradius
+    half_d = grid.size / 2.0
+    # Vertices at 0, 60, ..., 300 degrees around the centre (3 col, 2 row + odd) in lattice units.
+    mx = 3 * col[:, None] + np.array([2, 1, -1, -2, -1, 1])
+    ny = (2 * row + col % 2)[:, None] + np.array([0, 1, 1, 0, -1, -1])
+    return np.stack([grid.x0 + mx * half_r, grid.y0 + ny * half_d], axis=-1)
 
 
 def cells_touching_polygon(grid: GridSpec, polygon: list[np.ndarray]) -> np.ndarray:

@@ -88,11 +88,16 @@ def test_min_threshold_distance_matches_libpysal_and_connects_everyone():
 
 
 def test_tolerance_connects_a_generated_hexagon_grid_far_from_the_origin():
-    # 100 m hexagons around UTM coordinates: adjacent cells compute their shared vertices from their own
-    # centres, so the copies differ in the last bits and exact matching misses links.
+    # 100 m hexagons around UTM coordinates. Our own grids share corners bit for bit (exact matching
+    # finds every link); hexagons from other tools, or reprojected ones, carry copies of a shared
+    # corner that differ in the last bits - simulated here with a 1e-9 m jitter per copy.
     grid = make_grid((440_000.0, 4_640_000.0, 446_000.0, 4_646_000.0), 100.0, kind="hexagon")
     ids = np.arange(grid.n_cells)
     verts = cell_polygons(grid, ids)
+    exact_own = contiguity_weights_flat(verts.reshape(-1, 2), np.arange(0, verts.size // 2 + 1, verts.shape[1]),
+                                        ids, "queen", tolerance=0.0, n=grid.n_cells)
+    assert (exact_own.matrix != hex_lattice_weights(grid.nrows, grid.ncols).matrix).nnz == 0
+    verts = verts + np.random.default_rng(0).uniform(-1e-9, 1e-9, verts.shape)
     xy = verts.reshape(-1, 2)
     offsets = np.arange(0, xy.shape[0] + 1, verts.shape[1])
     tol = contiguity_tolerance(xy, offsets, ids)
