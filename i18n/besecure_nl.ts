@@ -1284,6 +1284,310 @@
       <translation>{} en {} overlappen ({} m²); incidenten in de overlap tellen alleen mee in {}.</translation>
     </message>
     <message>
+      <source>Kernel density</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quartic (biweight)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Triangular</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uniform</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Epanechnikov</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Triweight</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gaussian</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fixed (the BANDWIDTH given)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Silverman's rule of thumb</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scott's rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Likelihood cross-validation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Makes a heat map whose values mean something: a kernel density surface of the incidents in events per km², with kernels that integrate to 1, bandwidth in metres chosen by you or from the data, optional edge correction at the border of a study area, and optionally a dual KDE risk surface (incidents per 1,000 residents).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional numeric field with the weight of each incident (a count, an aoristic weight); default 1 each. Negative weights are refused; incidents with an empty weight are skipped and counted in the log.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kernel shape: 0 quartic (biweight), 1 triangular, 2 uniform, 3 Epanechnikov, 4 triweight, 5 Gaussian. Each integrates to 1, so the surface holds exactly the incidents' total weight.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth in metres: the radius of an incident's influence (for the Gaussian kernel its standard deviation; it is cut at 4 standard deviations). 0 = automatic, by BANDWIDTH_METHOD. A bandwidth above 0 is always used as given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH &gt; 0), 1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Seed of the random subsample used by likelihood cross-validation (same seed, same bandwidth).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell size of the raster in metres. 0 = automatic: about a tenth of the kernel's radius, enlarged when the raster would exceed 4,000,000 cells.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional extent of the raster, in any CRS (it is transformed to the working CRS). Default: the study area's bounds, or else the incidents' bounds grown by the kernel's radius. Incidents outside the extent still count in the cells within their reach.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional polygon layer with the study area: incidents outside it are left out (counted in the log) and cells whose centre lies outside it are nodata.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Correct the underestimate near the border of the study area: each cell is divided by the share of its kernel that lies inside the study area (needs STUDY_AREA).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compute by direct summation of the kernel at every cell centre (exact, slower). Default: the faster of direct summation and linear binning with FFT convolution (within 0.5 % of the peak).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional point layer with residents (e.g. census block centroids): the output becomes a dual KDE, incidents per 1,000 residents.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numeric field of POPULATION with the number of residents at each point.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional population raster (residents per cell) instead of population points; each cell counts as its residents at its centre.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dual KDE only: cells where the smoothed population density is below this many residents per km² are nodata, because there a rate is noise (default 100).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refuse rasters with more cells than this (protects against a cell size typed in the wrong unit).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is transparent (a .qml beside the file).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand &amp; Jones 1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) normal-reference rules converted to each kernel by canonical bandwidths (Marron &amp; Nolan 1988); likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution (Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the values are densities, not unscaled kernel sums.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A value of 50 means 50 incidents per km² around that cell, smoothed over the bandwidth: compare areas with it, or multiply by an area to get an expected number of incidents. The bandwidth decides what you see: a small one shows street corners, a large one neighbourhoods. A dual KDE shows risk per resident, not where incidents concentrate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth (metres, 0 = automatic)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Random seed (likelihood cross-validation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell size (metres, 0 = automatic)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edge correction at the study-area border</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Minimum population density for a rate (residents per km²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exact computation (direct summation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maximum number of raster cells</source>
+      <translation>Maximaal aantal rastercellen</translation>
+    </message>
+    <message>
+      <source>Kernel density (events per km²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Risk (incidents per 1,000 residents)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its standard deviation; cut at 4 standard deviations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the radius at which an incident's influence ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>raster cells</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weight field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kernel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth method (when BANDWIDTH is 0)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Raster extent</source>
+      <translation>Omvang raster</translation>
+    </message>
+    <message>
+      <source>Study area (optional mask)</source>
+      <translation>Onderzoeksgebied (optioneel masker)</translation>
+    </message>
+    <message>
+      <source>Population points (dual KDE)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Population field of the points</source>
+      <translation>Bevolkingsveld van de punten</translation>
+    </message>
+    <message>
+      <source>Population raster (dual KDE)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the robust spread min(SD, IQR / 1.349) per axis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the standard deviations of x and y</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sum of weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Working and output CRS: {}</source>
+      <translation>Werk- en uitvoer-CRS: {}</translation>
+    </message>
+    <message>
+      <source>Raster: {:,} columns x {:,} rows = {:,} cells of {:g} m; top-left corner ({:.2f}, {:.2f}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edge correction is not applied to a dual KDE: incidents and population would be divided by the same kernel share, which cancels in the rate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{:,} incidents in the period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Computed by {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{} per km² (weighted by '{}')</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit: {}. Peak: {:,.4g}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mass check: raster sum x cell area = {:,.3f}; total weight {:,.3f}, of which {:,.3f} inside the raster extent (they agree up to the kernel mass that crosses the extent's border, the nodata cells and any edge correction).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The cells ({:g} m) are coarse for a kernel radius of {:,.1f} m: the surface is sampled too sparsely to keep its mass; a cell size of {:g} m or less is better.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Study area: {:,} of {:,} cells have their centre inside it; the others are nodata.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{:,} incidents without a weight in '{}' are left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth: {:,.1f} m, fixed (given); {} kernel, {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth: {:,.1f} m by {}: sigma x n^(-1/6) with {}, n = {:,.0f} (effective) incidents, times {:.3f} to convert the Gaussian bandwidth to the {} kernel; {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> on a random subsample of {:,} of the {:,} incidents (seed {}), scaled to the whole sample by (n_sub / n)^(1/6)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bandwidth: {:,.1f} m by likelihood cross-validation: the {} kernel bandwidth that maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times Scott's rule{}; {}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unit: {}. {:,} of {:,} cells have a rate; the others are nodata (outside the study area or too few residents). Highest rate: {:,.3g}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{:,} incidents outside the study area are left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>BANDWIDTH is {:g} m, so it is used as given; BANDWIDTH_METHOD only applies when BANDWIDTH is 0.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Extent given in {} and transformed to the working CRS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Lighting check (EN 13201)</source>
       <translation>Verlichtingstoets (EN 13201)</translation>
     </message>
@@ -1444,10 +1748,6 @@
       <translation>Celgrootte raster (m)</translation>
     </message>
     <message>
-      <source>Maximum number of raster cells</source>
-      <translation>Maximaal aantal rastercellen</translation>
-    </message>
-    <message>
       <source>Lamps (points)</source>
       <translation>Lampen (punten)</translation>
     </message>
@@ -1490,10 +1790,6 @@
     <message>
       <source>Buildings casting shadows</source>
       <translation>Gebouwen die schaduw werpen</translation>
-    </message>
-    <message>
-      <source>Raster extent</source>
-      <translation>Omvang raster</translation>
     </message>
     <message>
       <source>Lighting per path</source>
@@ -2884,10 +3180,6 @@
       <translation>Ruimtelijke eenheden</translation>
     </message>
     <message>
-      <source>Study area (optional mask)</source>
-      <translation>Onderzoeksgebied (optioneel masker)</translation>
-    </message>
-    <message>
       <source>Polygon layer (zones)</source>
       <translation>Polygoonlaag (gebieden)</translation>
     </message>
@@ -2898,14 +3190,6 @@
     <message>
       <source>Population points</source>
       <translation>Bevolkingspunten</translation>
-    </message>
-    <message>
-      <source>Population field of the points</source>
-      <translation>Bevolkingsveld van de punten</translation>
-    </message>
-    <message>
-      <source>Working and output CRS: {}</source>
-      <translation>Werk- en uitvoer-CRS: {}</translation>
     </message>
     <message>
       <source>Polygons (e.g. the output of Aggregate incidents: grid cells or zones with a count) or points with a value. Any CRS: distances are in metres (layers in degrees or feet are worked in their UTM zone; a layer without a CRS is worked in its own units).</source>

@@ -16,8 +16,14 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
-    """True for a valid projected CRS whose map unit is the metre."""
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+    """True for a valid projected CRS whose map unit is a true metre on the ground.
+
+    Mercator projections (Web Mercator EPSG:3857 above all) have metre units but a scale that grows
+    with latitude (1.56x at 50 degrees), so they are worked in UTM like degrees and feet.
+    """
+    if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        return False
+    return crs.projectionAcronym().lower() not in ("merc", "webmerc")
 
 
 def to_pyproj(crs: QgsCoordinateReferenceSystem) -> CRS:

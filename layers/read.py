@@ -417,14 +417,7 @@ def read_polygons(
             if geom is None or geom.isNull():
                 n_null += 1
                 continue
-        feature_parts = []
-        for part in polygon_parts(bytes(geom.asWkb())):
-            moved = []
-            for ring in part:
-                rx, ry = crs_mod.transform_xy(ring[:, 0], ring[:, 1], src_crs, working_crs)
-                moved.append(np.column_stack([rx, ry]))
-            feature_parts.append(moved)
-        parts.append(feature_parts)
+        parts.append(polygon_parts(bytes(geom.asWkb())))
         fids.append(feat.id())
         attrs = feat.attributes()
         for f in kinds:
@@ -435,7 +428,27 @@ def read_polygons(
         if n_fixed:
             feedback.pushWarning(f"{n_fixed} invalid polygons were repaired (makeValid) before use.")
     attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
-    return PolygonTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null)
+    return PolygonTable(_transform_parts(parts, src_crs, working_crs), np.asarray(fids, dtype=np.int64),
+                        attributes, working_crs, n, n_null)
+
+
+def _transform_parts(parts: list[list[list[np.ndarray]]], src, dst) -> list[list[list[np.ndarray]]]:
+    """Move every ring of every feature into ``dst`` with one transform call (not one per ring)."""
+    rings = [ring for feature in parts for part in feature for ring in part]
+    if not rings or src == dst:
+        return parts
+    xy = np.concatenate(rings)
+    tx, ty = crs_mod.transform_xy(xy[:, 0], xy[:, 1], src, dst)
+    moved = np.column_stack([tx, ty])
+    bounds = np.cumsum([0] + [len(r) for r in rings])
+    out, k = [], 0
+    for feature in parts:
+        new_feature = []
+        for part in feature:
+            new_feature.append([moved[bounds[k + j] : bounds[k + j + 1]] for j in range(len(part))])
+            k += len(part)
+        out.append(new_feature)
+    return out
 
 
 def read_lines(
@@ -482,3 +495,50 @@ def read_lines(
         feedback.pushWarning(f"{n_null} lines without geometry were skipped.")
     attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
     return LineTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null)
+
+
+def read_raster_cells(
+    layer,
+    working_crs: QgsCoordinateReferenceSystem,
+    bounds: tuple[float, float, float, float] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cell centres (in ``working_crs``) and values of band 1 of a GDAL raster layer, e.g. residents per cell.
+
+    Only cells with a finite value other than the band's nodata come back; with ``bounds`` (xmin, ymin,
+    xmax, ymax in ``working_crs``) only the window of the raster covering them is read, so a national
+    population grid costs no more than the study area. Rotated rasters are refused.
+    """
+    from osgeo import gdal
+    from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsRectangle
+
+    if layer is None or not layer.isValid() or layer.providerType() != "gdal":
+        raise ValueError("The population raster could not be opened; give a GeoTIFF or another GDAL raster.")
+    ds = gdal.Open(layer.source())
+    if ds is None:
+        raise ValueError(f"GDAL cannot open the population raster '{layer.source()}'.")
+    x0, dx, rx, y0, ry, dy = ds.GetGeoTransform()
+    if rx or ry:
+        raise ValueError("The population raster is rotated; warp it to a north-up grid first.")
+    ncols, nrows = ds.RasterXSize, ds.RasterYSize
+    c0, r0, c1, r1 = 0, 0, ncols, nrows
+    if bounds is not None:
+        transform = QgsCoordinateTransform(working_crs, layer.crs(), QgsCoordinateTransformContext())
+        box = transform.transformBoundingBox(QgsRectangle(*bounds))
+        cols = sorted(((box.xMinimum() - x0) / dx, (box.xMaximum() - x0) / dx))
+        rows = sorted(((box.yMinimum() - y0) / dy, (box.yMaximum() - y0) / dy))
+        c0, c1 = max(0, int(np.floor(cols[0]))), min(ncols, int(np.ceil(cols[1])))
+        r0, r1 = max(0, int(np.floor(rows[0]))), min(nrows, int(np.ceil(rows[1])))
+    empty = np.empty(0)
+    if c1 <= c0 or r1 <= r0:
+        return empty, empty, empty
+    band = ds.GetRasterBand(1)
+    values = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(float)
+    nodata = band.GetNoDataValue()
+    ok = np.isfinite(values)
+    if nodata is not None:
+        ok &= values != nodata
+    rr, cc = np.nonzero(ok)
+    x = x0 + (c0 + cc + 0.5) * dx
+    y = y0 + (r0 + rr + 0.5) * dy
+    wx, wy = crs_mod.transform_xy(x, y, layer.crs(), working_crs)
+    return wx, wy, values[ok]

@@ -1,9 +1,12 @@
 """Output styles: the one place that builds renderers for BESECURE outputs.
 
 A style is a small dict (``{"kind": "graduated", "field": "count", "classes": 5}``) so algorithms declare
-it without touching renderers. Raster outputs use ``{"kind": "raster_classes", "breaks": [...],
+it without touching renderers (kinds ``single`` with a ``colour`` and, for lines, a ``width`` in mm;
+``graduated``; ``categorized``). Raster outputs use ``{"kind": "raster_classes", "breaks": [...],
 "colours": [...], "labels": [...]}`` (a discrete pseudo-colour ramp on band 1: each colour for values
-up to its break). It is applied to a layer loaded in QGIS Desktop by a Processing
+up to its break) or ``{"kind": "raster_ramp", ...}`` with the same keys (a continuous ramp interpolated
+between the stops ``breaks``; colours may carry an alpha as ``#AARRGGBB``, e.g. a transparent zero;
+:func:`with_ramp` makes one from the raster's values). It is applied to a layer loaded in QGIS Desktop by a Processing
 layer post-processor, and saved as the default style inside GeoPackage outputs, so the file opens
 styled anywhere (qgis_process, another QGIS, a project).
 """
@@ -23,6 +26,7 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
     QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -53,7 +57,7 @@ def _base_symbol(layer: QgsVectorLayer) -> QgsSymbol:
 def apply_style(layer: QgsVectorLayer | QgsRasterLayer, spec: dict) -> None:
     """Apply a style spec to a vector layer (no-op for tables without geometry) or a raster layer."""
     if isinstance(layer, QgsRasterLayer):
-        if layer.isValid() and spec.get("kind") == "raster_classes":
+        if layer.isValid() and spec.get("kind") in ("raster_classes", "raster_ramp"):
             layer.setRenderer(_raster_classes(layer, spec))
             layer.triggerRepaint()
         return
@@ -62,7 +66,13 @@ def apply_style(layer: QgsVectorLayer | QgsRasterLayer, spec: dict) -> None:
     ):
         return
     kind = spec.get("kind")
-    if kind == "graduated":
+    if kind == "single":
+        symbol = _base_symbol(layer)
+        symbol.setColor(QColor(spec["colour"]))
+        if "width" in spec and layer.geometryType() == QgsWkbTypes.LineGeometry:
+            symbol.setWidth(float(spec["width"]))
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    elif kind == "graduated":
         layer.setRenderer(_graduated(layer, spec))
     elif kind == "categorized":
         categories = []
@@ -120,11 +130,33 @@ def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
     return renderer
 
 
+def with_ramp(spec: dict, values, colours: tuple[str, ...] = YLORRD) -> dict:
+    """A ``raster_ramp`` spec for a density or intensity raster, with stops from its values.
+
+    Zero is fully transparent and fades in up to 5 % of the top stop, so empty land shows the map
+    below; the colours then run to the 99.5th percentile of the positive values (a few extreme
+    cells would otherwise squeeze everything else into the first colour; cells above it take the
+    last colour). NaN cells are left to the raster's nodata.
+    """
+    v = np.asarray(values, dtype=float)
+    positive = v[np.isfinite(v) & (v > 0)]
+    top = float(np.quantile(positive, 0.995)) if positive.size else 1.0
+    if not top > 0:
+        top = float(positive.max()) if positive.size else 1.0
+    fractions = [0.05 + 0.95 * i / (len(colours) - 1) for i in range(len(colours))]
+    stops = [0.0] + [top * f for f in fractions]
+    return {**spec, "kind": "raster_ramp", "breaks": stops,
+            "colours": ["#00" + colours[0].lstrip("#"), *colours],
+            "labels": [f"{s:.3g}" for s in stops]}
+
+
 def _raster_classes(layer: QgsRasterLayer, spec: dict) -> QgsSingleBandPseudoColorRenderer:
-    """Discrete pseudo-colour renderer on band 1: ``colours[i]`` for values up to ``breaks[i]``."""
+    """Pseudo-colour renderer on band 1: discrete (``colours[i]`` for values up to ``breaks[i]``) or,
+    for ``raster_ramp``, interpolated between the stops ``breaks``."""
     ramp = QgsColorRampShader()
-    ramp.setColorRampType(QgsColorRampShader.Discrete)
-    labels = spec.get("labels") or [f"<= {b:g}" for b in spec["breaks"]]
+    interpolated = spec.get("kind") == "raster_ramp"
+    ramp.setColorRampType(QgsColorRampShader.Interpolated if interpolated else QgsColorRampShader.Discrete)
+    labels = spec.get("labels") or [f"{b:g}" if interpolated else f"<= {b:g}" for b in spec["breaks"]]
     ramp.setColorRampItemList([
         QgsColorRampShader.ColorRampItem(float(b), QColor(c), str(lab))
         for b, c, lab in zip(spec["breaks"], spec["colours"], labels, strict=True)

@@ -151,11 +151,12 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
     layer_name = options.split("layername=", 1)[1].split("|")[0] if "layername=" in options else None
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return
-    layer = QgsVectorLayer(dest_id, "output", "ogr")
-    if not layer.isValid():
-        return
     text = json.dumps(record, ensure_ascii=False)
     if spec:
+        # Opening a QgsVectorLayer costs a quarter second in a GeoPackage of many layers: only to style.
+        layer = QgsVectorLayer(dest_id, "output", "ogr")
+        if not layer.isValid():
+            return
         apply_style(layer, spec)
         layer.saveStyleToDatabase("default", "BESECURE default style", True, "")
     from osgeo import gdal
@@ -301,3 +302,10 @@ def line_wkb(line: np.ndarray) -> bytes:
 
     arr = np.ascontiguousarray(np.asarray(line, dtype="<f8")[:, :2])
     return struct.pack("<BII", 1, 2, len(arr)) + arr.tobytes()
+
+
+def multiline_wkb(lines: list[np.ndarray]) -> bytes:
+    """Little-endian WKB MultiLineString from (k, 2) arrays."""
+    import struct
+
+    return struct.pack("<BII", 1, 5, len(lines)) + b"".join(line_wkb(line) for line in lines)

@@ -102,3 +102,19 @@ def test_lines_refused(tmp_path):
     layer = QgsVectorLayer("LineString?crs=EPSG:28992", "lines", "memory")
     with pytest.raises(ValueError, match="needs points"):
         read_points(layer, [], layer=layer)
+
+
+def test_web_mercator_is_not_taken_as_metres():
+    from besecure.layers.crs import is_metric
+
+    assert not is_metric(QgsCoordinateReferenceSystem("EPSG:3857"))  # scale 1.56x at 50 degrees north
+    assert is_metric(QgsCoordinateReferenceSystem("EPSG:28992"))
+    assert is_metric(QgsCoordinateReferenceSystem("EPSG:32616"))
+    assert not is_metric(QgsCoordinateReferenceSystem("EPSG:3435"))  # US survey feet
+    layer = QgsVectorLayer("Point?crs=EPSG:3857", "p", "memory")
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(1_600_000.0, 6_400_000.0)))  # about 14.4 E, 49.7 N
+    layer.dataProvider().addFeatures([f])
+    assert read_points(layer, [], layer=layer).crs.authid() == "EPSG:32633"
