@@ -1285,147 +1285,147 @@
     </message>
     <message>
       <source>Kernel density</source>
-      <translation type="unfinished" />
+      <translation>Kerneldichtheid</translation>
     </message>
     <message>
       <source>Quartic (biweight)</source>
-      <translation type="unfinished" />
+      <translation>Quartisch (biweight)</translation>
     </message>
     <message>
       <source>Triangular</source>
-      <translation type="unfinished" />
+      <translation>Driehoekig</translation>
     </message>
     <message>
       <source>Uniform</source>
-      <translation type="unfinished" />
+      <translation>Uniform</translation>
     </message>
     <message>
       <source>Epanechnikov</source>
-      <translation type="unfinished" />
+      <translation>Epanechnikov</translation>
     </message>
     <message>
       <source>Triweight</source>
-      <translation type="unfinished" />
+      <translation>Triweight</translation>
     </message>
     <message>
       <source>Gaussian</source>
-      <translation type="unfinished" />
+      <translation>Gaussisch</translation>
     </message>
     <message>
       <source>Fixed (the BANDWIDTH given)</source>
-      <translation type="unfinished" />
+      <translation>Vast (de opgegeven BANDWIDTH)</translation>
     </message>
     <message>
       <source>Silverman's rule of thumb</source>
-      <translation type="unfinished" />
+      <translation>vuistregel van Silverman</translation>
     </message>
     <message>
       <source>Scott's rule</source>
-      <translation type="unfinished" />
+      <translation>regel van Scott</translation>
     </message>
     <message>
       <source>Likelihood cross-validation</source>
-      <translation type="unfinished" />
+      <translation>Likelihood-kruisvalidatie</translation>
     </message>
     <message>
       <source>Makes a heat map whose values mean something: a kernel density surface of the incidents in events per km², with kernels that integrate to 1, bandwidth in metres chosen by you or from the data, optional edge correction at the border of a study area, and optionally a dual KDE risk surface (incidents per 1,000 residents).</source>
-      <translation type="unfinished" />
+      <translation>Maakt een heatmap waarvan de waarden iets betekenen: een kerneldichtheidsoppervlak van de incidenten in gebeurtenissen per km², met kernels die tot 1 integreren, een bandbreedte in meters die u kiest of die uit de gegevens volgt, optionele randcorrectie aan de grens van een studiegebied, en optioneel een duaal KDE-risico-oppervlak (incidenten per 1.000 inwoners).</translation>
     </message>
     <message>
       <source>Optional numeric field with the weight of each incident (a count, an aoristic weight); default 1 each. Negative weights are refused; incidents with an empty weight are skipped and counted in the log.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel numeriek veld met het gewicht van elk incident (een aantal, een aoristisch gewicht); standaard 1 per incident. Negatieve gewichten worden geweigerd; incidenten zonder gewicht worden overgeslagen en in het logboek geteld.</translation>
     </message>
     <message>
       <source>Kernel shape: 0 quartic (biweight), 1 triangular, 2 uniform, 3 Epanechnikov, 4 triweight, 5 Gaussian. Each integrates to 1, so the surface holds exactly the incidents' total weight.</source>
-      <translation type="unfinished" />
+      <translation>Vorm van de kernel: 0 quartisch (biweight), 1 driehoekig, 2 uniform, 3 Epanechnikov, 4 triweight, 5 Gaussisch. Elke kernel integreert tot 1, zodat het oppervlak precies het totale gewicht van de incidenten bevat.</translation>
     </message>
     <message>
       <source>Bandwidth in metres: the radius of an incident's influence (for the Gaussian kernel its standard deviation; it is cut at 4 standard deviations). 0 = automatic, by BANDWIDTH_METHOD. A bandwidth above 0 is always used as given.</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedte in meters: de straal van de invloed van een incident (voor de Gaussische kernel de standaardafwijking; afgekapt op 4 standaardafwijkingen). 0 = automatisch, volgens BANDWIDTH_METHOD. Een bandbreedte boven 0 wordt altijd gebruikt zoals opgegeven.</translation>
     </message>
     <message>
       <source>How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH &gt; 0), 1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).</source>
-      <translation type="unfinished" />
+      <translation>Hoe de bandbreedte wordt gekozen als BANDWIDTH 0 is: 0 vast (vereist BANDWIDTH &gt; 0), 1 vuistregel van Silverman (standaard; robuust voor uitschieters), 2 regel van Scott, 3 likelihood-kruisvalidatie (datagedreven; trager, voor grotere lagen op een willekeurige steekproef van 3.000 incidenten).</translation>
     </message>
     <message>
       <source>Seed of the random subsample used by likelihood cross-validation (same seed, same bandwidth).</source>
-      <translation type="unfinished" />
+      <translation>Seed van de willekeurige steekproef voor de likelihood-kruisvalidatie (zelfde seed, zelfde bandbreedte).</translation>
     </message>
     <message>
       <source>Cell size of the raster in metres. 0 = automatic: about a tenth of the kernel's radius, enlarged when the raster would exceed 4,000,000 cells.</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte van het raster in meters. 0 = automatisch: ongeveer een tiende van de straal van de kernel, vergroot als het raster meer dan 4.000.000 cellen zou krijgen.</translation>
     </message>
     <message>
       <source>Optional extent of the raster, in any CRS (it is transformed to the working CRS). Default: the study area's bounds, or else the incidents' bounds grown by the kernel's radius. Incidents outside the extent still count in the cells within their reach.</source>
-      <translation type="unfinished" />
+      <translation>Optionele omvang van het raster, in elk CRS (wordt omgezet naar het werk-CRS). Standaard: de begrenzing van het studiegebied, of anders die van de incidenten vergroot met de straal van de kernel. Incidenten buiten de omvang tellen nog mee in de cellen binnen hun bereik.</translation>
     </message>
     <message>
       <source>Optional polygon layer with the study area: incidents outside it are left out (counted in the log) and cells whose centre lies outside it are nodata.</source>
-      <translation type="unfinished" />
+      <translation>Optionele polygoonlaag met het studiegebied: incidenten erbuiten worden weggelaten (geteld in het logboek) en cellen waarvan het middelpunt erbuiten ligt krijgen nodata.</translation>
     </message>
     <message>
       <source>Correct the underestimate near the border of the study area: each cell is divided by the share of its kernel that lies inside the study area (needs STUDY_AREA).</source>
-      <translation type="unfinished" />
+      <translation>Corrigeer de onderschatting nabij de grens van het studiegebied: elke cel wordt gedeeld door het deel van haar kernel dat binnen het studiegebied ligt (vereist STUDY_AREA).</translation>
     </message>
     <message>
       <source>Compute by direct summation of the kernel at every cell centre (exact, slower). Default: the faster of direct summation and linear binning with FFT convolution (within 0.5 % of the peak).</source>
-      <translation type="unfinished" />
+      <translation>Bereken door directe sommatie van de kernel in elk celmiddelpunt (exact, trager). Standaard: de snelste van directe sommatie en lineaire binning met FFT-convolutie (binnen 0,5 % van de piek).</translation>
     </message>
     <message>
       <source>Optional point layer with residents (e.g. census block centroids): the output becomes a dual KDE, incidents per 1,000 residents.</source>
-      <translation type="unfinished" />
+      <translation>Optionele puntlaag met inwoners (bijv. zwaartepunten van bouwblokken): de uitvoer wordt een duale KDE, incidenten per 1.000 inwoners.</translation>
     </message>
     <message>
       <source>Numeric field of POPULATION with the number of residents at each point.</source>
-      <translation type="unfinished" />
+      <translation>Numeriek veld van POPULATION met het aantal inwoners op elk punt.</translation>
     </message>
     <message>
       <source>Optional population raster (residents per cell) instead of population points; each cell counts as its residents at its centre.</source>
-      <translation type="unfinished" />
+      <translation>Optioneel bevolkingsraster (inwoners per cel) in plaats van bevolkingspunten; elke cel telt als haar inwoners in haar middelpunt.</translation>
     </message>
     <message>
       <source>Dual KDE only: cells where the smoothed population density is below this many residents per km² are nodata, because there a rate is noise (default 100).</source>
-      <translation type="unfinished" />
+      <translation>Alleen duale KDE: cellen waar de afgevlakte bevolkingsdichtheid lager is dan dit aantal inwoners per km² krijgen nodata, omdat een ratio daar ruis is (standaard 100).</translation>
     </message>
     <message>
       <source>Refuse rasters with more cells than this (protects against a cell size typed in the wrong unit).</source>
-      <translation type="unfinished" />
+      <translation>Weiger rasters met meer cellen dan dit (beschermt tegen een celgrootte in de verkeerde eenheid).</translation>
     </message>
     <message>
       <source>GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is transparent (a .qml beside the file).</source>
-      <translation type="unfinished" />
+      <translation>GeoTIFF (float32) in het werk-CRS: gebeurtenissen per km² in elk celmiddelpunt (gewichten per km² met WEIGHT_FIELD), of incidenten per 1.000 inwoners met een bevolking; nodata buiten het studiegebied en, bij een duale KDE, waar te weinig mensen wonen. Gestileerd met een kleurverloop waarvan nul transparant is (een .qml naast het bestand).</translation>
     </message>
     <message>
       <source>Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand &amp; Jones 1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) normal-reference rules converted to each kernel by canonical bandwidths (Marron &amp; Nolan 1988); likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution (Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the values are densities, not unscaled kernel sums.</source>
-      <translation type="unfinished" />
+      <translation>Kerneldichtheidsschatting (Silverman 1986) met kernels die genormaliseerd zijn om tot 1 te integreren (Wand &amp; Jones 1995), berekend in de celmiddelpunten; de som van het raster maal de celoppervlakte is gelijk aan het totale gewicht van de incidenten binnen de omvang (als controle gelogd). Bandbreedtes: de normaal-referentieregels van Silverman (1986) en Scott (1992), omgerekend naar elke kernel met canonieke bandbreedtes (Marron &amp; Nolan 1988); likelihood-kruisvalidatie (Silverman 1986, 3.4.4). Snelle modus: lineaire binning en FFT-convolutie (Wand 1994). Randcorrectie: Diggle (1985). Duale KDE: de verhouding van twee kerneldichtheden met dezelfde kernel en bandbreedte. Anders dan bij de Heatmap van QGIS zijn afstanden in meters, wat het CRS van de laag ook is, en zijn de waarden dichtheden, geen ongeschaalde kernelsommen.</translation>
     </message>
     <message>
       <source>A value of 50 means 50 incidents per km² around that cell, smoothed over the bandwidth: compare areas with it, or multiply by an area to get an expected number of incidents. The bandwidth decides what you see: a small one shows street corners, a large one neighbourhoods. A dual KDE shows risk per resident, not where incidents concentrate.</source>
-      <translation type="unfinished" />
+      <translation>Een waarde van 50 betekent 50 incidenten per km² rond die cel, afgevlakt over de bandbreedte: vergelijk er gebieden mee, of vermenigvuldig met een oppervlakte voor een verwacht aantal incidenten. De bandbreedte bepaalt wat u ziet: een kleine toont straathoeken, een grote buurten. Een duale KDE toont het risico per inwoner, niet waar incidenten zich concentreren.</translation>
     </message>
     <message>
       <source>Bandwidth (metres, 0 = automatic)</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedte (meter, 0 = automatisch)</translation>
     </message>
     <message>
       <source>Random seed (likelihood cross-validation)</source>
-      <translation type="unfinished" />
+      <translation>Random seed (likelihood-kruisvalidatie)</translation>
     </message>
     <message>
       <source>Cell size (metres, 0 = automatic)</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte (meter, 0 = automatisch)</translation>
     </message>
     <message>
       <source>Edge correction at the study-area border</source>
-      <translation type="unfinished" />
+      <translation>Randcorrectie aan de grens van het studiegebied</translation>
     </message>
     <message>
       <source>Minimum population density for a rate (residents per km²)</source>
-      <translation type="unfinished" />
+      <translation>Minimale bevolkingsdichtheid voor een ratio (inwoners per km²)</translation>
     </message>
     <message>
       <source>Exact computation (direct summation)</source>
-      <translation type="unfinished" />
+      <translation>Exacte berekening (directe sommatie)</translation>
     </message>
     <message>
       <source>Maximum number of raster cells</source>
@@ -1433,39 +1433,39 @@
     </message>
     <message>
       <source>Kernel density (events per km²)</source>
-      <translation type="unfinished" />
+      <translation>Kerneldichtheid (gebeurtenissen per km²)</translation>
     </message>
     <message>
       <source>Risk (incidents per 1,000 residents)</source>
-      <translation type="unfinished" />
+      <translation>Risico (incidenten per 1.000 inwoners)</translation>
     </message>
     <message>
       <source>its standard deviation; cut at 4 standard deviations</source>
-      <translation type="unfinished" />
+      <translation>de standaardafwijking; afgekapt op 4 standaardafwijkingen</translation>
     </message>
     <message>
       <source>the radius at which an incident's influence ends</source>
-      <translation type="unfinished" />
+      <translation>de straal waarop de invloed van een incident ophoudt</translation>
     </message>
     <message>
       <source>points</source>
-      <translation type="unfinished" />
+      <translation>punten</translation>
     </message>
     <message>
       <source>raster cells</source>
-      <translation type="unfinished" />
+      <translation>rastercellen</translation>
     </message>
     <message>
       <source>Weight field</source>
-      <translation type="unfinished" />
+      <translation>Gewichtsveld</translation>
     </message>
     <message>
       <source>Kernel</source>
-      <translation type="unfinished" />
+      <translation>Kernel</translation>
     </message>
     <message>
       <source>Bandwidth method (when BANDWIDTH is 0)</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedtemethode (als BANDWIDTH 0 is)</translation>
     </message>
     <message>
       <source>Raster extent</source>
@@ -1477,7 +1477,7 @@
     </message>
     <message>
       <source>Population points (dual KDE)</source>
-      <translation type="unfinished" />
+      <translation>Bevolkingspunten (duale KDE)</translation>
     </message>
     <message>
       <source>Population field of the points</source>
@@ -1485,19 +1485,19 @@
     </message>
     <message>
       <source>Population raster (dual KDE)</source>
-      <translation type="unfinished" />
+      <translation>Bevolkingsraster (duale KDE)</translation>
     </message>
     <message>
       <source>the robust spread min(SD, IQR / 1.349) per axis</source>
-      <translation type="unfinished" />
+      <translation>de robuuste spreiding min(SD, IQR / 1,349) per as</translation>
     </message>
     <message>
       <source>the standard deviations of x and y</source>
-      <translation type="unfinished" />
+      <translation>de standaardafwijkingen van x en y</translation>
     </message>
     <message>
-      <source>sum of weights</source>
-      <translation type="unfinished" />
+      <source>No incident lies within the bandwidth of the raster: the surface is zero everywhere. Check EXTENT and the period.</source>
+      <translation>Geen enkel incident ligt binnen de bandbreedte van het raster: het oppervlak is overal nul. Controleer EXTENT en de periode.</translation>
     </message>
     <message>
       <source>Working and output CRS: {}</source>
@@ -1505,87 +1505,87 @@
     </message>
     <message>
       <source>Raster: {:,} columns x {:,} rows = {:,} cells of {:g} m; top-left corner ({:.2f}, {:.2f}).</source>
-      <translation type="unfinished" />
+      <translation>Raster: {:,} kolommen x {:,} rijen = {:,} cellen van {:g} m; linkerbovenhoek ({:.2f}, {:.2f}).</translation>
     </message>
     <message>
       <source>Edge correction is not applied to a dual KDE: incidents and population would be divided by the same kernel share, which cancels in the rate.</source>
-      <translation type="unfinished" />
+      <translation>Randcorrectie wordt niet toegepast op een duale KDE: incidenten en bevolking zouden door hetzelfde kerneldeel worden gedeeld, dat in de ratio wegvalt.</translation>
     </message>
     <message>
       <source>{:,} incidents in the period.</source>
-      <translation type="unfinished" />
+      <translation>{:,} incidenten in de periode.</translation>
     </message>
     <message>
       <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte: {:g} m; een tiende van de straal van de kernel zou {:,} cellen geven, meer dan de {:,} die een automatische celgrootte toestaat. Geef CELL_SIZE op voor een fijner raster.</translation>
     </message>
     <message>
       <source>Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).</source>
-      <translation type="unfinished" />
+      <translation>Bevolking: {:,.0f} inwoners op {:,} {} (duale KDE, incidenten per 1.000 inwoners).</translation>
     </message>
     <message>
       <source>Computed by {}.</source>
-      <translation type="unfinished" />
+      <translation>Berekend met {}.</translation>
     </message>
     <message>
-      <source>{} per km² (weighted by '{}')</source>
-      <translation type="unfinished" />
+      <source>weight per km² (the sum of '{}')</source>
+      <translation>gewicht per km² (de som van '{}')</translation>
     </message>
     <message>
       <source>Unit: {}. Peak: {:,.4g}.</source>
-      <translation type="unfinished" />
+      <translation>Eenheid: {}. Piek: {:,.4g}.</translation>
     </message>
     <message>
       <source>Mass check: raster sum x cell area = {:,.3f}; total weight {:,.3f}, of which {:,.3f} inside the raster extent (they agree up to the kernel mass that crosses the extent's border, the nodata cells and any edge correction).</source>
-      <translation type="unfinished" />
+      <translation>Massacontrole: som van het raster x celoppervlakte = {:,.3f}; totaal gewicht {:,.3f}, waarvan {:,.3f} binnen de omvang van het raster (ze komen overeen op de kernelmassa na die over de rand van de omvang valt, de nodata-cellen en een eventuele randcorrectie).</translation>
     </message>
     <message>
       <source>The cells ({:g} m) are coarse for a kernel radius of {:,.1f} m: the surface is sampled too sparsely to keep its mass; a cell size of {:g} m or less is better.</source>
-      <translation type="unfinished" />
+      <translation>De cellen ({:g} m) zijn grof voor een kernelstraal van {:,.1f} m: het oppervlak wordt te ijl bemonsterd om zijn massa te behouden; een celgrootte van {:g} m of minder is beter.</translation>
     </message>
     <message>
       <source>Study area: {:,} of {:,} cells have their centre inside it; the others are nodata.</source>
-      <translation type="unfinished" />
+      <translation>Studiegebied: {:,} van de {:,} cellen hebben hun middelpunt erbinnen; de andere krijgen nodata.</translation>
     </message>
     <message>
       <source>{:,} incidents without a weight in '{}' are left out.</source>
-      <translation type="unfinished" />
+      <translation>{:,} incidenten zonder gewicht in '{}' zijn weggelaten.</translation>
     </message>
     <message>
       <source>Bandwidth: {:,.1f} m, fixed (given); {} kernel, {}.</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedte: {:,.1f} m, vast (opgegeven); kernel {}, {}.</translation>
     </message>
     <message>
       <source>Bandwidth: {:,.1f} m by {}: sigma x n^(-1/6) with {}, n = {:,.0f} (effective) incidents, times {:.3f} to convert the Gaussian bandwidth to the {} kernel; {}.</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedte: {:,.1f} m volgens de {}: sigma x n^(-1/6) met {}, n = {:,.0f} (effectieve) incidenten, maal {:.3f} om de Gaussische bandbreedte om te rekenen naar de kernel {}; {}.</translation>
     </message>
     <message>
       <source> on a random subsample of {:,} of the {:,} incidents (seed {}), scaled to the whole sample by (n_sub / n)^(1/6)</source>
-      <translation type="unfinished" />
+      <translation> op een willekeurige steekproef van {:,} van de {:,} incidenten (seed {}), geschaald naar de hele steekproef met (n_sub / n)^(1/6)</translation>
     </message>
     <message>
       <source>Bandwidth: {:,.1f} m by likelihood cross-validation: the {} kernel bandwidth that maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times Scott's rule{}; {}.</source>
-      <translation type="unfinished" />
+      <translation>Bandbreedte: {:,.1f} m door likelihood-kruisvalidatie: de bandbreedte voor de kernel {} die de leave-one-out-log-likelihood maximaliseert onder 50 kandidaten van 1/20 tot 2 maal de regel van Scott{}; {}.</translation>
     </message>
     <message>
       <source>Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).</source>
-      <translation type="unfinished" />
+      <translation>Celgrootte: {:g} m, ongeveer een tiende van de straal van de kernel ({:,.1f} m).</translation>
     </message>
     <message>
       <source>Unit: {}. {:,} of {:,} cells have a rate; the others are nodata (outside the study area or too few residents). Highest rate: {:,.3g}.</source>
-      <translation type="unfinished" />
+      <translation>Eenheid: {}. {:,} van de {:,} cellen hebben een ratio; de andere krijgen nodata (buiten het studiegebied of te weinig inwoners). Hoogste ratio: {:,.3g}.</translation>
     </message>
     <message>
       <source>{:,} incidents outside the study area are left out.</source>
-      <translation type="unfinished" />
+      <translation>{:,} incidenten buiten het studiegebied zijn weggelaten.</translation>
     </message>
     <message>
       <source>BANDWIDTH is {:g} m, so it is used as given; BANDWIDTH_METHOD only applies when BANDWIDTH is 0.</source>
-      <translation type="unfinished" />
+      <translation>BANDWIDTH is {:g} m en wordt dus gebruikt zoals opgegeven; BANDWIDTH_METHOD geldt alleen als BANDWIDTH 0 is.</translation>
     </message>
     <message>
       <source>Extent given in {} and transformed to the working CRS.</source>
-      <translation type="unfinished" />
+      <translation>Omvang opgegeven in {} en omgezet naar het werk-CRS.</translation>
     </message>
     <message>
       <source>Lighting check (EN 13201)</source>

@@ -1,0 +1,454 @@
+"""besecure:kerneldensity - a kernel density surface of incidents in events per km², or a dual KDE risk surface."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ...analysis.geometry import grid_points_in_polygon, points_in_polygon
+from ...analysis.kde import (
+    Kernel,
+    canonical_bandwidth_ratio,
+    dual_kernel_density,
+    kde_grid,
+    kernel_density,
+    select_bandwidth,
+    support_radius,
+)
+from ...i18n import N_, tr
+from ...layers import crs as crs_mod
+from ...layers.read import read_points, read_raster_cells
+from ...layers.style import with_ramp
+from ...layers.write import write_geotiff
+from .. import incidents, units
+from ..base import BesecureAlgorithm, Help, check_cancel
+from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
+
+WEIGHT_FIELD = "WEIGHT_FIELD"
+KERNEL = "KERNEL"
+BANDWIDTH = "BANDWIDTH"
+BANDWIDTH_METHOD = "BANDWIDTH_METHOD"
+SEED = "SEED"
+CELL_SIZE = "CELL_SIZE"
+EXTENT = "EXTENT"
+STUDY_AREA = units.STUDY_AREA
+EDGE_CORRECTION = "EDGE_CORRECTION"
+EXACT = "EXACT"
+TIME_FIELD = "TIME_FIELD"
+START = "START"
+END = "END"
+POPULATION = "POPULATION"
+POPULATION_FIELD = "POPULATION_FIELD"
+POPULATION_RASTER = "POPULATION_RASTER"
+MIN_POPULATION_DENSITY = "MIN_POPULATION_DENSITY"
+MAX_CELLS = "MAX_CELLS"
+OUTPUT = "OUTPUT"
+
+KERNEL_NAMES = (N_("Quartic (biweight)"), N_("Triangular"), N_("Uniform"), N_("Epanechnikov"), N_("Triweight"),
+                N_("Gaussian"))
+METHODS = ("fixed", "silverman", "scott", "lcv")
+METHOD_NAMES = (N_("Fixed (the BANDWIDTH given)"), N_("Silverman's rule of thumb"), N_("Scott's rule"),
+                N_("Likelihood cross-validation"))
+LCV_MAX_POINTS = 3000  # select_bandwidth's subsample size for likelihood cross-validation
+# An automatic cell size aims at a tenth of the kernel's radius but keeps the raster below this many cells.
+AUTO_MAX_CELLS = 4_000_000
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
+PER_RESIDENTS = 1000.0
+
+
+def nice_cell(value: float, up: bool) -> float:
+    """The nearest of 1, 2, 2.5, 5 x 10^k at or below (``up`` False) or at or above ``value``."""
+    exp = math.floor(math.log10(value))
+    candidates = sorted(s * 10.0 ** e for e in (exp - 1, exp, exp + 1) for s in NICE_STEPS)
+    if up:
+        return next(c for c in candidates if c >= value * (1 - 1e-12))
+    return max(c for c in candidates if c <= value * (1 + 1e-12))
+
+
+def snapped(bounds: tuple[float, float, float, float], cell: float) -> tuple[float, float, float, float]:
+    """Bounds grown outwards to multiples of the cell size, so rasters of different data line up."""
+    xmin, ymin, xmax, ymax = bounds
+    return (math.floor(xmin / cell) * cell, math.floor(ymin / cell) * cell,
+            math.ceil(xmax / cell) * cell, math.ceil(ymax / cell) * cell)
+
+
+def n_cells(bounds: tuple[float, float, float, float], cell: float) -> int:
+    xmin, ymin, xmax, ymax = bounds
+    return max(1, math.ceil((xmax - xmin) / cell - 1e-9)) * max(1, math.ceil((ymax - ymin) / cell - 1e-9))
+
+
+class KernelDensity(BesecureAlgorithm):
+    ALGORITHM_ID = "kerneldensity"
+    DISPLAY_NAME = "Kernel density"
+    GROUP_ID = "riskmaps"
+    HELP = Help(
+        "Makes a heat map whose values mean something: a kernel density surface of the incidents in events per "
+        "km², with kernels that integrate to 1, bandwidth in metres chosen by you or from the data, optional "
+        "edge correction at the border of a study area, and optionally a dual KDE risk surface (incidents per "
+        "1,000 residents).",
+        {
+            **incidents.HELP,
+            WEIGHT_FIELD: "Optional numeric field with the weight of each incident (a count, an aoristic weight); "
+            "default 1 each. Negative weights are refused; incidents with an empty weight are skipped and counted "
+            "in the log.",
+            KERNEL: "Kernel shape: 0 quartic (biweight), 1 triangular, 2 uniform, 3 Epanechnikov, 4 triweight, "
+            "5 Gaussian. Each integrates to 1, so the surface holds exactly the incidents' total weight.",
+            BANDWIDTH: "Bandwidth in metres: the radius of an incident's influence (for the Gaussian kernel its "
+            "standard deviation; it is cut at 4 standard deviations). 0 = automatic, by BANDWIDTH_METHOD. A "
+            "bandwidth above 0 is always used as given.",
+            BANDWIDTH_METHOD: "How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH > 0), "
+            "1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood "
+            "cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).",
+            SEED: "Seed of the random subsample used by likelihood cross-validation (same seed, same bandwidth).",
+            CELL_SIZE: "Cell size of the raster in metres. 0 = automatic: about a tenth of the kernel's radius, "
+            "enlarged when the raster would exceed 4,000,000 cells.",
+            EXTENT: "Optional extent of the raster, in any CRS (it is transformed to the working CRS). Default: "
+            "the study area's bounds, or else the incidents' bounds grown by the kernel's radius. Incidents "
+            "outside the extent still count in the cells within their reach.",
+            STUDY_AREA: "Optional polygon layer with the study area: incidents outside it are left out (counted in "
+            "the log) and cells whose centre lies outside it are nodata.",
+            EDGE_CORRECTION: "Correct the underestimate near the border of the study area: each cell is divided by "
+            "the share of its kernel that lies inside the study area (needs STUDY_AREA).",
+            EXACT: "Compute by direct summation of the kernel at every cell centre (exact, slower). Default: the "
+            "faster of direct summation and linear binning with FFT convolution (within 0.5 % of the peak).",
+            TIME_FIELD: "Optional date/time field, needed for START and END.",
+            START: "Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.",
+            END: "Optional last day of the period, inclusive for a date, exclusive for a date and time.",
+            POPULATION: "Optional point layer with residents (e.g. census block centroids): the output becomes a "
+            "dual KDE, incidents per 1,000 residents.",
+            POPULATION_FIELD: "Numeric field of POPULATION with the number of residents at each point.",
+            POPULATION_RASTER: "Optional population raster (residents per cell) instead of population points; each "
+            "cell counts as its residents at its centre.",
+            MIN_POPULATION_DENSITY: "Dual KDE only: cells where the smoothed population density is below this "
+            "many residents per km² are nodata, because there a rate is noise (default 100).",
+            MAX_CELLS: "Refuse rasters with more cells than this (protects against a cell size typed in the wrong "
+            "unit).",
+        },
+        {
+            OUTPUT: "GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² "
+            "with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study "
+            "area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is "
+            "transparent (a .qml beside the file).",
+        },
+        "Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand & Jones "
+        "1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total "
+        "weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) "
+        "normal-reference rules converted to each kernel by canonical bandwidths (Marron & Nolan 1988); "
+        "likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution "
+        "(Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same "
+        "kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the "
+        "values are densities, not unscaled kernel sums.",
+        "A value of 50 means 50 incidents per km² around that cell, smoothed over the bandwidth: compare areas "
+        "with it, or multiply by an area to get an expected number of incidents. The bandwidth decides what you "
+        "see: a small one shows street corners, a large one neighbourhoods. A dual KDE shows risk per resident, "
+        "not where incidents concentrate.",
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        incidents.add_input_parameter(self)
+        self.addParameter(QgsProcessingParameterField(WEIGHT_FIELD, tr("Weight field"), None, incidents.INPUT,
+                                                      FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(KERNEL, tr("Kernel"), [tr(k) for k in KERNEL_NAMES],
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(BANDWIDTH_METHOD, tr("Bandwidth method (when BANDWIDTH is 0)"),
+                                                     [tr(m) for m in METHOD_NAMES], defaultValue=1))
+        self.add_number(BANDWIDTH, "Bandwidth (metres, 0 = automatic)", 0.0, 0.0)
+        self.add_number(SEED, "Random seed (likelihood cross-validation)", 0, 0, integer=True, advanced=True)
+        self.add_number(CELL_SIZE, "Cell size (metres, 0 = automatic)", 0.0, 0.0)
+        self.addParameter(QgsProcessingParameterExtent(EXTENT, tr("Raster extent"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area (optional mask)"),
+                                                              [VECTOR_POLYGON], optional=True))
+        self.add_bool(EDGE_CORRECTION, "Edge correction at the study-area border", False)
+        self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
+                                                      FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
+        self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        incidents.add_timezone_parameter(self)
+        self.addParameter(QgsProcessingParameterFeatureSource(POPULATION, tr("Population points (dual KDE)"),
+                                                              [VECTOR_POINT], optional=True))
+        self.addParameter(QgsProcessingParameterField(POPULATION_FIELD, tr("Population field of the points"), None,
+                                                      POPULATION, FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(POPULATION_RASTER, tr("Population raster (dual KDE)"),
+                                                            optional=True))
+        self.add_number(MIN_POPULATION_DENSITY, "Minimum population density for a rate (residents per km²)",
+                        100.0, 0.0)
+        self.add_bool(EXACT, "Exact computation (direct summation)", False, advanced=True)
+        self.add_number(MAX_CELLS, "Maximum number of raster cells", 25_000_000, 1, integer=True, advanced=True)
+        self.addParameter(QgsProcessingParameterRasterDestination(OUTPUT, tr("Kernel density")))
+
+    # -- run ----------------------------------------------------------------------------------
+    def compute(self, parameters, context, feedback):
+        out_path = self.parameterAsOutputLayer(parameters, OUTPUT, context)
+        if not out_path.lower().endswith((".tif", ".tiff")):
+            raise ValueError(f"The output is written as a GeoTIFF: give a file name ending in .tif, not '{out_path}'.")
+        kernel = Kernel(self.parameterAsEnum(parameters, KERNEL, context))
+        method = METHODS[self.parameterAsEnum(parameters, BANDWIDTH_METHOD, context)]
+        given_h = self.parameterAsDouble(parameters, BANDWIDTH, context)
+        if not (math.isfinite(given_h) and given_h >= 0):
+            raise ValueError(f"The bandwidth must be 0 (automatic) or a positive number of metres, not {given_h}.")
+        if method == "fixed" and given_h <= 0:
+            raise ValueError("The fixed bandwidth method needs BANDWIDTH > 0 metres; give a bandwidth, or choose "
+                             "Silverman's rule, Scott's rule or likelihood cross-validation.")
+        edge = self.parameterAsBoolean(parameters, EDGE_CORRECTION, context)
+        weight_field = self.parameterAsString(parameters, WEIGHT_FIELD, context)
+        time_field = self.parameterAsString(parameters, TIME_FIELD, context)
+        start = self.parameterAsString(parameters, START, context)
+        end = self.parameterAsString(parameters, END, context)
+        if (start or end) and not time_field:
+            raise ValueError("A period (START/END) needs TIME_FIELD, the field with the incident date.")
+
+        points = incidents.read_incidents(self, parameters, context, feedback, [weight_field, time_field])
+        crs = points.crs
+        feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(crs)))
+        check_cancel(feedback)
+        if time_field:
+            points = self._in_period(parameters, context, points, time_field, start, end, feedback)
+        x, y, w = self._weighted(points, weight_field, feedback)
+        study = units.study_area_rings(self, parameters, context, crs, feedback)
+        if edge and study is None:
+            raise ValueError("Edge correction needs a study area: give STUDY_AREA, or switch EDGE_CORRECTION off.")
+        if study is not None:
+            inside = points_in_polygon(x, y, study)
+            if not inside.any():
+                raise ValueError("None of the incidents lies inside the study area; check STUDY_AREA and the layers' "
+                                 "CRS.")
+            if not inside.all():
+                feedback.pushWarning(tr("{:,} incidents outside the study area are left out.")
+                                     .format(int((~inside).sum())))
+                x, y, w = x[inside], y[inside], w[inside]
+        feedback.setProgress(15)
+        check_cancel(feedback)
+
+        h = self._bandwidth(parameters, context, x, y, w, kernel, method, given_h, feedback)
+        feedback.setProgress(25)
+        check_cancel(feedback)
+        max_cells = self.parameterAsInt(parameters, MAX_CELLS, context)
+        bounds, snap = self._bounds(parameters, context, crs, x, y, study, kernel, h, feedback)
+        cell = self.parameterAsDouble(parameters, CELL_SIZE, context)
+        if cell > 0:
+            extent = snapped(bounds, cell) if snap else bounds
+        else:
+            cell, extent = self._auto_cell(bounds, snap, kernel, h, min(AUTO_MAX_CELLS, max_cells), feedback)
+        grid = kde_grid(x, y, kernel=kernel, bandwidth=h, cell_size=cell, extent=extent, max_cells=max_cells)
+        extent = (grid.xmin, grid.ymin, grid.xmax, grid.ymax)
+        feedback.pushInfo(tr("Raster: {:,} columns x {:,} rows = {:,} cells of {:g} m; top-left corner ({:.2f}, "
+                             "{:.2f}).").format(grid.ncols, grid.nrows, grid.ncols * grid.nrows, cell, grid.xmin,
+                                                grid.ymax))
+        if cell > support_radius(kernel, h) / 2:
+            feedback.pushWarning(tr("The cells ({:g} m) are coarse for a kernel radius of {:,.1f} m: the surface is "
+                                    "sampled too sparsely to keep its mass; a cell size of {:g} m or less is better.")
+                                 .format(cell, support_radius(kernel, h), nice_cell(support_radius(kernel, h) / 5,
+                                                                                    up=False)))
+        mask = None
+        if study is not None:
+            xc, yc = grid.cell_centres()
+            mask = grid_points_in_polygon(xc, yc, study)
+            if not mask.any():
+                raise ValueError("No cell centre lies inside the study area; choose a smaller CELL_SIZE.")
+            feedback.pushInfo(tr("Study area: {:,} of {:,} cells have their centre inside it; the others are nodata.")
+                              .format(int(mask.sum()), mask.size))
+        population = self._population(parameters, context, crs, extent, kernel, h, feedback)
+        check_cancel(feedback)
+        feedback.setProgress(30)
+
+        exact = self.parameterAsBoolean(parameters, EXACT, context)
+
+        def progress(p):
+            feedback.setProgress(30 + 0.6 * p)
+
+        if population is None:
+            result = kernel_density(x, y, w, kernel=kernel, bandwidth=h, cell_size=cell, extent=extent, exact=exact,
+                                    study_area_mask=mask, edge_correction=edge, progress=progress,
+                                    is_cancelled=feedback.isCanceled)
+        else:
+            if edge:
+                feedback.pushInfo(tr("Edge correction is not applied to a dual KDE: incidents and population would "
+                                     "be divided by the same kernel share, which cancels in the rate."))
+            px, py, pw = population
+            min_density = self.parameterAsDouble(parameters, MIN_POPULATION_DENSITY, context)
+            result = dual_kernel_density(x, y, px, py, w, pw, kernel=kernel, bandwidth=h, cell_size=cell,
+                                         extent=extent, exact=exact, study_area_mask=mask,
+                                         min_population_density=min_density, per=PER_RESIDENTS, progress=progress,
+                                         is_cancelled=feedback.isCanceled)
+        check_cancel(feedback)
+        self._log_result(result, x, y, w, weight_field, population, feedback)
+
+        feedback.setProgress(92)
+        write_geotiff(out_path, result.values, grid.xmin, grid.ymax, cell, crs.toWkt())
+        name = (tr("Kernel density (events per km²)") if population is None
+                else tr("Risk (incidents per 1,000 residents)"))
+        self.output_written(parameters, context, out_path, with_ramp({}, result.values), name)
+        feedback.setProgress(100)
+        return {OUTPUT: out_path}
+
+    # -- inputs -------------------------------------------------------------------------------
+    def _in_period(self, parameters, context, points, time_field, start, end, feedback):
+        parsed = incidents.incident_times(points, time_field,
+                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+        mask = incidents.period_mask(parsed.times, start, end) if (start or end) else parsed.valid
+        if not mask.any():
+            raise ValueError(f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} in "
+                             f"'{time_field}'.")
+        feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
+        return points.subset(mask)
+
+    @staticmethod
+    def _weighted(points, field, feedback):
+        """Coordinates and weights; refuses negative weights, skips empty ones."""
+        if not field:
+            return points.x, points.y, np.ones(points.x.size)
+        raw = points.attributes[field]
+        if raw.dtype == object:
+            raise ValueError(f"The weight field '{field}' is not numeric; choose a field with numbers.")
+        w = raw.astype(float)
+        negative = w < 0
+        if negative.any():
+            raise ValueError(f"The weight field '{field}' has {int(negative.sum()):,} negative values (the lowest is "
+                             f"{np.nanmin(w):g}); weights must be zero or more (counts, aoristic weights).")
+        missing = ~np.isfinite(w)
+        if missing.any():
+            feedback.pushWarning(tr("{:,} incidents without a weight in '{}' are left out.")
+                                 .format(int(missing.sum()), field))
+        keep = ~missing
+        if not w[keep].sum() > 0:
+            raise ValueError(f"The weights in '{field}' sum to zero: there is nothing to smooth.")
+        return points.x[keep], points.y[keep], w[keep]
+
+    def _bandwidth(self, parameters, context, x, y, w, kernel, method, given, feedback) -> float:
+        kname = tr(KERNEL_NAMES[kernel]).lower()
+        meaning = (tr("its standard deviation; cut at 4 standard deviations") if kernel == Kernel.GAUSSIAN
+                   else tr("the radius at which an incident's influence ends"))
+        if given > 0:
+            if method != "fixed":
+                feedback.pushWarning(tr("BANDWIDTH is {:g} m, so it is used as given; BANDWIDTH_METHOD only applies "
+                                        "when BANDWIDTH is 0.").format(given))
+            feedback.pushInfo(tr("Bandwidth: {:,.1f} m, fixed (given); {} kernel, {}.").format(given, kname, meaning))
+            return given
+        n_eff = float(w.sum() ** 2 / (w * w).sum())
+        seed = self.parameterAsInt(parameters, SEED, context)
+        h = select_bandwidth(x, y, w, method, kernel=kernel, max_points=LCV_MAX_POINTS, seed=seed)
+        ratio = canonical_bandwidth_ratio(kernel)
+        if method in ("silverman", "scott"):
+            spread = (tr("the robust spread min(SD, IQR / 1.349) per axis") if method == "silverman"
+                      else tr("the standard deviations of x and y"))
+            rule = tr(METHOD_NAMES[METHODS.index(method)])
+            feedback.pushInfo(tr("Bandwidth: {:,.1f} m by {}: sigma x n^(-1/6) with {}, n = {:,.0f} (effective) "
+                                 "incidents, times {:.3f} to convert the Gaussian bandwidth to the {} kernel; {}.")
+                              .format(h, rule, spread, n_eff, ratio, kname, meaning))
+        else:
+            sample = ""
+            n_weighted = int((w > 0).sum())  # select_bandwidth subsamples the incidents with a positive weight
+            if n_weighted > LCV_MAX_POINTS:
+                sample = tr(" on a random subsample of {:,} of the {:,} incidents (seed {}), scaled to the whole "
+                            "sample by (n_sub / n)^(1/6)").format(LCV_MAX_POINTS, n_weighted, seed)
+            feedback.pushInfo(tr("Bandwidth: {:,.1f} m by likelihood cross-validation: the {} kernel bandwidth that "
+                                 "maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times "
+                                 "Scott's rule{}; {}.").format(h, kname, sample, meaning))
+        return h
+
+    def _bounds(self, parameters, context, crs, x, y, study, kernel, h, feedback):
+        """(xmin, ymin, xmax, ymax) of the raster in the working CRS and whether to snap them to the cells."""
+        if parameters.get(EXTENT):
+            ext = self.parameterAsExtent(parameters, EXTENT, context, crs)
+            if ext.isNull() or not ext.width() > 0 or not ext.height() > 0:
+                raise ValueError("The raster extent (EXTENT) is empty; give an extent with a width and a height.")
+            ext_crs = self.parameterAsExtentCrs(parameters, EXTENT, context)
+            if ext_crs.isValid() and ext_crs != crs:
+                feedback.pushInfo(tr("Extent given in {} and transformed to the working CRS.").format(ext_crs.authid()))
+            return (ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum()), False
+        if study is not None:
+            allv = np.vstack(study)
+            lo, hi = allv.min(axis=0), allv.max(axis=0)
+            return (lo[0], lo[1], hi[0], hi[1]), True
+        pad = support_radius(kernel, h)
+        return (x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad), True
+
+    @staticmethod
+    def _auto_cell(bounds, snap, kernel, h, target, feedback):
+        """About a tenth of the kernel's radius, on the 1-2-2.5-5 series, enlarged to stay within ``target`` cells."""
+        radius = support_radius(kernel, h)
+        cell = nice_cell(radius / 10.0, up=False)
+
+        def extent_for(c):
+            return snapped(bounds, c) if snap else bounds
+
+        if n_cells(extent_for(cell), cell) <= target:
+            feedback.pushInfo(tr("Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).")
+                              .format(cell, radius))
+            return cell, extent_for(cell)
+        wanted = n_cells(extent_for(cell), cell)
+        xmin, ymin, xmax, ymax = bounds
+        cell = nice_cell(math.sqrt((xmax - xmin) * (ymax - ymin) / target), up=True)
+        while n_cells(extent_for(cell), cell) > target:
+            cell = nice_cell(cell * 1.01, up=True)
+        feedback.pushWarning(tr("Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more "
+                                "than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.")
+                             .format(cell, wanted, target))
+        return cell, extent_for(cell)
+
+    def _population(self, parameters, context, crs, extent, kernel, h, feedback):
+        """(x, y, residents) of the population points or raster cells, or None without a population."""
+        source = self.parameterAsSource(parameters, POPULATION, context)
+        raster = self.parameterAsRasterLayer(parameters, POPULATION_RASTER, context)
+        if source is None and raster is None:
+            return None
+        if source is not None and raster is not None:
+            raise ValueError("Give population points (POPULATION) or a population raster (POPULATION_RASTER), "
+                             "not both.")
+        if source is not None:
+            field = self.parameterAsString(parameters, POPULATION_FIELD, context)
+            if not field:
+                raise ValueError("Population points were given without POPULATION_FIELD (the residents per point).")
+            pts = read_points(source, [field], layer=incidents.whole_layer(self, parameters, POPULATION, context),
+                              working_crs=crs)
+            px, py, pw = pts.x, pts.y, pts.attributes[field].astype(float)
+            what = tr("points")
+        else:
+            pad = support_radius(kernel, h)
+            xmin, ymin, xmax, ymax = extent
+            px, py, pw = read_raster_cells(raster, crs, (xmin - pad, ymin - pad, xmax + pad, ymax + pad))
+            what = tr("raster cells")
+        if (pw < 0).any():
+            raise ValueError(f"The population has {int((pw < 0).sum()):,} negative values; residents must be zero or "
+                             "more.")
+        keep = np.isfinite(pw) & (pw > 0)
+        if not keep.any():
+            raise ValueError("The population is empty (no residents within reach of the raster); check the "
+                             "population layer, its field and its CRS.")
+        feedback.pushInfo(tr("Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).")
+                          .format(float(pw[keep].sum()), int(keep.sum()), what))
+        return px[keep], py[keep], pw[keep]
+
+    @staticmethod
+    def _log_result(result, x, y, w, weight_field, population, feedback) -> None:
+        values = result.values
+        finite = np.isfinite(values)
+        feedback.pushInfo(tr("Computed by {}.").format(result.method))
+        if population is not None:
+            feedback.pushInfo(tr("Unit: {}. {:,} of {:,} cells have a rate; the others are nodata (outside the study "
+                                 "area or too few residents). Highest rate: {:,.3g}.")
+                              .format(result.units, int(finite.sum()), values.size,
+                                      float(np.nanmax(values)) if finite.any() else float("nan")))
+            return
+        cell_km2 = result.cell_size**2 / 1e6
+        mass = float(values[finite].sum()) * cell_km2
+        inside = (x >= result.xmin) & (x < result.xmax) & (y > result.ymin) & (y <= result.ymax)
+        unit = result.units if not weight_field else tr("weight per km² (the sum of '{}')").format(weight_field)
+        peak = float(np.nanmax(values)) if finite.any() else 0.0
+        feedback.pushInfo(tr("Unit: {}. Peak: {:,.4g}.").format(unit, peak))
+        if peak == 0:
+            feedback.pushWarning(tr("No incident lies within the bandwidth of the raster: the surface is zero "
+                                    "everywhere. Check EXTENT and the period."))
+        feedback.pushInfo(tr("Mass check: raster sum x cell area = {:,.3f}; total weight {:,.3f}, of which {:,.3f} "
+                             "inside the raster extent (they agree up to the kernel mass that crosses the extent's "
+                             "border, the nodata cells and any edge correction).")
+                          .format(mass, float(w.sum()), float(w[inside].sum())))
