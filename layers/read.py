@@ -140,6 +140,15 @@ def _normalise(values: list, kind: str) -> np.ndarray:
     return np.array([None if v is None else str(v) for v in values], dtype=object)
 
 
+def _field_kinds(source, fields, what: str) -> dict[str, str]:
+    """Kind ('number', 'datetime', 'text') of each requested field; a missing one is a clear error."""
+    layer_fields = source.fields()
+    for name in fields:
+        if name and layer_fields.indexOf(name) < 0:
+            raise ValueError(f"The {what} layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
+    return {name: _field_kind(layer_fields, name) for name in fields if name}
+
+
 def _field_kind(layer_fields, name: str) -> str:
     fld = layer_fields.field(name)
     if fld.isNumeric() or fld.type() == 1:  # QVariant.Bool: read as 0/1
@@ -166,11 +175,7 @@ def read_points(
     recognisable coordinate columns.
     """
     fields = [f for f in dict.fromkeys(fields) if f]
-    layer_fields = source.fields()
-    for name in fields:
-        if layer_fields.indexOf(name) < 0:
-            raise ValueError(f"The input layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
-    kinds = {name: _field_kind(layer_fields, name) for name in fields}
+    kinds = _field_kinds(source, fields, "input")
     geom_type = QgsWkbTypes.geometryType(source.wkbType())
     table: PointTable | None = None
     if geom_type == QgsWkbTypes.NullGeometry:
@@ -395,10 +400,7 @@ def read_polygons(
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
         raise ValueError("The zone / study-area layer must contain polygons.")
     layer_fields = source.fields()
-    for name in fields:
-        if name and layer_fields.indexOf(name) < 0:
-            raise ValueError(f"The polygon layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
-    kinds = {name: _field_kind(layer_fields, name) for name in fields if name}
+    kinds = _field_kinds(source, fields, "polygon")
     parts: list[list[list[np.ndarray]]] = []
     fids: list[int] = []
     values: dict[str, list] = {f: [] for f in kinds}
@@ -465,10 +467,7 @@ def read_lines(
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.LineGeometry:
         raise ValueError("The layer must contain lines.")
     layer_fields = source.fields()
-    for name in fields:
-        if name and layer_fields.indexOf(name) < 0:
-            raise ValueError(f"The line layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
-    kinds = {name: _field_kind(layer_fields, name) for name in fields if name}
+    kinds = _field_kinds(source, fields, "line")
     parts: list[list[np.ndarray]] = []
     fids: list[int] = []
     values: dict[str, list] = {f: [] for f in kinds}
