@@ -243,19 +243,26 @@ def polygon_centroids(
     return cx, cy
 
 
-def convex_hull_area(x: np.ndarray, y: np.ndarray) -> float:
-    """Area of the convex hull of points (Qhull through scipy); 0 for fewer than 3 points or
-    points on one line."""
+def convex_hull_ring(x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
+    """Vertices (k, 2) of the convex hull of points, counter-clockwise (Qhull through scipy); None
+    for fewer than 3 distinct points or points on one line."""
     from scipy.spatial import ConvexHull, QhullError
 
     pts = np.column_stack([np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()])
     pts = np.unique(pts, axis=0)
     if len(pts) < 3:
-        return 0.0
+        return None
     try:
-        return float(ConvexHull(pts - pts.mean(axis=0)).volume)  # in 2-D, "volume" is the area
+        hull = ConvexHull(pts - pts.mean(axis=0))  # centred: no precision lost on projected coordinates
     except QhullError:
-        return 0.0
+        return None
+    return pts[hull.vertices]
+
+
+def convex_hull_area(x: np.ndarray, y: np.ndarray) -> float:
+    """Area of the convex hull of points; 0 for fewer than 3 points or points on one line."""
+    ring = convex_hull_ring(x, y)
+    return 0.0 if ring is None else abs(ring_area(ring))
 
 
 # --------------------------------------------------------------------------------------------

@@ -58,14 +58,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError, cKDTree
+from scipy.spatial import cKDTree
 
 from . import grids
 from .autocorrelation import GiResult, getis_ord_local, global_moran
 from .errors import Cancelled
-from .geometry import points_in_polygon, polygon_area, polygon_bounds
+from .geometry import convex_hull_ring, points_in_polygon, polygon_area, polygon_bounds
 from .grid_weights import grid_contiguity
-from .weights import SpatialWeights, distance_band_weights
+from .weights import SpatialWeights, distance_band_weights, validated_xy
 
 __all__ = [
     "FALLBACK_MEDIAN",
@@ -107,16 +107,6 @@ Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
 
 
-def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
-    x = np.asarray(x, dtype=np.float64).ravel()
-    y = np.asarray(y, dtype=np.float64).ravel()
-    if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
-    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-        raise ValueError("the coordinates contain NaN or infinite values; drop empty geometries first")
-    return x, y
-
-
 def _check_cancel(is_cancelled: IsCancelled | None) -> None:
     if is_cancelled is not None and is_cancelled():
         raise Cancelled()
@@ -134,7 +124,7 @@ def locational_outliers(x, y, n_sd: float = OUTLIER_SD) -> tuple[np.ndarray, flo
     Returns ``(outlier mask, mean nearest-neighbour distance, threshold)``; no outliers for
     fewer than 3 points or when every distance is equal.
     """
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     if x.size < 3:
         return np.zeros(x.size, dtype=bool), float("nan"), float("nan")
     pts = np.column_stack([x, y])
@@ -165,21 +155,10 @@ class AnalysisArea:
     outlier_threshold: float
 
 
-def _convex_hull_ring(x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    pts = np.unique(np.column_stack([x, y]), axis=0)
-    if len(pts) < 3:
-        return None
-    try:
-        hull = ConvexHull(pts - pts.mean(axis=0))
-    except QhullError:
-        return None
-    return pts[hull.vertices]
-
-
 def analysis_area(x, y, study: Sequence[np.ndarray] | None = None) -> AnalysisArea:
     """The study area (rings in the points' CRS) or the convex hull of the incidents without the
     remote outliers (see the module docstring)."""
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     if x.size < MIN_INCIDENTS:
         raise ValueError(
             f"Optimized hot spot analysis needs at least {MIN_INCIDENTS} incidents to find a pattern; the layer has "
@@ -199,7 +178,7 @@ def analysis_area(x, y, study: Sequence[np.ndarray] | None = None) -> AnalysisAr
             )
         return AnalysisArea(rings, "study area", polygon_area(list(rings)), outlier, np.zeros(x.size, dtype=bool),
                             inside, mean_nn, threshold)
-    ring = _convex_hull_ring(x[~outlier], y[~outlier])
+    ring = convex_hull_ring(x[~outlier], y[~outlier])
     if ring is None:
         raise ValueError(
             "The incidents lie on one line or at fewer than three places, so they enclose no area to map; "
@@ -210,10 +189,10 @@ def analysis_area(x, y, study: Sequence[np.ndarray] | None = None) -> AnalysisAr
     candidates = np.flatnonzero(outlier)
     beyond = candidates[~points_in_polygon(x[candidates], y[candidates], [ring])]
     for i in beyond:  # outliers are few; each is judged against the hull of the others alone
-        grown = _convex_hull_ring(np.r_[ring[:, 0], x[i]], np.r_[ring[:, 1], y[i]])
+        grown = convex_hull_ring(np.r_[ring[:, 0], x[i]], np.r_[ring[:, 1], y[i]])
         remote[i] = polygon_area([grown]) > (1.0 + REMOTE_SHARE) * base
     if (outlier & ~remote).any():
-        ring = _convex_hull_ring(x[~remote], y[~remote])
+        ring = convex_hull_ring(x[~remote], y[~remote])
     return AnalysisArea((ring,), "convex hull", polygon_area([ring]), outlier, remote, ~remote, mean_nn, threshold)
 
 
@@ -241,7 +220,7 @@ def hexagon_counts(x, y, area: AnalysisArea, size: float, max_cells: int = grids
     """Hexagons of ``size`` overlapping the area (plus any holding a counted incident) and the
     count of incidents in each; incidents outside the study area and remote outliers are not
     counted."""
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     xmin, ymin, xmax, ymax = polygon_bounds(list(area.rings))
     # One cell of margin, so the hexagons next to the area's edge exist in the grid.
     grid = grids.make_grid((xmin - size, ymin - size, xmax + size, ymax + size), size, "hexagon", max_cells=max_cells)
@@ -324,7 +303,7 @@ def incremental_spatial_autocorrelation(
     the search ends at the band after the first peak (:func:`first_peak` with ``min_z``), which
     is all :func:`choose_cell_size` needs.
     """
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     if n_bands < 3:
         raise ValueError("the scale search needs at least 3 distance bands to find a peak")
     base = math.sqrt(area.area_m2 / (grids.SQRT3 / 2.0 * target_cells))
@@ -384,7 +363,7 @@ def _no_peak_reason(z: np.ndarray, min_z: float) -> str:
 def median_count_size(x, y, area: AnalysisArea, sizes: Sequence[float], target: float = FALLBACK_MEDIAN) -> float:
     """The smallest of ``sizes`` at which the non-empty hexagons hold a median of at least
     ``target`` counted incidents; the largest size when none does."""
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     sizes = np.sort(np.asarray(sizes, dtype=np.float64))
     xs, ys = x[area.inside], y[area.inside]
     for size in sizes:
@@ -464,7 +443,7 @@ def optimized_hot_spots(
     pseudo p-values (seeded) instead of the analytical ones; ``fdr`` bins by Benjamini-Hochberg
     q-values. ``progress`` gets 0..1 (the scale search is the first 60 %).
     """
-    x, y = _points(x, y)
+    x, y = validated_xy(x, y)
     area = analysis_area(x, y, study)
 
     def report(start: float, end: float) -> Progress | None:

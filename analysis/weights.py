@@ -343,14 +343,19 @@ def _weights_from_shared_keys(key: np.ndarray, poly: np.ndarray, n: int) -> Spat
 # --------------------------------------------------------------------------------------------
 
 
-def _points(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def validated_xy(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinate arrays as flat float64, refused when their lengths differ or a value is not finite."""
     x = np.asarray(x, dtype=np.float64).ravel()
     y = np.asarray(y, dtype=np.float64).ravel()
     if x.shape != y.shape:
         raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
         raise ValueError("the coordinates contain NaN or infinite values; drop empty geometries first")
-    return np.column_stack([x, y])
+    return x, y
+
+
+def _points(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return np.column_stack(validated_xy(x, y))
 
 
 def distance_band_weights(
