@@ -1,8 +1,9 @@
 """Aggregation of one million points into square and hexagon grids over 20 km x 20 km.
 
 Against QGIS's own pair ``native:creategrid`` + ``native:countpointsinpolygon`` on the same file in
-the same run: the counts must be equal cell by cell, and we report the speed ratio (goal >= 20x) and
-memory (Python/numpy heap peak of our algorithm via tracemalloc, and the process's peak RSS).
+the same run: the counts must be equal cell by cell, and we report the speed ratio (goal >= 20x; best of
+two runs each, whole algorithms: reading, counting, writing the GeoPackage, styling) and memory (the
+Python/numpy heap peak of our algorithm in a separate run under tracemalloc, and the process's peak RSS).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pandas as pd
 from common import peak_rss_mb, qgis, save, timer
 
 N_POINTS = 1_000_000
+REPEATS = 2
 X0, Y0, SIDE = 140_000.0, 440_000.0, 20_000.0
 
 
@@ -46,12 +48,17 @@ def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dic
     from besecure.analysis import grids
 
     record: dict = {"kind": kind, "cell_size_m": size, "points": N_POINTS}
+    params = {"INPUT": str(points), "AGGREGATION": 0 if kind == "square" else 1, "CELL_SIZE": size}
+    # Timing runs without tracemalloc (it slows every allocation); best of REPEATS for both sides.
+    times = []
+    for i in range(REPEATS):
+        with timer(record, "besecure_s"):
+            processing.run("besecure:aggregateincidents", {**params, "OUTPUT": str(tmp / f"ours_{kind}_{i}.gpkg")})
+        times.append(record["besecure_s"])
+    record["besecure_s"] = min(times)
     ours_path = tmp / f"ours_{kind}.gpkg"
     tracemalloc.start()
-    with timer(record, "besecure_s"):
-        processing.run("besecure:aggregateincidents", {
-            "INPUT": str(points), "AGGREGATION": 0 if kind == "square" else 1, "CELL_SIZE": size,
-            "OUTPUT": str(ours_path)})
+    processing.run("besecure:aggregateincidents", {**params, "OUTPUT": str(ours_path)})
     record["besecure_heap_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
     tracemalloc.stop()
     ours = {f["cell_id"]: f["count"] for f in QgsVectorLayer(str(ours_path), "o", "ogr").getFeatures()}
@@ -72,15 +79,21 @@ def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dic
         ymax = spec.y0 + size / 2 + spec.nrows * size
         ymin = spec.y0 - size
         grid_type = 4
-    with timer(record, "native_creategrid_s"):
-        grid = processing.run("native:creategrid", {
-            "TYPE": grid_type, "EXTENT": f"{xmin},{xmax},{ymin},{ymax} [EPSG:28992]", "HSPACING": size,
-            "VSPACING": size, "HOVERLAY": 0, "VOVERLAY": 0, "CRS": "EPSG:28992",
-            "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    with timer(record, "native_countpoints_s"):
-        counted = processing.run("native:countpointsinpolygon", {
-            "POLYGONS": grid, "POINTS": str(points), "FIELD": "n", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    record["native_s"] = round(record["native_creategrid_s"] + record["native_countpoints_s"], 3)
+    best = None
+    for _ in range(REPEATS):
+        run: dict = {}
+        with timer(run, "native_creategrid_s"):
+            grid = processing.run("native:creategrid", {
+                "TYPE": grid_type, "EXTENT": f"{xmin},{xmax},{ymin},{ymax} [EPSG:28992]", "HSPACING": size,
+                "VSPACING": size, "HOVERLAY": 0, "VOVERLAY": 0, "CRS": "EPSG:28992",
+                "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        with timer(run, "native_countpoints_s"):
+            counted = processing.run("native:countpointsinpolygon", {
+                "POLYGONS": grid, "POINTS": str(points), "FIELD": "n", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        run["native_s"] = round(run["native_creategrid_s"] + run["native_countpoints_s"], 3)
+        if best is None or run["native_s"] < best["native_s"]:
+            best = run
+    record.update(best)
     native_layer = counted if not isinstance(counted, str) else QgsVectorLayer(counted, "n", "ogr")
     mismatches = matched = native_total = 0
     for f in native_layer.getFeatures():
@@ -107,7 +120,7 @@ def main() -> int:
         make_points(points, N_POINTS)
         warm = tmp / "warm.gpkg"  # first runs pay for imports and caches; warm both sides up
         make_points(warm, 1_000)
-        run_case(processing, warm, "square", 200.0, tmp)
+        run_case(processing, warm, "hexagon", 200.0, tmp)
         results = [run_case(processing, points, "square", 200.0, tmp),
                    run_case(processing, points, "hexagon", 200.0, tmp)]
     summary = {"cases": results, "peak_rss_mb": round(peak_rss_mb(), 1)}
