@@ -31,7 +31,7 @@ def points_from_wkb_column(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     """
     n = len(column)
     if column.dtype.kind == "V" and column.dtype.itemsize == 21:
-        raw = np.frombuffer(column.tobytes(), dtype=np.uint8).reshape(n, 21)
+        raw = np.ascontiguousarray(column).view(np.uint8).reshape(n, 21)
         if np.all(raw[:, 0] == 1) and np.all(raw[:, 1:5].view("<u4").ravel() == POINT):
             xy = raw[:, 5:21].copy().view("<f8").reshape(n, 2)
             return xy[:, 0].copy(), xy[:, 1].copy(), np.ones(n, dtype=np.int64)

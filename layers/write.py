@@ -90,6 +90,9 @@ def write_frame(
     """
     fields = fields_for(frame)
     geometry_type = QgsWkbTypes.NoGeometry if wkb is None else wkb_type
+    path = _plain_geopackage(alg, parameters, name, context)
+    if path is not None and wkb is not None:
+        return _write_geopackage_bulk(path, frame, wkb, geometry_type, crs)
     sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
@@ -114,6 +117,79 @@ def write_frame(
         sink.addFeatures(features, SINK_FAST_INSERT)
     del sink  # closes the file before the post-processing step reads it
     return dest_id
+
+
+def _plain_geopackage(alg, parameters: dict, name: str, context) -> str | None:
+    """The file path when the output is a new, plain GeoPackage file (the common case), else None.
+
+    ``parameterAsOutputLayer`` also registers the output for loading on completion, as the sink would.
+    """
+    value = parameters.get(name)
+    text = value.sink.staticValue() if hasattr(value, "sink") else value
+    if not isinstance(text, str) or not text.lower().endswith(".gpkg") or "|" in text or ":" in text[:8]:
+        return None
+    return alg.parameterAsOutputLayer(parameters, name, context)
+
+
+def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> str:
+    """Write a layer into a new GeoPackage with one SQLite bulk insert (what the sink does row by row).
+
+    OGR creates the file, the table and its CRS entry; the rows go in with ``executemany`` as GeoPackage
+    geometry blobs (standard header without envelope + WKB); OGR then builds the spatial index and the
+    extent. Written to a temporary file and renamed, so a failure leaves nothing half-written.
+    """
+    import sqlite3
+
+    from osgeo import ogr, osr
+
+    layer_name = Path(path).stem
+    tmp = f"{path}.partial.gpkg"
+    for stale in (tmp, path):
+        if os.path.exists(stale):
+            os.remove(stale)
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+    for field in fields_for(frame):
+        kind = {QVariant.LongLong: ogr.OFTInteger64, QVariant.Double: ogr.OFTReal}.get(field.type(), ogr.OFTString)
+        lyr.CreateField(ogr.FieldDefn(field.name(), kind))
+    ds = lyr = None
+    con = sqlite3.connect(tmp)
+    try:
+        (srs_id,) = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                                (layer_name,)).fetchone()
+        header = b"GP\x00\x01" + int(srs_id).to_bytes(4, "little", signed=True)  # v0, little endian, no envelope
+        columns = ", ".join(f'"{c}"' for c in frame.columns)
+        marks = ", ".join("?" * (len(frame.columns) + 1))
+        rows = _python_rows(frame)
+        con.executemany(f'INSERT INTO "{layer_name}" (geom, {columns}) VALUES ({marks})',
+                        ((header + g, *r) for g, r in zip(wkb, rows)))
+        con.commit()
+    finally:
+        con.close()
+    ds = ogr.Open(tmp, 1)
+    _sql_row(ds, f"SELECT CreateSpatialIndex('{layer_name}', 'geom')")
+    extent = _sql_row(ds, f'SELECT MIN(ST_MinX(geom)) AS a, MIN(ST_MinY(geom)) AS b, MAX(ST_MaxX(geom)) AS c, '
+                          f'MAX(ST_MaxY(geom)) AS d FROM "{layer_name}"')
+    ds.ExecuteSQL(f"UPDATE gpkg_contents SET min_x = {extent[0]!r}, min_y = {extent[1]!r}, max_x = {extent[2]!r}, "
+                  f"max_y = {extent[3]!r} WHERE table_name = '{layer_name}'")
+    ds = None
+    os.replace(tmp, path)
+    return path
+
+
+def _sql_row(ds, sql: str) -> list:
+    """Run a SELECT through OGR (its SQL functions) and return the first row's values."""
+    result = ds.ExecuteSQL(sql)
+    try:
+        feature = result.GetNextFeature() if result is not None else None
+        return [] if feature is None else [feature.GetField(i) for i in range(feature.GetFieldCount())]
+    finally:
+        if result is not None:
+            ds.ReleaseResultSet(result)
 
 
 def provenance(alg, parameters: dict, context) -> dict:

@@ -166,3 +166,24 @@ def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_prov
     assert loaded[-1].renderer().type() == "graduatedSymbol"
     assert len(loaded[-1].renderer().ranges()) >= 3
     QgsProject.instance().removeMapLayers([lyr.id() for lyr in loaded])
+
+
+def test_geopackage_bulk_writer_equals_the_sink(demo_gpkg, run_alg, tmp_path):
+    from osgeo import ogr
+
+    params = {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1, "CELL_SIZE": 300,
+              "CATEGORY_FIELD": "category", "MIN_PUBLISH_COUNT": 3}
+    bulk, _ = run_alg("aggregateincidents", {**params, "OUTPUT": str(tmp_path / "bulk.gpkg")})
+    sink, _ = run_alg("aggregateincidents", {**params, "OUTPUT": "memory:"})  # the QGIS sink path
+    a = layer(bulk["OUTPUT"])
+    b = sink["OUTPUT"] if isinstance(sink["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(sink["OUTPUT"])
+    assert a.fields().names()[1:] == b.fields().names()  # the GeoPackage adds its fid
+    assert a.featureCount() == b.featureCount() > 0
+    assert a.crs() == b.crs()
+    for fa, fb in zip(a.getFeatures(), b.getFeatures()):
+        assert fa.attributes()[1:] == fb.attributes()
+        assert fa.geometry().asWkb() == fb.geometry().asWkb()
+    assert a.extent().toString(3) == b.extent().toString(3)
+    ds = ogr.Open(bulk["OUTPUT"])
+    assert ds.GetLayer(0).TestCapability(ogr.OLCFastSpatialFilter)  # the R-tree index exists
+    assert not (tmp_path / "bulk.gpkg.partial.gpkg").exists()
