@@ -8,6 +8,8 @@ from collections import Counter
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from scipy.stats import kendalltau, norm
+
 from besecure.analysis.emerging import (
     CATEGORY_CODES,
     DISPLAY_NAMES,
@@ -25,7 +27,6 @@ from besecure.analysis.emerging import (
     spacetime_gi_star_pseudo_p,
     time_bins,
 )
-from scipy.stats import kendalltau, norm
 
 ALPHA = 0.05
 
