@@ -8,7 +8,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_ruff_clean():
-    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    beside = Path(sys.executable).with_name("ruff")  # the test venv's ruff first, whatever PATH holds
+    ruff = str(beside) if beside.exists() else shutil.which("ruff")
+    assert ruff, "ruff is not installed (make venv installs it)"
     done = subprocess.run([ruff, "check", "--output-format", "concise", str(ROOT)], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stdout[-3000:]
