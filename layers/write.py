@@ -134,9 +134,12 @@ def _plain_geopackage(alg, parameters: dict, name: str, context) -> str | None:
 def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> str:
     """Write a layer into a new GeoPackage with one SQLite bulk insert (what the sink does row by row).
 
-    OGR creates the file, the table and its CRS entry; the rows go in with ``executemany`` as GeoPackage
-    geometry blobs (standard header without envelope + WKB); OGR then builds the spatial index and the
-    extent. Written to a temporary file and renamed, so a failure leaves nothing half-written.
+    OGR creates the file, the table, its CRS entry and (for grid cells) the empty R-tree index with its
+    triggers; the rows go in with ``executemany`` as GeoPackage geometry blobs (standard header without
+    envelope + WKB). For equal single-ring polygons (grid cells) the cell bounds come straight from the
+    WKB and fill the R-tree in the same transaction, the triggers being set aside meanwhile and restored
+    as OGR wrote them; other geometries get their index from OGR afterwards. Written to a temporary file
+    and renamed, so a failure leaves nothing half-written.
     """
     import sqlite3
 
@@ -147,12 +150,14 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
     for stale in (tmp, path):
         if os.path.exists(stale):
             os.remove(stale)
+    bounds = _single_ring_bounds(wkb)
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+    index = "YES" if bounds is not None else "NO"
+    lyr = ds.CreateLayer(layer_name, srs, ogr_type, [f"SPATIAL_INDEX={index}", "FID=fid", "GEOMETRY_NAME=geom"])
     for field in fields_for(frame):
         kind = {QVariant.LongLong: ogr.OFTInteger64, QVariant.Double: ogr.OFTReal}.get(field.type(), ogr.OFTString)
         lyr.CreateField(ogr.FieldDefn(field.name(), kind))
@@ -166,33 +171,47 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
                                 (layer_name,)).fetchone()
         header = b"GP\x00\x01" + int(srs_id).to_bytes(4, "little", signed=True)  # v0, little endian, no envelope
         columns = ", ".join(f'"{c}"' for c in frame.columns)
-        marks = ", ".join("?" * (len(frame.columns) + 1))
+        marks = ", ".join("?" * (len(frame.columns) + 2))
         rows = _python_rows(frame)
-        con.executemany(f'INSERT INTO "{layer_name}" (geom, {columns}) VALUES ({marks})',
-                        ((header + g, *r) for g, r in zip(wkb, rows)))
+        # OGR's triggers call its own SQL functions, unknown to Python's sqlite3: set them aside.
+        triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                               (layer_name,)).fetchall()
+        for name, _ in triggers:
+            con.execute(f'DROP TRIGGER "{name}"')
+        con.executemany(f'INSERT INTO "{layer_name}" (fid, geom, {columns}) VALUES ({marks})',
+                        ((i, header + g, *r) for i, (g, r) in enumerate(zip(wkb, rows), start=1)))
+        if bounds is not None:
+            con.executemany(f'INSERT INTO "rtree_{layer_name}_geom" VALUES (?, ?, ?, ?, ?)',
+                            ((i, *b) for i, b in enumerate(bounds[:, [0, 2, 1, 3]].tolist(), start=1)))
+            extent = [float(bounds[:, 0].min()), float(bounds[:, 1].min()), float(bounds[:, 2].max()),
+                      float(bounds[:, 3].max())]
+            con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                        (*extent, layer_name))
+        for _, sql in triggers:
+            con.execute(sql)
         con.commit()
     finally:
         con.close()
-    ds = ogr.Open(tmp, 1)
-    _sql_row(ds, f"SELECT CreateSpatialIndex('{layer_name}', 'geom')")
-    extent = _single_ring_extent(wkb) or _sql_row(
-        ds, f'SELECT MIN(ST_MinX(geom)) AS a, MIN(ST_MinY(geom)) AS b, MAX(ST_MaxX(geom)) AS c, '
-            f'MAX(ST_MaxY(geom)) AS d FROM "{layer_name}"')
-    ds.ExecuteSQL(f"UPDATE gpkg_contents SET min_x = {extent[0]!r}, min_y = {extent[1]!r}, max_x = {extent[2]!r}, "
-                  f"max_y = {extent[3]!r} WHERE table_name = '{layer_name}'")
-    ds = None
+    if bounds is None:
+        ds = ogr.Open(tmp, 1)
+        _sql_row(ds, f"SELECT CreateSpatialIndex('{layer_name}', 'geom')")
+        extent = _sql_row(ds, f'SELECT MIN(ST_MinX(geom)) AS a, MIN(ST_MinY(geom)) AS b, MAX(ST_MaxX(geom)) AS c, '
+                              f'MAX(ST_MaxY(geom)) AS d FROM "{layer_name}"')
+        ds.ExecuteSQL(f"UPDATE gpkg_contents SET min_x = {extent[0]!r}, min_y = {extent[1]!r}, "
+                      f"max_x = {extent[2]!r}, max_y = {extent[3]!r} WHERE table_name = '{layer_name}'")
+        ds = None
     os.replace(tmp, path)
     return path
 
 
-def _single_ring_extent(wkb: list[bytes]) -> list[float] | None:
-    """(xmin, ymin, xmax, ymax) of equal-sized little-endian single-ring 2-D polygons (grid cells), read
-    straight from their WKB with numpy; None for anything else (then SQL computes it)."""
+def _single_ring_bounds(wkb: list[bytes]) -> np.ndarray | None:
+    """(n, 4) xmin, ymin, xmax, ymax of equal-sized little-endian single-ring 2-D polygons (grid cells),
+    read straight from their WKB with numpy; None for anything else."""
     if not wkb or len({len(g) for g in wkb[:1000]}) != 1:
         return None
     raw = np.frombuffer(b"".join(wkb), dtype=np.uint8)
     size = len(wkb[0])
-    if raw.size != size * len(wkb) or size < 13 + 32:
+    if raw.size != size * len(wkb) or size < 13 + 32 or (size - 13) % 16:
         return None
     raw = raw.reshape(len(wkb), size)
     head = raw[:, :13].copy()
@@ -200,7 +219,8 @@ def _single_ring_extent(wkb: list[bytes]) -> list[float] | None:
     if not (little_endian_polygons and np.all(head[:, 5:9].view("<u4") == 1)):
         return None
     xy = raw[:, 13:].copy().view("<f8").reshape(len(wkb), -1, 2)
-    return [float(xy[:, :, 0].min()), float(xy[:, :, 1].min()), float(xy[:, :, 0].max()), float(xy[:, :, 1].max())]
+    return np.column_stack([xy[:, :, 0].min(axis=1), xy[:, :, 1].min(axis=1), xy[:, :, 0].max(axis=1),
+                            xy[:, :, 1].max(axis=1)])
 
 
 def _sql_row(ds, sql: str) -> list:

@@ -185,5 +185,17 @@ def test_geopackage_bulk_writer_equals_the_sink(demo_gpkg, run_alg, tmp_path):
         assert fa.geometry().asWkb() == fb.geometry().asWkb()
     assert a.extent().toString(3) == b.extent().toString(3)
     ds = ogr.Open(bulk["OUTPUT"])
-    assert ds.GetLayer(0).TestCapability(ogr.OLCFastSpatialFilter)  # the R-tree index exists
+    lyr = ds.GetLayer(0)
+    assert lyr.TestCapability(ogr.OLCFastSpatialFilter)  # the R-tree index exists ...
+    xmin, xmax, ymin, ymax = 150_500.0, 151_700.0, 451_000.0, 452_100.0
+    lyr.SetSpatialFilterRect(xmin, ymin, xmax, ymax)
+    through_index = sorted(f.GetFID() for f in lyr)
+    lyr.SetSpatialFilter(None)
+    brute = sorted(f.GetFID() for f in lyr
+                   if (lambda e: e[0] <= xmax and e[1] >= xmin and e[2] <= ymax and e[3] >= ymin)(
+                       f.GetGeometryRef().GetEnvelope()))
+    assert through_index == brute and brute  # ... and finds exactly the cells a full scan finds
+    triggers = ds.ExecuteSQL("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_%'")
+    assert triggers.GetFeatureCount() == 6  # OGR's R-tree maintenance triggers are back in place
+    ds.ReleaseResultSet(triggers)
     assert not (tmp_path / "bulk.gpkg.partial.gpkg").exists()
