@@ -85,17 +85,28 @@ def apply_style(layer: QgsVectorLayer | QgsRasterLayer, spec: dict) -> None:
 
 
 def class_breaks(values: np.ndarray, classes: int) -> list[float]:
-    """Upper bounds of classes for counts and rates: a class for zero, then quantiles of the positive values.
+    """Upper bounds of classes for counts and rates: a class for zero, then head/tail breaks.
 
-    Crime counts are mostly zero or small with a long tail; quantiles of the non-zero units keep the tail
-    visible where equal intervals would paint everything in the first class. Duplicate bounds are merged.
+    Crime counts are mostly zero or small with a long tail. Head/tail breaks (Jiang 2013) split the
+    positive values at their mean, then the part above the mean (the head) at its mean, and so on while
+    the head stays under 40 % of its values: the last classes hold the few hot units, where quantiles
+    would give the top class a fifth of all units. Duplicate bounds are merged.
     """
     v = values[np.isfinite(values)]
     positive = v[v > 0]
     if positive.size == 0:
         return [0.0]
-    bounds = np.unique(np.quantile(positive, np.linspace(0, 1, classes)[1:]))
-    return ([0.0] if (v == 0).any() else []) + [float(b) for b in bounds]
+    bounds = []
+    head = positive
+    while len(bounds) < classes - 2 and head.size > 1:
+        mean = float(head.mean())
+        next_head = head[head > mean]
+        if next_head.size == 0 or next_head.size > 0.4 * head.size:
+            break
+        bounds.append(mean)
+        head = next_head
+    bounds.append(float(positive.max()))
+    return ([0.0] if (v == 0).any() else []) + sorted(set(bounds))
 
 
 def with_breaks(spec: dict, values) -> dict:
