@@ -29,6 +29,8 @@ def _ensure_plugin_link() -> None:
 
 
 _ensure_plugin_link()
+if str(Path(__file__).parent) not in sys.path:  # tests/testlib.py: helpers shared by the test files
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
     QgsProject,
@@ -16,26 +15,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from scipy.spatial import cKDTree
+from testlib import memory_layer
 
 CRS = "EPSG:28992"
 GAUSS_Z = 1.0 - math.exp(-8.0)  # mass of a 2-D Gaussian inside 4 sigma (kde.py docstring)
 # REFERENCES.md "Kernel density": density at the centre of one point, times pi r^2.
 CENTRE_TIMES_PI_R2 = {0: 3.0, 1: 3.0, 2: 1.0, 3: 2.0, 4: 4.0, 5: 1.0 / (2.0 * GAUSS_Z)}
-
-
-def memory_layer(kind, fields, rows, crs=CRS):
-    """A memory layer: ``fields`` like 'w:double'; rows are (wkt, [values])."""
-    spec = "&".join([f"crs={crs}", *(f"field={f}" for f in fields)])
-    layer = QgsVectorLayer(f"{kind}?{spec}", "test", "memory")
-    feats = []
-    for wkt, values in rows:
-        feat = QgsFeature(layer.fields())
-        feat.setAttributes(list(values))
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(feat)
-    assert layer.dataProvider().addFeatures(feats)
-    layer.updateExtents()
-    return layer
 
 
 def read_raster(path):

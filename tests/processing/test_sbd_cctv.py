@@ -3,22 +3,9 @@ import math
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
+from testlib import memory_layer
 
-CRS = "EPSG:28992"
-
-
-def memory_layer(kind, fields, rows):
-    spec = "&".join([f"crs={CRS}", *(f"field={f}" for f in fields)])
-    layer = QgsVectorLayer(f"{kind}?{spec}", "test", "memory")
-    feats = []
-    for wkt, values in rows:
-        feat = QgsFeature(layer.fields())
-        feat.setAttributes(list(values))
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(feat)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 def features(path):

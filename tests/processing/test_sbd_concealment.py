@@ -4,25 +4,10 @@ hand-made footpath network whose distances to the exit are known exactly."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
-
-
-def layer(kind: str, wkts: list[str], fields: dict | None = None, rows=None, crs: str = "EPSG:28992"):
-    """A memory layer of WKT geometries with attribute rows."""
-    lyr = QgsVectorLayer(f"{kind}?crs={crs}", kind, "memory")
-    lyr.dataProvider().addAttributes([QgsField(n, t) for n, t in (fields or {}).items()])
-    lyr.updateFields()
-    feats = []
-    for i, wkt in enumerate(wkts):
-        f = QgsFeature(lyr.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
-        if rows is not None:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lyr.dataProvider().addFeatures(feats)
-    return lyr
-
+from testlib import as_layer
+from testlib import wkt_layer as layer
 
 # A square loop of footpaths (corners A(0,0), B(100,0), C(100,100), D(0,100)) with a 60 m spur from B east
 # to a dead end E(160, 0). The exit is at A.
@@ -41,11 +26,6 @@ OBJECTS = [
     ("shrub_bed_on_path", None, 1.1, None, "POLYGON((10 -2, 20 -2, 20 2, 10 2, 10 -2))"),
     ("no_height", "shrub", None, None, "POINT(80 1.0)"),
 ]
-
-
-def as_layer(value):
-    """An output: the layer itself (memory outputs) or the file opened with OGR."""
-    return value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
 
 
 def run(run_alg, tmp_path, objects, extra=None, files=False):

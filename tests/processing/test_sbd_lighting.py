@@ -4,37 +4,16 @@ import math
 import numpy as np
 import pytest
 from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsRasterLayer,
     QgsVectorLayer,
 )
+from testlib import memory_layer
+from testlib import output_rows as rows
 
 CRS = "EPSG:28992"
 ISO_CD_PER_KLM = 1000.0 / (4.0 * math.pi)
-
-
-def memory_layer(kind, fields, rows):
-    """A memory layer in RD New: ``fields`` like 'h:double'; rows are (wkt, [values])."""
-    spec = "&".join([f"crs={CRS}", *(f"field={f}" for f in fields)])
-    layer = QgsVectorLayer(f"{kind}?{spec}", "test", "memory")
-    feats = []
-    for wkt, values in rows:
-        feat = QgsFeature(layer.fields())
-        feat.setAttributes(list(values))
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(feat)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
-
-
-def rows(path):
-    lyr = QgsVectorLayer(str(path), "out", "ogr")
-    assert lyr.isValid(), path
-    names = lyr.fields().names()
-    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
 
 
 def sample(raster, x, y):

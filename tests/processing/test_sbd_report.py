@@ -6,27 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
+from testlib import wkt_layer as layer
 
 CHECK_INDEX = {"vehicleaccess": 0, "standoff": 1, "concealment": 2, "lightingcheck": 3}
 RATING = "V/7200[N2B]/80/90:0.7"
-
-
-def layer(kind: str, wkts: list[str], fields: dict | None = None, rows=None, crs: str = "EPSG:28992"):
-    """A memory layer of WKT geometries with attribute rows."""
-    lyr = QgsVectorLayer(f"{kind}?crs={crs}", kind, "memory")
-    lyr.dataProvider().addAttributes([QgsField(n, t) for n, t in (fields or {}).items()])
-    lyr.updateFields()
-    feats = []
-    for i, wkt in enumerate(wkts):
-        f = QgsFeature(lyr.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
-        if rows is not None:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lyr.dataProvider().addFeatures(feats)
-    return lyr
 
 
 def bollards(ys):

@@ -6,33 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
+from testlib import as_layer
+from testlib import wkt_layer as layer
 
 TABLE = {"pipe_bomb": (21, 366), "suicide_vest": (34, 518), "briefcase": (46, 564), "sedan": (98, 580),
          "suv_van": (122, 732), "small_truck": (195, 1159)}
 ROAD = "LINESTRING(-5000 0, 5000 0)"
-
-
-def layer(kind: str, wkts: list[str], fields: dict | None = None, rows=None, crs: str = "EPSG:28992"):
-    """A memory layer of WKT geometries with attribute rows."""
-    lyr = QgsVectorLayer(f"{kind}?crs={crs}", kind, "memory")
-    lyr.dataProvider().addAttributes([QgsField(n, t) for n, t in (fields or {}).items()])
-    lyr.updateFields()
-    feats = []
-    for i, wkt in enumerate(wkts):
-        f = QgsFeature(lyr.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
-        if rows is not None:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lyr.dataProvider().addFeatures(feats)
-    return lyr
-
-
-def as_layer(value):
-    """An output: the layer itself (memory outputs) or the file opened with OGR."""
-    return value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
 
 
 def run(run_alg, tmp_path, assets, reachable, extra=None, files=False):

@@ -2,29 +2,10 @@
 import math
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
+from testlib import memory_layer
+from testlib import output_rows as rows
 
-CRS = "EPSG:28992"
-
-
-def memory_layer(kind, fields, rows):
-    spec = "&".join([f"crs={CRS}", *(f"field={f}" for f in fields)])
-    layer = QgsVectorLayer(f"{kind}?{spec}", "test", "memory")
-    feats = []
-    for wkt, values in rows:
-        feat = QgsFeature(layer.fields())
-        feat.setAttributes(list(values))
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(feat)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
-
-
-def rows(path):
-    lyr = QgsVectorLayer(str(path), "out", "ogr")
-    assert lyr.isValid(), path
-    names = lyr.fields().names()
-    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
 
 
 def total_area(path):

@@ -8,44 +8,21 @@ import math
 
 import pytest
 from qgis.core import (
-    QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
+from testlib import as_layer
+from testlib import wkt_layer as layer
 
-CRS = "EPSG:28992"
 # The zone: x >= 1050 (a 200 m x 200 m square); the road comes from the west along y = 1000.
 ZONE_WKT = "POLYGON((1050 900, 1250 900, 1250 1100, 1050 1100, 1050 900))"
-
-
-def layer(kind: str, wkts: list[str], fields: dict[str, QVariant.Type] | None = None, rows=None):
-    lyr = QgsVectorLayer(f"{kind}?crs={CRS}", kind, "memory")
-    fields = fields or {}
-    lyr.dataProvider().addAttributes([QgsField(n, t) for n, t in fields.items()])
-    lyr.updateFields()
-    feats = []
-    for i, wkt in enumerate(wkts):
-        f = QgsFeature(lyr.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
-        if rows is not None:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lyr.dataProvider().addFeatures(feats)
-    return lyr
 
 
 def bollards(ys, x=1050.0, rating=None):
     wkts = [QgsGeometry.fromPointXY(QgsPointXY(x, y)).asWkt() for y in ys]
     return layer("Point", wkts, {"rating": QVariant.String}, [[rating] for _ in ys])
-
-
-def as_layer(value):
-    """An output: the layer itself (memory outputs) or the file opened with OGR."""
-    return value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value, "out", "ogr")
 
 
 def entries(res):

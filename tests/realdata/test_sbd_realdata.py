@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from pyproj import Transformer
 from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
+from testlib import output_rows as rows
 
 from besecure.analysis.sbd_visual import line_samples
 from besecure.analysis.visibility import OccluderSet, facade_openings, visible_mask
@@ -44,13 +45,6 @@ def bubenec(besecure_provider):
         layers[name] = processing.run("native:reprojectlayer", {
             "INPUT": f"{gpkg}|layername={name}", "TARGET_CRS": "EPSG:32633", "OUTPUT": "memory:"})["OUTPUT"]
     return layers
-
-
-def rows(path):
-    lyr = QgsVectorLayer(str(path), "out", "ogr")
-    assert lyr.isValid(), path
-    names = lyr.fields().names()
-    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
 
 
 def test_helsinki_lighting_plausible_and_raster_equals_direct_sum(helsinki, run_alg, tmp_path):
