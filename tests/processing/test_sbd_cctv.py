@@ -7,7 +7,6 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingException, QgsVector
 from testlib import memory_layer
 
 
-
 def features(path):
     lyr = QgsVectorLayer(str(path), "out", "ogr")
     assert lyr.isValid(), path

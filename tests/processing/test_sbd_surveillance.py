@@ -7,7 +7,6 @@ from testlib import memory_layer
 from testlib import output_rows as rows
 
 
-
 def total_area(path):
     return sum(f.geometry().area() for f in QgsVectorLayer(str(path), "o", "ogr").getFeatures())
 
