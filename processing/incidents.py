@@ -62,9 +62,15 @@ def read_incidents(alg, parameters, context, feedback, fields) -> PointTable:
     return table
 
 
-def incident_times(table: PointTable, field: str, timezone: str, feedback) -> ParsedTimes:
-    """Parse a time field to local wall-clock times and log what was skipped."""
-    parsed = parse_datetimes(table.attributes[field], timezone or None, utc_values=field in table.utc_fields)
+def timezone(alg, parameters, context) -> str:
+    """The TIMEZONE parameter ('' when not given)."""
+    return alg.parameterAsString(parameters, TIMEZONE, context)
+
+
+def incident_times(alg, parameters, context, table: PointTable, field: str, feedback) -> ParsedTimes:
+    """Parse a time field to local wall-clock times (in TIMEZONE) and log what was skipped."""
+    tz = timezone(alg, parameters, context)
+    parsed = parse_datetimes(table.attributes[field], tz or None, utc_values=field in table.utc_fields)
     if parsed.n_missing or parsed.n_unparseable:
         feedback.pushWarning(tr("{} incidents without a time and {} with an unparseable time in '{}' were skipped.")
                              .format(parsed.n_missing, parsed.n_unparseable, field))
@@ -94,3 +100,18 @@ def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.
     if end is not None:
         mask &= times < end
     return mask
+
+
+def restrict_to_period(alg, parameters, context, points: PointTable, time_field: str, start, end,
+                       feedback) -> PointTable:
+    """The incidents with a usable time in [START, END) (all with a time when both are empty).
+
+    Refuses a period without incidents, and logs how many are in it.
+    """
+    parsed = incident_times(alg, parameters, context, points, time_field, feedback)
+    mask = period_mask(parsed.times, start, end) if (start or end) else parsed.valid
+    if not mask.any():
+        raise ValueError(f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} "
+                         f"in '{time_field}'.")
+    feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
+    return points.subset(mask)

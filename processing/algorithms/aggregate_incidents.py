@@ -86,15 +86,7 @@ class AggregateIncidents(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [cat_field, time_field])
         check_cancel(feedback)
         if time_field:
-            parsed = incidents.incident_times(points, time_field,
-                                              self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
-            mask = incidents.period_mask(parsed.times, start, end) if (start or end) else parsed.valid
-            if not mask.any():
-                raise ValueError(
-                    f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} "
-                    f"in '{time_field}'."
-                )
-            points = points.subset(mask)
+            points = incidents.restrict_to_period(self, parameters, context, points, time_field, start, end, feedback)
         feedback.setProgress(30)
         u = units.resolve_units(self, parameters, context, points, feedback)
         check_cancel(feedback)

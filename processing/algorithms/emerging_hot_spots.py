@@ -151,8 +151,7 @@ class EmergingHotSpots(BesecureAlgorithm):
         start, end = incidents.period_bounds(start_text, end_text)
 
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
-        parsed = incidents.incident_times(points, time_field,
-                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+        parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         if not parsed.valid.any():
             raise ValueError(f"No incident has a usable date in '{time_field}'; choose the field with the dates.")
         in_period = incidents.period_mask(parsed.times, start_text, end_text)

@@ -57,9 +57,9 @@ class HotTimes(BesecureAlgorithm):
     def compute(self, parameters, context, feedback):
         start_field = self.parameterAsString(parameters, START_FIELD, context)
         end_field = self.parameterAsString(parameters, END_FIELD, context)
-        tz = self.parameterAsString(parameters, incidents.TIMEZONE, context)
+        tz = incidents.timezone(self, parameters, context)
         points = incidents.read_incidents(self, parameters, context, feedback, [start_field, end_field])
-        start = incidents.incident_times(points, start_field, tz, feedback)
+        start = incidents.incident_times(self, parameters, context, points, start_field, feedback)
         if not start.valid.any():
             raise ValueError(f"No incident has a usable time in '{start_field}'.")
         points = points.subset(start.valid)

@@ -142,8 +142,7 @@ class InterventionEffect(BesecureAlgorithm):
         texts, before, after = self._periods(parameters, context)
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         check_cancel(feedback)
-        parsed = incidents.incident_times(points, time_field,
-                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+        parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         in_b = incidents.period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
         in_a = incidents.period_mask(parsed.times, texts[2], texts[3], "AFTER_")
         for mask, label, (start, end) in ((in_b, "before", texts[:2]), (in_a, "after", texts[2:])):

@@ -211,7 +211,7 @@ class KernelDensity(BesecureAlgorithm):
         feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(crs)))
         check_cancel(feedback)
         if time_field:
-            points = self._in_period(parameters, context, points, time_field, start, end, feedback)
+            points = incidents.restrict_to_period(self, parameters, context, points, time_field, start, end, feedback)
         x, y, w = self._weighted(points, weight_field, feedback)
         study = units.study_area_rings(self, parameters, context, crs, feedback)
         if edge and study is None:
@@ -291,16 +291,6 @@ class KernelDensity(BesecureAlgorithm):
         return {OUTPUT: out_path}
 
     # -- inputs -------------------------------------------------------------------------------
-    def _in_period(self, parameters, context, points, time_field, start, end, feedback):
-        parsed = incidents.incident_times(points, time_field,
-                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
-        mask = incidents.period_mask(parsed.times, start, end) if (start or end) else parsed.valid
-        if not mask.any():
-            raise ValueError(f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} in "
-                             f"'{time_field}'.")
-        feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
-        return points.subset(mask)
-
     @staticmethod
     def _weighted(points, field, feedback):
         """Coordinates and weights; refuses negative weights, skips empty ones."""

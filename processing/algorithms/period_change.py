@@ -66,8 +66,7 @@ class PeriodChange(BesecureAlgorithm):
         bounds = [self.parameterAsString(parameters, p, context) for p in PERIODS]
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         check_cancel(feedback)
-        parsed = incidents.incident_times(points, time_field,
-                                          self.parameterAsString(parameters, incidents.TIMEZONE, context), feedback)
+        parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         in_a = incidents.period_mask(parsed.times, bounds[0], bounds[1], "PERIOD_A_")
         in_b = incidents.period_mask(parsed.times, bounds[2], bounds[3], "PERIOD_B_")
         if not (in_a | in_b).any():
