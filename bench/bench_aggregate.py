@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from common import peak_rss_mb, qgis, save, timer
+from common import peak_rss_mb, qgis, save, timer, write_points_gpkg
 
 N_POINTS = 1_000_000
 REPEATS = 2
@@ -23,8 +23,6 @@ X0, Y0, SIDE = 140_000.0, 440_000.0, 20_000.0
 
 def make_points(path: Path, n: int, seed: int = 7) -> None:
     """Clustered and background points written as a GeoPackage through GDAL."""
-    from osgeo import gdal
-
     rng = np.random.default_rng(seed)
     k = n // 2
     centres = rng.uniform(2_000, SIDE - 2_000, (40, 2))
@@ -32,14 +30,7 @@ def make_points(path: Path, n: int, seed: int = 7) -> None:
     cluster = centres[pick] + rng.normal(0, 400, (k, 2))
     background = rng.uniform(0, SIDE, (n - k, 2))
     xy = np.clip(np.vstack([cluster, background]), 1e-3, SIDE - 1e-3)
-    csv = path.with_suffix(".csv")
-    pd.DataFrame({"x": xy[:, 0] + X0, "y": xy[:, 1] + Y0, "cat": rng.integers(0, 5, n)}).to_csv(csv, index=False)
-    src = gdal.OpenEx(str(csv), gdal.OF_VECTOR,
-                      open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO"])
-    gdal.VectorTranslate(str(path), src, format="GPKG", layerName="points", dstSRS="EPSG:28992",
-                         srcSRS="EPSG:28992")
-    src = None
-    csv.unlink()
+    write_points_gpkg(path, pd.DataFrame({"x": xy[:, 0] + X0, "y": xy[:, 1] + Y0, "cat": rng.integers(0, 5, n)}))
 
 
 def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dict:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from common import peak_rss_mb, qgis, save, timer
+from common import peak_rss_mb, qgis, save, timer, write_points_gpkg
 
 N_POINTS = 300_000
 SIDE = 30_000.0
@@ -31,22 +31,13 @@ SEED = 1
 
 def make_points(path: Path, seed: int = 3) -> None:
     """Clustered and background points (EPSG:28992) written as a GeoPackage through GDAL."""
-    from osgeo import gdal
-
     rng = np.random.default_rng(seed)
     k = N_POINTS // 2
     centres = rng.uniform(2_000, SIDE - 2_000, (60, 2))
     cluster = centres[rng.integers(0, 60, k)] + rng.normal(0, 500, (k, 2))
     background = rng.uniform(0, SIDE, (N_POINTS - k, 2))
     xy = np.clip(np.vstack([cluster, background]), 1e-3, SIDE - 1e-3)
-    csv = path.with_suffix(".csv")
-    pd.DataFrame({"x": xy[:, 0] + X0, "y": xy[:, 1] + Y0}).to_csv(csv, index=False)
-    src = gdal.OpenEx(str(csv), gdal.OF_VECTOR,
-                      open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO"])
-    gdal.VectorTranslate(str(path), src, format="GPKG", layerName="points", dstSRS="EPSG:28992",
-                         srcSRS="EPSG:28992")
-    src = None
-    csv.unlink()
+    write_points_gpkg(path, pd.DataFrame({"x": xy[:, 0] + X0, "y": xy[:, 1] + Y0}))
 
 
 def read_hexagons(path: Path):

@@ -54,3 +54,16 @@ def save(name: str, record: dict) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(record, indent=2))
     print(json.dumps(record, indent=2))
+
+
+def write_points_gpkg(path: Path, frame, crs: str = "EPSG:28992") -> None:
+    """Write a frame with x/y columns (and attributes) as a point GeoPackage layer 'points' through GDAL."""
+    from osgeo import gdal
+
+    csv = path.with_suffix(".csv")
+    frame.to_csv(csv, index=False)
+    src = gdal.OpenEx(str(csv), gdal.OF_VECTOR,
+                      open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO"])
+    gdal.VectorTranslate(str(path), src, format="GPKG", layerName="points", dstSRS=crs, srcSRS=crs)
+    src = None
+    csv.unlink()

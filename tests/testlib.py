@@ -48,3 +48,43 @@ def output_rows(path) -> list[dict]:
     assert lyr.isValid(), path
     names = lyr.fields().names()
     return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
+
+
+def vector(uri, name: str = "l") -> QgsVectorLayer:
+    """An OGR layer that must open."""
+    lyr = QgsVectorLayer(str(uri), name, "ogr")
+    assert lyr.isValid(), uri
+    return lyr
+
+
+def frame(lyr):
+    """A layer's attribute table as a pandas frame."""
+    import pandas as pd
+
+    names = lyr.fields().names()
+    return pd.DataFrame([dict(zip(names, f.attributes())) for f in lyr.getFeatures()])
+
+
+def columns(path, *names):
+    """Columns of an output layer as float arrays (NULL -> NaN) or lists, in feature order."""
+    import numpy as np
+    from qgis.core import NULL
+
+    feats = list(vector(path, "out").getFeatures())
+    out = []
+    for name in names:
+        values = [None if f[name] == NULL else f[name] for f in feats]
+        if all(v is None or isinstance(v, (int, float)) for v in values):
+            out.append(np.array([np.nan if v is None else float(v) for v in values]))
+        else:
+            out.append(values)
+    return out if len(out) > 1 else out[0]
+
+
+def hand_bh(p):
+    """Benjamini-Hochberg by its definition: q_i = min over p_j >= p_i of min(1, m p_j / rank_j)."""
+    import numpy as np
+
+    m = len(p)
+    ranks = np.argsort(np.argsort(p, kind="stable"), kind="stable") + 1
+    return np.array([min(min(1.0, m * p[j] / ranks[j]) for j in range(m) if p[j] >= p[i]) for i in range(m)])

@@ -6,7 +6,6 @@ import warnings
 import numpy as np
 import pytest
 from qgis.core import (
-    NULL,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -18,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 from scipy import stats
+from testlib import columns, hand_bh
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # libpysal warns about remote example data and PROJ
@@ -36,21 +36,6 @@ TOY_Y = [2, 3, 3.2, 5, 8, 7]
 # esda G_Local docstring, reproduced in REFERENCES.md.
 TOY_GI_Z = [-1.0136729, -0.04361589, 1.31558703, -0.31412676, 1.15373986, 1.77833941]
 TOY_GI_STAR_Z = [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331]
-
-
-def columns(path, *names):
-    """Columns of an output layer as float arrays (NULL -> NaN) or lists, in feature order."""
-    lyr = QgsVectorLayer(str(path), "out", "ogr")
-    assert lyr.isValid(), path
-    feats = list(lyr.getFeatures())
-    out = []
-    for name in names:
-        values = [None if f[name] == NULL else f[name] for f in feats]
-        if all(v is None or isinstance(v, (int, float)) for v in values):
-            out.append(np.array([np.nan if v is None else float(v) for v in values]))
-        else:
-            out.append(values)
-    return out if len(out) > 1 else out[0]
 
 
 def memory_points(points, values, crs="EPSG:28992"):
@@ -89,16 +74,6 @@ def columbus_queen():
 
 def columbus_crime():
     return np.array(libpysal.io.open(COLUMBUS.replace(".shp", ".dbf")).by_col("CRIME"))
-
-
-def hand_bh(p):
-    """Benjamini-Hochberg by its definition: q_i = min over p_j >= p_i of min(1, m p_j / rank_j)."""
-    m = len(p)
-    ranks = np.argsort(np.argsort(p, kind="stable"), kind="stable") + 1
-    q = np.empty(m)
-    for i in range(m):
-        q[i] = min(min(1.0, m * p[j] / ranks[j]) for j in range(m) if p[j] >= p[i])
-    return q
 
 
 # --- values against esda and the published toy example -------------------------------------------

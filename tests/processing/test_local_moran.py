@@ -5,8 +5,9 @@ import warnings
 
 import numpy as np
 import pytest
-from qgis.core import NULL, QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
+from testlib import columns, hand_bh
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -21,26 +22,6 @@ pytestmark = pytest.mark.filterwarnings(
 
 COLUMBUS = "/usr/lib/python3/dist-packages/libpysal/examples/columbus/columbus.shp"
 LABELS = {1: "High-High cluster", 2: "Low-High outlier", 3: "Low-Low cluster", 4: "High-Low outlier"}
-
-
-def columns(path, *names):
-    lyr = QgsVectorLayer(str(path), "out", "ogr")
-    assert lyr.isValid(), path
-    feats = list(lyr.getFeatures())
-    out = []
-    for name in names:
-        values = [None if f[name] == NULL else f[name] for f in feats]
-        if all(v is None or isinstance(v, (int, float)) for v in values):
-            out.append(np.array([np.nan if v is None else float(v) for v in values]))
-        else:
-            out.append(values)
-    return out if len(out) > 1 else out[0]
-
-
-def hand_bh(p):
-    m = len(p)
-    ranks = np.argsort(np.argsort(p, kind="stable"), kind="stable") + 1
-    return np.array([min(min(1.0, m * p[j] / ranks[j]) for j in range(m) if p[j] >= p[i]) for i in range(m)])
 
 
 def columbus_queen():

@@ -24,23 +24,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
+from testlib import frame, vector
 
 from besecure.analysis.demo_town import HOTSPOTS
 from besecure.analysis.emerging import CATEGORY_CODES, DISPLAY_NAMES
 
 ALPHA = 0.05
 SQRT3 = np.sqrt(3.0)
-
-
-def vector(uri) -> QgsVectorLayer:
-    lyr = QgsVectorLayer(str(uri), "l", "ogr")
-    assert lyr.isValid(), uri
-    return lyr
-
-
-def frame(lyr) -> pd.DataFrame:
-    names = lyr.fields().names()
-    return pd.DataFrame([dict(zip(names, f.attributes())) for f in lyr.getFeatures()])
 
 
 def at_point(lyr, x, y):

@@ -11,19 +11,9 @@ import sqlite3
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateTransform, QgsProject
 from scipy.spatial import cKDTree
-
-
-def vector(uri) -> QgsVectorLayer:
-    lyr = QgsVectorLayer(str(uri), "l", "ogr")
-    assert lyr.isValid(), uri
-    return lyr
-
-
-def frame(lyr) -> pd.DataFrame:
-    names = lyr.fields().names()
-    return pd.DataFrame([dict(zip(names, f.attributes())) for f in lyr.getFeatures()])
+from testlib import frame, vector
 
 
 def nearest_cell_counts(cells_uri, points_uri) -> np.ndarray:

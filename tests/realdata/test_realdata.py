@@ -3,18 +3,13 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from qgis.core import QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsPointXY, QgsSpatialIndex
+from testlib import vector
 
 from besecure.analysis.aoristic import HOURS_PER_WEEK
 from besecure.analysis.geometry import assign_points_to_polygons
 from besecure.layers.read import read_points, read_polygons
 from besecure.layers.wkb import multipolygon_wkb
-
-
-def vector(path, name="l"):
-    layer = QgsVectorLayer(str(path), name, "ogr")
-    assert layer.isValid(), path
-    return layer
 
 
 @pytest.fixture(scope="module")
