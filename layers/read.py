@@ -241,9 +241,16 @@ def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_
         empty = np.empty(0)
         return PointTable(empty, empty.copy(), np.empty(0, dtype=np.int64), {f: np.empty(0) for f in fields},
                           source_crs, source_crs, 0, 0, 0, "arrow", utc_fields)
-    geom = _concat(batches[geom_col])
-    x, y, parts = points_from_wkb_column(geom)
-    fid = _concat(batches[fid_col]).astype(np.int64) if fid_col in batches else np.arange(n, dtype=np.int64)
+    x, y, parts = np.empty(n), np.empty(n), np.empty(n, dtype=np.int64)
+    start = 0
+    for geom in batches[geom_col]:  # decoded batch by batch into the result: no copy of the WKB column
+        stop = start + len(geom)
+        points_from_wkb_column(geom, (x[start:stop], y[start:stop], parts[start:stop]))
+        start = stop
+    if fid_col in batches:
+        fid = np.concatenate([np.ma.getdata(a) for a in batches[fid_col]]).astype(np.int64, copy=False)
+    else:
+        fid = np.arange(n, dtype=np.int64)
     attrs = {f: _arrow_values(_concat(batches[f]), kinds[f]) for f in fields}
     for f in fields:
         if defn.GetFieldDefn(defn.GetFieldIndex(f)).GetSubType() == ogr.OFSTBoolean:

@@ -23,21 +23,28 @@ def _type_and_dims(code: int) -> tuple[int, int]:
     return base, 2 + int(has_z) + int(has_m)
 
 
-def points_from_wkb_column(column: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def points_from_wkb_column(
+    column: np.ndarray, out: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """x, y and a 'parts' count per geometry from an array of WKB values (bytes, void or None).
 
     Returns NaN coordinates for null or empty geometries and the number of points in each
-    geometry (0 null/empty, 1 point, k for a multipoint whose first point is used).
+    geometry (0 null/empty, 1 point, k for a multipoint whose first point is used). ``out``: three
+    arrays of the column's length to fill instead of new ones (reading in batches).
     """
     n = len(column)
+    x, y, parts = out if out is not None else (np.empty(n), np.empty(n), np.empty(n, dtype=np.int64))
     if column.dtype.kind == "V" and column.dtype.itemsize == 21:
         raw = np.ascontiguousarray(column).view(np.uint8).reshape(n, 21)
         if np.all(raw[:, 0] == 1) and np.all(raw[:, 1:5].view("<u4").ravel() == POINT):
-            xy = raw[:, 5:21].copy().view("<f8").reshape(n, 2)
-            return xy[:, 0].copy(), xy[:, 1].copy(), np.ones(n, dtype=np.int64)
-    x = np.full(n, np.nan)
-    y = np.full(n, np.nan)
-    parts = np.zeros(n, dtype=np.int64)
+            # Strided views on the coordinates inside each 21-byte WKB, copied once.
+            np.copyto(x, raw[:, 5:13].view("<f8")[:, 0])
+            np.copyto(y, raw[:, 13:21].view("<f8")[:, 0])
+            parts.fill(1)
+            return x, y, parts
+    x.fill(np.nan)
+    y.fill(np.nan)
+    parts.fill(0)
     for i, value in enumerate(column):
         if value is None or value is np.ma.masked:
             continue

@@ -198,4 +198,25 @@ def test_geopackage_bulk_writer_equals_the_sink(demo_gpkg, run_alg, tmp_path):
     triggers = ds.ExecuteSQL("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_%'")
     assert triggers.GetFeatureCount() == 6  # OGR's R-tree maintenance triggers are back in place
     ds.ReleaseResultSet(triggers)
+    ds = None
     assert not (tmp_path / "bulk.gpkg.partial.gpkg").exists()
+    # The bulk-loaded index holds exactly what OGR puts in an index it builds itself on the same table.
+    import shutil
+    import sqlite3
+
+    name = "bulk"
+    rebuilt = tmp_path / "rebuilt.gpkg"
+    shutil.copy(bulk["OUTPUT"], rebuilt)
+    ds = ogr.Open(str(rebuilt), 1)
+    ds.ExecuteSQL(f"SELECT DisableSpatialIndex('{name}', 'geom')")
+    ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{name}', 'geom')")
+    ds = None
+    rows, nodes = [], []
+    for path in (bulk["OUTPUT"], rebuilt):
+        con = sqlite3.connect(path)
+        assert con.execute(f"SELECT rtreecheck('rtree_{name}_geom')").fetchone()[0] == "ok"
+        rows.append(con.execute(f"SELECT * FROM rtree_{name}_geom ORDER BY id").fetchall())
+        nodes.append(con.execute(f"SELECT data FROM rtree_{name}_geom_node ORDER BY nodeno").fetchall())
+        con.close()
+    assert rows[0] == rows[1] and len(rows[0]) == a.featureCount() > 51  # more than one node
+    assert nodes[0] != nodes[1]  # two differently built trees (OGR really rebuilt its own)
