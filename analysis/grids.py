@@ -115,27 +115,28 @@ def _square_ids(grid: GridSpec, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _hexagon_ids(grid: GridSpec, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    # Lattice A: even columns, rows at y0 + j*d. Lattice B: odd columns, rows at y0 + (j+.5)*d.
+    # Lattice A: even columns, centres at (x0 + i*w, y0 + j*d), w = 2*dx. Lattice B: odd columns, shifted
+    # by (w/2, d/2). With fa, ga the offsets from the nearest A centre in lattice units (each in
+    # [-1/2, 1/2]), the nearest B centre is offset by (|fa| - 1/2, |ga| - 1/2), so B is nearer exactly when
+    # w^2 (fa^2 - (1/2 - |fa|)^2) + d^2 (ga^2 - (1/2 - |ga|)^2) > 0, i.e. w^2 |fa| + d^2 |ga| > (w^2 + d^2) / 4:
+    # one linear test instead of two distances. Equidistant points stay in A (the even column).
     d, w = grid.size, 2 * grid.dx
-    xa, ya = x - grid.x0, y - grid.y0
-    xb, yb = xa - grid.dx, ya - d / 2
-    ia, ja = np.rint(xa / w), np.rint(ya / d)
-    ib, jb = np.rint(xb / w), np.rint(yb / d)
-    da = _squared_offset(xa, ia, w)
-    da += _squared_offset(ya, ja, d)
-    db = _squared_offset(xb, ib, w)
-    db += _squared_offset(yb, jb, d)
-    use_a = da <= db
-    col = np.where(use_a, 2 * ia, 2 * ib + 1)
-    row = np.where(use_a, ja, jb)
+    u = x - grid.x0
+    u /= w
+    v = y - grid.y0
+    v /= d
+    ia, ja = np.rint(u), np.rint(v)
+    u -= ia  # fa
+    v -= ja  # ga
+    lhs = np.abs(u)
+    lhs *= w * w
+    t = np.abs(v)
+    t *= d * d
+    lhs += t
+    use_b = lhs > (w * w + d * d) / 4
+    col = 2 * ia + np.where(use_b, np.where(u >= 0, 1.0, -1.0), 0.0)  # B column right or left of A's
+    row = ja - (use_b & (v < 0))  # B row below A's (B rows sit half a cell up)
     return _ids_or_minus_one(grid, row, col)
-
-
-def _squared_offset(v: np.ndarray, index: np.ndarray, spacing: float) -> np.ndarray:
-    """(v - index * spacing) ** 2 with one temporary."""
-    t = index * spacing
-    np.subtract(v, t, out=t)
-    return np.multiply(t, t, out=t)
 
 
 def _ids_or_minus_one(grid: GridSpec, row: np.ndarray, col: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 Against QGIS's own pair ``native:creategrid`` + ``native:countpointsinpolygon`` on the same file in
 the same run: the counts must be equal cell by cell, and we report the speed ratio (goal >= 20x; best of
-two runs each, whole algorithms: reading, counting, writing the GeoPackage, styling) and memory (the
+three runs each, whole algorithms: reading, counting, writing the GeoPackage, styling) and memory (the
 Python/numpy heap peak of our algorithm in a separate run under tracemalloc, and the process's peak RSS).
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pandas as pd
 from common import peak_rss_mb, qgis, save, timer, write_points_gpkg
 
 N_POINTS = 1_000_000
-REPEATS = 2
+REPEATS = 3
 X0, Y0, SIDE = 140_000.0, 440_000.0, 20_000.0
 
 
