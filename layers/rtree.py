@@ -16,6 +16,7 @@ does (``rtreeValueDown`` / ``rtreeValueUp``), so every box still contains its ge
 from __future__ import annotations
 
 import math
+import sqlite3
 
 import numpy as np
 
@@ -115,17 +116,31 @@ def _node_blobs(entries, boxes, n_nodes: int, capacity: int, node_size: int, dep
     return [row.tobytes() for row in raw]
 
 
-def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> None:
+def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     """Fill the empty R-tree virtual table ``table`` of SQLite connection ``con`` with ``ids``/``bounds``.
 
-    Raises ValueError when the tree is not empty (bulk loading only builds a tree from scratch).
+    Returns True when the tree was bulk-loaded, False when SQLite refused writes to the shadow tables
+    (its "defensive" mode) and the entries were inserted one by one instead. Raises ValueError when the
+    tree is not empty (bulk loading only builds a tree from scratch).
     """
     (n_rows,) = con.execute(f'SELECT COUNT(*) FROM "{table}_rowid"').fetchone()
     row = con.execute(f'SELECT length(data) FROM "{table}_node" WHERE nodeno = 1').fetchone()
     if n_rows or row is None:
         raise ValueError(f"R-tree {table} is not empty; bulk loading needs a new tree.")
     node_rows, rowid_rows, parent_rows = pack(ids, bounds, int(row[0]))
-    con.execute(f'DELETE FROM "{table}_node"')
-    con.executemany(f'INSERT INTO "{table}_node" (nodeno, data) VALUES (?, ?)', node_rows)
-    con.executemany(f'INSERT INTO "{table}_rowid" (rowid, nodeno) VALUES (?, ?)', rowid_rows)
-    con.executemany(f'INSERT INTO "{table}_parent" (nodeno, parentnode) VALUES (?, ?)', parent_rows)
+    con.execute("SAVEPOINT besecure_rtree")
+    try:
+        con.execute(f'DELETE FROM "{table}_node"')
+        con.executemany(f'INSERT INTO "{table}_node" (nodeno, data) VALUES (?, ?)', node_rows)
+        con.executemany(f'INSERT INTO "{table}_rowid" (rowid, nodeno) VALUES (?, ?)', rowid_rows)
+        con.executemany(f'INSERT INTO "{table}_parent" (nodeno, parentnode) VALUES (?, ?)', parent_rows)
+    except sqlite3.DatabaseError:
+        con.execute("ROLLBACK TO besecure_rtree")
+        con.execute("RELEASE besecure_rtree")
+        b = np.asarray(bounds, dtype=np.float64)
+        con.executemany(f'INSERT INTO "{table}" VALUES (?, ?, ?, ?, ?)',
+                        zip(np.asarray(ids).tolist(), b[:, 0].tolist(), b[:, 2].tolist(), b[:, 1].tolist(),
+                            b[:, 3].tolist()))
+        return False
+    con.execute("RELEASE besecure_rtree")
+    return True
