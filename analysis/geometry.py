@@ -138,6 +138,32 @@ def grid_points_in_polygon(xs: np.ndarray, ys: np.ndarray, polygon: Polygon) -> 
     return out
 
 
+def convex_simple_rings(rings: np.ndarray, min_turn: float = 1e-9) -> np.ndarray:
+    """For closed rings of equal length ``(m, k, 2)``: True where the ring is strictly convex and turns
+    once around (hence a simple polygon, valid in the OGC sense), vectorised.
+
+    False does not mean invalid, only "not certified here": collinear or repeated vertices, turns smaller
+    than ``min_turn`` radians (where rounding could flip the sign of a cross product), concave or
+    self-overlapping rings (a pentagram turns the same way at every vertex but twice around).
+    """
+    rings = np.asarray(rings, dtype=float)
+    m, k = rings.shape[:2]
+    if k < 4:
+        return np.zeros(m, dtype=bool)
+    edges = np.diff(rings, axis=1)  # k - 1 edges of the closed ring
+    following = np.roll(edges, -1, axis=1)  # the last edge is followed by the first
+    cross = edges[..., 0] * following[..., 1] - edges[..., 1] * following[..., 0]
+    dot = np.einsum("mkd,mkd->mk", edges, following)
+    scale = np.hypot(edges[..., 0], edges[..., 1]) * np.hypot(following[..., 0], following[..., 1])
+    with np.errstate(invalid="ignore"):
+        left = np.all(cross > min_turn * scale, axis=1)
+        right = np.all(cross < -min_turn * scale, axis=1)
+        turning = np.abs(np.arctan2(cross, dot).sum(axis=1))
+    closed = np.all(rings[:, 0] == rings[:, -1], axis=1)
+    finite = np.all(np.isfinite(rings), axis=(1, 2))
+    return closed & finite & (left | right) & (np.abs(turning - 2 * np.pi) < 1e-6)
+
+
 def polygon_bounds(polygon: Polygon) -> tuple[float, float, float, float]:
     """(xmin, ymin, xmax, ymax) of all rings."""
     allv = np.concatenate([np.asarray(r, dtype=float) for r in polygon])

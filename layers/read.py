@@ -26,8 +26,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..analysis.geometry import convex_simple_rings
 from . import crs as crs_mod
-from .wkb import line_parts, points_from_wkb_column, polygon_parts
+from .wkb import line_parts, points_from_wkb_column, polygon_parts, single_ring_polygons
 
 X_NAMES = ("x", "x_coordinate", "xcoord", "x_coord", "easting", "point_x", "rd_x")
 Y_NAMES = ("y", "y_coordinate", "ycoord", "y_coord", "northing", "point_y", "rd_y")
@@ -74,6 +75,7 @@ class PolygonTable:
     crs: QgsCoordinateReferenceSystem
     n_features: int = 0
     n_null_geometry: int = 0
+    path: str = "features"
 
     @property
     def rings(self) -> list[list[np.ndarray]]:
@@ -213,7 +215,21 @@ def read_points(
     return table
 
 
-def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_crs) -> PointTable | None:
+@dataclass
+class _ArrowColumns:
+    """A layer read through the Arrow stream: fids, WKB batches (views: ``stream`` owns their memory),
+    attributes converted like the feature path, and the datetime fields that carry a UTC offset."""
+
+    n: int
+    fid: np.ndarray
+    geometry: list[np.ndarray]
+    attributes: dict[str, np.ndarray]
+    utc_fields: set[str]
+    stream: object
+
+
+def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColumns | None:
+    """Columns of a file-backed OGR layer through ``GetArrowStreamAsNumPy``; None when not possible."""
     from osgeo import ogr
 
     ds = ogr.Open(path)
@@ -235,18 +251,11 @@ def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_
         for key, arr in batch.items():
             batches.setdefault(key, []).append(arr)
     lyr.SetIgnoredFields([])
-    n = sum(len(a) for a in batches.get(geom_col, []))
+    geometry = batches.get(geom_col, [])
+    n = sum(len(a) for a in geometry)
     utc_fields = {f for f in fields if kinds[f] == "datetime" and _ogr_field_is_utc(lyr, f)}
     if n == 0:
-        empty = np.empty(0)
-        return PointTable(empty, empty.copy(), np.empty(0, dtype=np.int64), {f: np.empty(0) for f in fields},
-                          source_crs, source_crs, 0, 0, 0, "arrow", utc_fields)
-    x, y, parts = np.empty(n), np.empty(n), np.empty(n, dtype=np.int64)
-    start = 0
-    for geom in batches[geom_col]:  # decoded batch by batch into the result: no copy of the WKB column
-        stop = start + len(geom)
-        points_from_wkb_column(geom, (x[start:stop], y[start:stop], parts[start:stop]))
-        start = stop
+        return _ArrowColumns(0, np.empty(0, dtype=np.int64), [], {f: np.empty(0) for f in fields}, utc_fields, stream)
     if fid_col in batches:
         fid = np.concatenate([np.ma.getdata(a) for a in batches[fid_col]]).astype(np.int64, copy=False)
     else:
@@ -256,7 +265,22 @@ def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_
         if defn.GetFieldDefn(defn.GetFieldIndex(f)).GetSubType() == ogr.OFSTBoolean:
             # GDAL 3.6's numpy conversion mis-reads bit-packed Arrow booleans; read them per feature.
             attrs[f] = _ogr_column(lyr, f, all_fields)
-    return PointTable(x, y, fid, attrs, source_crs, source_crs, n, 0, int((parts > 1).sum()), "arrow", utc_fields)
+    return _ArrowColumns(n, fid, geometry, attrs, utc_fields, stream)
+
+
+def _read_points_arrow(path: str, layer_name: str | None, fields, kinds, source_crs) -> PointTable | None:
+    columns = _read_arrow(path, layer_name, fields, kinds)
+    if columns is None:
+        return None
+    n = columns.n
+    x, y, parts = np.empty(n), np.empty(n), np.empty(n, dtype=np.int64)
+    start = 0
+    for geom in columns.geometry:  # decoded batch by batch into the result: no copy of the WKB column
+        stop = start + len(geom)
+        points_from_wkb_column(geom, (x[start:stop], y[start:stop], parts[start:stop]))
+        start = stop
+    return PointTable(x, y, columns.fid, columns.attributes, source_crs, source_crs, n, 0, int((parts > 1).sum()),
+                      "arrow", columns.utc_fields)
 
 
 def _ogr_column(lyr, name: str, all_fields: list[str]) -> np.ndarray:
@@ -399,46 +423,100 @@ def read_polygons(
     *,
     working_crs: QgsCoordinateReferenceSystem,
     feedback=None,
+    layer: QgsVectorLayer | None = None,
+    force_features: bool = False,
 ) -> PolygonTable:
-    """Read polygons (e.g. zones, a study area) into ring lists in ``working_crs``.
+    """Read polygons (e.g. zones, a study area, a grid) into ring lists in ``working_crs``.
 
-    Invalid geometries are repaired with ``makeValid`` (reported); null ones are skipped.
+    ``layer`` (the whole, unfiltered layer; a QgsVectorLayer given as ``source`` counts as one) enables
+    the Arrow stream; grid cells are then decoded and certified valid (strictly convex, turning once)
+    with numpy, the rest one by one. Invalid geometries are repaired with ``makeValid`` (reported);
+    null ones are skipped.
     """
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
         raise ValueError("The zone / study-area layer must contain polygons.")
-    layer_fields = source.fields()
     kinds = _field_kinds(source, fields, "polygon")
-    parts: list[list[list[np.ndarray]]] = []
-    fids: list[int] = []
-    values: dict[str, list] = {f: [] for f in kinds}
-    n = n_null = n_fixed = 0
-    src_crs = source.sourceCrs()
-    for feat in source.getFeatures():
-        n += 1
-        geom = feat.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            n_null += 1
-            continue
-        if not geom.isGeosValid():
-            # makeValid may return a collection; keep its polygonal part.
-            geom = geom.makeValid().convertToType(QgsWkbTypes.PolygonGeometry, True)
-            n_fixed += 1
-            if geom is None or geom.isNull():
-                n_null += 1
-                continue
-        parts.append(polygon_parts(bytes(geom.asWkb())))
-        fids.append(feat.id())
-        attrs = feat.attributes()
-        for f in kinds:
-            values[f].append(_plain_value(attrs[layer_fields.indexOf(f)]))
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    loc = _ogr_location(layer) if layer is not None and not force_features else None
+    read = _read_polygons_arrow(loc[0], loc[1], list(kinds), kinds) if loc is not None else None
+    path = "arrow" if read is not None else "features"
+    if read is None:
+        read = _read_polygons_features(source, kinds)
+    parts, fids, attributes, n, n_null, n_fixed = read
     if feedback is not None:
         if n_null:
             feedback.pushWarning(f"{n_null} polygons without geometry were skipped.")
         if n_fixed:
             feedback.pushWarning(f"{n_fixed} invalid polygons were repaired (makeValid) before use.")
-    attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
-    return PolygonTable(_transform_parts(parts, src_crs, working_crs), np.asarray(fids, dtype=np.int64),
-                        attributes, working_crs, n, n_null)
+    return PolygonTable(_transform_parts(parts, source.sourceCrs(), working_crs), np.asarray(fids, dtype=np.int64),
+                        attributes, working_crs, n, n_null, path)
+
+
+def _usable_polygon(geom: QgsGeometry | None) -> tuple[list[list[np.ndarray]] | None, bool]:
+    """(parts, repaired) of a geometry: None for a null or empty one, repaired with makeValid if invalid."""
+    if geom is None or geom.isNull() or geom.isEmpty():
+        return None, False
+    if geom.isGeosValid():
+        return polygon_parts(bytes(geom.asWkb())), False
+    # makeValid may return a collection; keep its polygonal part.
+    fixed = geom.makeValid().convertToType(QgsWkbTypes.PolygonGeometry, True)
+    if fixed is None or fixed.isNull() or fixed.isEmpty():
+        return None, True
+    return polygon_parts(bytes(fixed.asWkb())), True
+
+
+def _read_polygons_features(source, kinds):
+    layer_fields = source.fields()
+    parts: list[list[list[np.ndarray]]] = []
+    fids: list[int] = []
+    values: dict[str, list] = {f: [] for f in kinds}
+    n = n_null = n_fixed = 0
+    for feat in source.getFeatures():
+        n += 1
+        feature_parts, repaired = _usable_polygon(feat.geometry())
+        n_fixed += repaired
+        if feature_parts is None:
+            n_null += 1
+            continue
+        parts.append(feature_parts)
+        fids.append(feat.id())
+        attrs = feat.attributes()
+        for f in kinds:
+            values[f].append(_plain_value(attrs[layer_fields.indexOf(f)]))
+    return parts, fids, {f: _normalise(values[f], kinds[f]) for f in kinds}, n, n_null, n_fixed
+
+
+def _read_polygons_arrow(path: str, layer_name: str | None, fields, kinds):
+    columns = _read_arrow(path, layer_name, fields, kinds)
+    if columns is None:
+        return None
+    parts: list = []
+    keep = np.zeros(columns.n, dtype=bool)
+    n_fixed = 0
+    start = 0
+    for batch in columns.geometry:
+        cells = single_ring_polygons(batch)
+        certified = convex_simple_rings(cells) if cells is not None else np.zeros(len(batch), dtype=bool)
+        for i in range(len(batch)):
+            if certified[i]:
+                feature_parts = [[cells[i]]]
+            else:
+                value = batch[i]
+                blob = None if value is None or value is np.ma.masked else bytes(value)
+                geom = None
+                if blob:
+                    geom = QgsGeometry()
+                    geom.fromWkb(blob)
+                feature_parts, repaired = _usable_polygon(geom)
+                n_fixed += repaired
+            if feature_parts is not None:
+                parts.append(feature_parts)
+                keep[start + i] = True
+        start += len(batch)
+    attributes = {f: v[keep] for f, v in columns.attributes.items()}
+    n_null = int(columns.n - keep.sum())
+    return parts, columns.fid[keep], attributes, columns.n, n_null, n_fixed
 
 
 def _transform_parts(parts: list[list[list[np.ndarray]]], src, dst) -> list[list[list[np.ndarray]]]:

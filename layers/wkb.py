@@ -56,6 +56,23 @@ def points_from_wkb_column(
     return x, y, parts
 
 
+def single_ring_polygons(column: np.ndarray) -> np.ndarray | None:
+    """Vertices ``(m, k, 2)`` of a column of equal-sized little-endian 2-D single-ring polygon WKB (grid
+    cells, as the Arrow stream gives them: a fixed-size binary column), None for anything else."""
+    if column.dtype.kind != "V" or isinstance(column, np.ma.MaskedArray) and np.ma.getmaskarray(column).any():
+        return None
+    size, m = column.dtype.itemsize, len(column)
+    if m == 0 or size < 13 + 4 * 16 or (size - 13) % 16:
+        return None
+    raw = np.ascontiguousarray(np.ma.getdata(column)).view(np.uint8).reshape(m, size)
+    head = raw[:, :13].copy()  # byte order, type, ring count, point count
+    k = (size - 13) // 16
+    if not (np.all(head[:, 0] == 1) and np.all(head[:, 1:5].view("<u4") == POLYGON)
+            and np.all(head[:, 5:9].view("<u4") == 1) and np.all(head[:, 9:13].view("<u4") == k)):
+        return None
+    return raw[:, 13:].copy().view("<f8").reshape(m, k, 2)
+
+
 def _first_point(blob: bytes) -> tuple[float, float, int]:
     order = "<" if blob[0] == 1 else ">"
     (code,) = struct.unpack_from(order + "I", blob, 1)

@@ -23,6 +23,7 @@ from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
 from .compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
+from .incidents import whole_layer
 
 AGGREGATION = "AGGREGATION"
 CELL_SIZE = "CELL_SIZE"
@@ -144,7 +145,8 @@ def _study_area(alg, parameters, context, working, feedback):
     source = alg.parameterAsSource(parameters, STUDY_AREA, context)
     if source is None:
         return None
-    polys = read_polygons(source, working_crs=working, feedback=feedback)
+    polys = read_polygons(source, working_crs=working, feedback=feedback,
+                          layer=whole_layer(alg, parameters, STUDY_AREA, context))
     if not polys.parts:
         raise ValueError("The study area layer has no polygons.")
     return [ring for rings in polys.rings for ring in rings]
@@ -190,7 +192,8 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
         return None
     id_field = alg.parameterAsString(parameters, ZONE_ID_FIELD, context) or ""
     pop_field = alg.parameterAsString(parameters, POPULATION_FIELD, context) if with_population else ""
-    polys = read_polygons(source, [f for f in (id_field, pop_field) if f], working_crs=working, feedback=feedback)
+    polys = read_polygons(source, [f for f in (id_field, pop_field) if f], working_crs=working, feedback=feedback,
+                          layer=whole_layer(alg, parameters, ZONES, context))
     if not polys.parts:
         raise ValueError("The zones layer has no polygons.")
     ids = polys.attributes[id_field] if id_field else polys.fid

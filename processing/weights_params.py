@@ -189,7 +189,8 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
                                 "layer's own units.").format(name))
     geometry = QgsWkbTypes.geometryType(source.wkbType())
     if geometry == QgsWkbTypes.PolygonGeometry:
-        table = _read_polygon_features(source, names, source_crs, metric, feedback)
+        table = _read_polygon_features(source, names, source_crs, metric, feedback,
+                                       whole_layer(alg, parameters, INPUT, context))
     elif geometry == QgsWkbTypes.PointGeometry:
         pts = read_points(source, names, layer=whole_layer(alg, parameters, INPUT, context),
                           working_crs=None if metric else source_crs, feedback=feedback)
@@ -220,12 +221,12 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
     return table
 
 
-def _read_polygon_features(source, names, source_crs, metric: bool, feedback) -> FeatureValues:
+def _read_polygon_features(source, names, source_crs, metric: bool, feedback, layer=None) -> FeatureValues:
     working = source_crs
     if metric:
         centre = source.sourceExtent().center()
         working = crs_mod.choose_working_crs(source_crs, np.array([centre.x()]), np.array([centre.y()]))
-    polys = read_polygons(source, names, working_crs=working, feedback=feedback)
+    polys = read_polygons(source, names, working_crs=working, feedback=feedback, layer=layer)
     table = FeatureValues(None, np.empty(0), np.empty(0), polys.fid, polys.attributes, working, metric, "",
                           parts=polys.parts)
     _set_rings(table)

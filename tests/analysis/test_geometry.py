@@ -29,3 +29,34 @@ def test_shared_boundary_counted_once():
     assert np.all(zone[:50] >= 0)
     inner = (px > 0) & (px < 20) & (px != 10) & (py > 0) & (py < 10)
     assert np.array_equal(zone[inner], (px[inner] > 10).astype(int))
+
+
+def test_convex_simple_rings_certifies_only_valid_rings():
+    """Certified rings are valid for GEOS (through shapely, an independent implementation); the
+    non-convex, self-crossing and twice-winding ones are not certified."""
+    import shapely.geometry as shapely_geometry  # Debian's python3-shapely, with geopandas
+
+    from besecure.analysis.geometry import convex_simple_rings
+
+    rng = np.random.default_rng(4)
+    angles = np.arange(6) * np.pi / 3
+    base = np.column_stack([np.cos(angles), np.sin(angles)])
+    rings = base[None] * rng.uniform(0.2, 1.5, (3000, 6, 1)) + rng.normal(0, 0.25, (3000, 6, 2))
+    rings = np.concatenate([rings, rings[:, :1]], axis=1)  # closed
+    rings[:500] = rings[:500, ::-1]  # some clockwise
+    certified = convex_simple_rings(rings)
+    valid = np.array([shapely_geometry.Polygon(r).is_valid for r in rings])
+    convex = np.array([shapely_geometry.Polygon(r).convex_hull.area - abs(shapely_geometry.Polygon(r).area) < 1e-12
+                       for r in rings])
+    assert np.all(valid[certified])  # never certifies an invalid ring
+    assert np.array_equal(certified, valid & convex)  # and certifies every valid convex one
+    assert 0.1 < certified.mean() < 0.9 and (~valid).sum() > 50  # the sample has both kinds
+
+    star = np.array([[np.cos(np.pi / 2 + 2 * np.pi * k / 5), np.sin(np.pi / 2 + 2 * np.pi * k / 5)]
+                     for k in (0, 2, 4, 1, 3, 0)])
+    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], dtype=float)
+    with_collinear = np.array([[0, 0], [0.5, 0], [1, 0], [1, 1], [0, 1], [0, 0]], dtype=float)
+    assert not convex_simple_rings(star[None])[0]  # turns one way, twice around
+    assert convex_simple_rings(square[None])[0] and convex_simple_rings(square[None, ::-1])[0]
+    assert not convex_simple_rings(with_collinear[None])[0]  # valid, but left to GEOS
+    assert not convex_simple_rings(square[None, :4])[0]  # not closed

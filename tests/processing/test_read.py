@@ -118,3 +118,103 @@ def test_web_mercator_is_not_taken_as_metres():
     f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(1_600_000.0, 6_400_000.0)))  # about 14.4 E, 49.7 N
     layer.dataProvider().addFeatures([f])
     assert read_points(layer, [], layer=layer).crs.authid() == "EPSG:32633"
+
+
+# -- polygons -------------------------------------------------------------------------------------
+
+def _polygons_both(layer, fields, crs=None):
+    from besecure.layers.read import read_polygons
+
+    working = crs or layer.crs()
+    fast = read_polygons(layer, fields, working_crs=working)
+    slow = read_polygons(layer, fields, working_crs=working, force_features=True)
+    assert fast.path == "arrow" and slow.path == "features"
+    return fast, slow
+
+
+def assert_same_polygons(a, b):
+    assert np.array_equal(a.fid, b.fid)
+    assert (a.n_features, a.n_null_geometry) == (b.n_features, b.n_null_geometry)
+    assert len(a.parts) == len(b.parts)
+    for pa, pb in zip(a.parts, b.parts):
+        assert len(pa) == len(pb)
+        for ra, rb in zip(pa, pb):
+            assert len(ra) == len(rb)
+            for x, y in zip(ra, rb):
+                assert np.array_equal(x, y)
+    for name in a.attributes:
+        assert a.attributes[name].tolist() == b.attributes[name].tolist() or np.array_equal(
+            a.attributes[name], b.attributes[name], equal_nan=True), name
+
+
+def test_polygon_arrow_equals_features_on_grid_and_zones(demo_gpkg, run_alg, tmp_path):
+    hexes, _ = run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1,
+                                              "CELL_SIZE": 150, "OUTPUT": str(tmp_path / "hex.gpkg")})
+    grid = QgsVectorLayer(hexes["OUTPUT"], "hex", "ogr")
+    fast, slow = _polygons_both(grid, ["count", "cell_id"])
+    assert_same_polygons(fast, slow)
+    assert len(fast.parts) == grid.featureCount() > 500
+    zones = QgsVectorLayer(f"{demo_gpkg}|layername=neighbourhoods", "n", "ogr")
+    fast, slow = _polygons_both(zones, ["name", "population"], QgsCoordinateReferenceSystem("EPSG:32631"))
+    assert_same_polygons(fast, slow)  # general (multi)polygons, reprojected
+    assert fast.attributes["population"].sum() > 0
+
+
+def test_polygon_arrow_equals_features_with_invalid_null_and_odd_shapes(tmp_path):
+    from osgeo import ogr, osr
+
+    path = tmp_path / "odd.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("odd", srs, ogr.wkbPolygon)
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+
+    def hexagon(cx, swap=False):
+        pts = [(cx + 10 * np.cos(a), 10 * np.sin(a)) for a in np.arange(6) * np.pi / 3]
+        if swap:  # two vertices exchanged: the ring crosses itself
+            pts[1], pts[2] = pts[2], pts[1]
+        return "POLYGON ((" + ", ".join(f"{x!r} {y!r}" for x, y in pts + pts[:1]) + "))"
+
+    star = [(500 + 50 * np.cos(np.pi / 2 + 2 * np.pi * k / 5), 50 * np.sin(np.pi / 2 + 2 * np.pi * k / 5))
+            for k in (0, 2, 4, 1, 3, 0)]  # turns the same way at every vertex, twice around
+    shapes = [("hex", hexagon(0)), ("bowtie-hex", hexagon(100, swap=True)), ("null", None), ("hex2", hexagon(200)),
+              ("pentagram", "POLYGON ((" + ", ".join(f"{x!r} {y!r}" for x, y in star) + "))"),
+              ("concave", "POLYGON ((300 0, 340 0, 340 40, 320 10, 300 40, 300 0))"),
+              ("hex-cw", "POLYGON ((" + ", ".join(hexagon(400)[10:-2].split(", ")[::-1]) + "))")]
+    for name, wkt in shapes:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("name", name)
+        if wkt:
+            f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+    layer = QgsVectorLayer(str(path), "odd", "ogr")
+
+    from besecure.layers.read import read_polygons
+
+    def read(force):
+        messages = []
+
+        class Feedback:
+            def pushWarning(self, text):  # noqa: N802
+                messages.append(text)
+
+        return read_polygons(layer, ["name"], working_crs=layer.crs(), feedback=Feedback(),
+                             force_features=force), messages
+
+    (fast, fast_log), (slow, slow_log) = read(False), read(True)
+    assert fast.path == "arrow"
+    assert_same_polygons(fast, slow)
+    assert fast.attributes["name"].tolist() == ["hex", "bowtie-hex", "hex2", "pentagram", "concave", "hex-cw"]
+    # Both paths skipped the null geometry and repaired the self-crossing hexagon and the pentagram.
+    assert fast_log == slow_log == ["1 polygons without geometry were skipped.",
+                                    "2 invalid polygons were repaired (makeValid) before use."]
+
+
+def test_polygon_arrow_equals_features_on_chicago_areas(shared_data):
+    areas = QgsVectorLayer(str(shared_data / "chicago" / "community_areas.gpkg"), "areas", "ogr")
+    assert areas.isValid()
+    fast, slow = _polygons_both(areas, ["AREA_NUMBE"], QgsCoordinateReferenceSystem("EPSG:32616"))
+    assert_same_polygons(fast, slow)
+    assert len(fast.parts) == 77
