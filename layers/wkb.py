@@ -10,7 +10,7 @@ import struct
 
 import numpy as np
 
-POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON = 1, 2, 3, 4, 5, 6
+POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION = 1, 2, 3, 4, 5, 6, 7
 
 
 def _type_and_dims(code: int) -> tuple[int, int]:
@@ -149,6 +149,88 @@ def _parse_lineal(buf: memoryview, offset: int, parts: list[np.ndarray]) -> int:
             offset = _parse_lineal(buf, offset, parts)
         return offset
     raise ValueError("a geometry is not a line")
+
+
+def wkb_bounds(wkb: list[bytes]) -> np.ndarray:
+    """(n, 4) xmin, ymin, xmax, ymax of WKB geometries of any type (NaN for empty ones).
+
+    Geometries of one size and header with a single coordinate sequence (points, grid cells, single-part
+    cells) are read with one numpy view; anything else is parsed one by one.
+    """
+    n = len(wkb)
+    out = np.full((n, 4), np.nan)
+    if n == 0:
+        return out
+    layout = _single_sequence_layout(wkb[0]) if len({len(g) for g in wkb[:1000]}) == 1 else None
+    if layout is not None:
+        offset, k = layout
+        size = len(wkb[0])
+        raw = np.frombuffer(b"".join(wkb), dtype=np.uint8)
+        if raw.size == size * n:
+            raw = raw.reshape(n, size)
+            if np.all(raw[:, :offset] == raw[0, :offset]):  # same byte order, types and counts everywhere
+                xy = raw[:, offset:offset + 16 * k].copy().view("<f8").reshape(n, k, 2)
+                return np.column_stack([xy[:, :, 0].min(axis=1), xy[:, :, 1].min(axis=1),
+                                        xy[:, :, 0].max(axis=1), xy[:, :, 1].max(axis=1)])
+    for i, blob in enumerate(wkb):
+        arrays: list[np.ndarray] = []
+        _coordinate_arrays(memoryview(blob), 0, arrays)
+        xy = np.concatenate(arrays) if arrays else np.empty((0, 2))
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if len(xy):
+            out[i] = xy[:, 0].min(), xy[:, 1].min(), xy[:, 0].max(), xy[:, 1].max()
+    return out
+
+
+def _single_sequence_layout(blob: bytes) -> tuple[int, int] | None:
+    """(byte offset of the coordinates, number of points) when a little-endian 2-D WKB holds exactly one
+    coordinate sequence (point, line, one-ring polygon, or a multi-geometry of one such part)."""
+    offset = 0
+    for _ in range(2):  # a multi-geometry of one part, then the part itself
+        if len(blob) < offset + 9 or blob[offset] != 1:
+            return None
+        code, count = struct.unpack_from("<II", blob, offset + 1)
+        if code in (MULTIPOINT, MULTILINESTRING, MULTIPOLYGON) and count == 1 and offset == 0:
+            offset += 9
+            continue
+        if code == POINT:
+            return offset + 5, 1
+        if code == LINESTRING:
+            return offset + 9, count
+        if code == POLYGON and count == 1 and len(blob) >= offset + 13:
+            return offset + 13, struct.unpack_from("<I", blob, offset + 9)[0]
+        return None
+    return None
+
+
+def _coordinate_arrays(buf: memoryview, offset: int, out: list[np.ndarray]) -> int:
+    """Append the (k, 2) coordinates of every sequence of the WKB geometry at ``offset``; returns its end."""
+    order = "<" if buf[offset] == 1 else ">"
+    (code,) = struct.unpack_from(order + "I", buf, offset + 1)
+    base, dims = _type_and_dims(code)
+    offset += 5 + (4 if code & 0x20000000 else 0)
+
+    def sequence(at: int, npts: int) -> int:
+        coords = np.frombuffer(buf, dtype=order + "f8", count=npts * dims, offset=at).reshape(npts, dims)
+        out.append(coords[:, :2].astype(float))
+        return at + 8 * npts * dims
+
+    if base == POINT:
+        return sequence(offset, 1)
+    (count,) = struct.unpack_from(order + "I", buf, offset)
+    offset += 4
+    if base == LINESTRING:
+        return sequence(offset, count)
+    if base == POLYGON:
+        for _ in range(count):
+            (npts,) = struct.unpack_from(order + "I", buf, offset)
+            offset = sequence(offset + 4, npts)
+        return offset
+    if base in (MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION):
+        for _ in range(count):
+            offset = _coordinate_arrays(buf, offset, out)
+        return offset
+    raise ValueError(f"unsupported WKB geometry type {code}")
 
 
 def polygon_wkb(rings: list[np.ndarray]) -> bytes:

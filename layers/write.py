@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..processing.compat import SINK_FAST_INSERT
 from . import rtree
 from .style import StylePostProcessor, apply_style
+from .wkb import wkb_bounds
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,12 +162,12 @@ def _plain_geopackage(alg, parameters: dict, name: str, context) -> str | None:
 def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> str:
     """Write a layer into a new GeoPackage with one SQLite bulk insert (what the sink does row by row).
 
-    OGR creates the file, the table, its CRS entry and (for grid cells) the empty R-tree index with its
-    triggers; the rows go in with ``executemany`` as GeoPackage geometry blobs (standard header without
-    envelope + WKB). For equal single-ring polygons (grid cells) the cell bounds come straight from the
-    WKB and the R-tree is bulk-loaded (:mod:`layers.rtree`) in the same transaction, the triggers being
-    set aside meanwhile and restored as OGR wrote them; other geometries get their index from OGR
-    afterwards. Written to a temporary file and renamed, so a failure leaves nothing half-written.
+    OGR creates the file, the table, its CRS entry and the empty R-tree index with its triggers; the rows
+    go in with ``executemany`` as GeoPackage geometry blobs (standard header without envelope + WKB). The
+    bounds of every geometry come straight from its WKB (:func:`layers.wkb.wkb_bounds`) and the R-tree is
+    bulk-loaded (:mod:`layers.rtree`) in the same transaction, the triggers being set aside meanwhile and
+    restored as OGR wrote them; empty geometries stay out of the index, as OGR's triggers leave them. Written
+    to a temporary file and renamed, so a failure leaves nothing half-written.
     """
     import sqlite3
 
@@ -177,14 +178,14 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
     for stale in (tmp, path):
         if os.path.exists(stale):
             os.remove(stale)
-    bounds = _single_ring_bounds(wkb)
+    bounds = wkb_bounds(wkb)
+    indexed = np.flatnonzero(np.isfinite(bounds).all(axis=1))
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-    index = "YES" if bounds is not None else "NO"
-    lyr = ds.CreateLayer(layer_name, srs, ogr_type, [f"SPATIAL_INDEX={index}", "FID=fid", "GEOMETRY_NAME=geom"])
+    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom"])
     for field in fields_for(frame):
         kind = {QVariant.LongLong: ogr.OFTInteger64, QVariant.Double: ogr.OFTReal}.get(field.type(), ogr.OFTString)
         lyr.CreateField(ogr.FieldDefn(field.name(), kind))
@@ -196,7 +197,9 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
         con.execute("PRAGMA synchronous = OFF")
         (srs_id,) = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
                                 (layer_name,)).fetchone()
-        header = b"GP\x00\x01" + int(srs_id).to_bytes(4, "little", signed=True)  # v0, little endian, no envelope
+        srs_bytes = int(srs_id).to_bytes(4, "little", signed=True)
+        headers = (b"GP\x00\x11" + srs_bytes, b"GP\x00\x01" + srs_bytes)  # v0, little endian, no envelope; empty?
+        nonempty = np.isfinite(bounds).all(axis=1).tolist()
         columns = ", ".join(f'"{c}"' for c in frame.columns)
         marks = ", ".join("?" * (len(frame.columns) + 2))
         # OGR's triggers call its own SQL functions, unknown to Python's sqlite3: set them aside.
@@ -206,12 +209,13 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
             con.execute(f'DROP TRIGGER "{name}"')
         with _no_collection_pauses():
             con.executemany(f'INSERT INTO "{layer_name}" (fid, geom, {columns}) VALUES ({marks})',
-                            zip(range(1, len(wkb) + 1), (header + g for g in wkb), *_python_columns(frame)))
-        if bounds is not None:
-            with _no_collection_pauses():
-                rtree.bulk_load(con, f"rtree_{layer_name}_geom", np.arange(1, len(wkb) + 1), bounds)
-            extent = [float(bounds[:, 0].min()), float(bounds[:, 1].min()), float(bounds[:, 2].max()),
-                      float(bounds[:, 3].max())]
+                            zip(range(1, len(wkb) + 1), (headers[ok] + g for ok, g in zip(nonempty, wkb)),
+                                *_python_columns(frame)))
+        with _no_collection_pauses():
+            rtree.bulk_load(con, f"rtree_{layer_name}_geom", indexed + 1, bounds[indexed])
+        if indexed.size:
+            b = bounds[indexed]
+            extent = [float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())]
             con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                         (*extent, layer_name))
         for _, sql in triggers:
@@ -219,46 +223,8 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
         con.commit()
     finally:
         con.close()
-    if bounds is None:
-        ds = ogr.Open(tmp, 1)
-        _sql_row(ds, f"SELECT CreateSpatialIndex('{layer_name}', 'geom')")
-        extent = _sql_row(ds, f'SELECT MIN(ST_MinX(geom)) AS a, MIN(ST_MinY(geom)) AS b, MAX(ST_MaxX(geom)) AS c, '
-                              f'MAX(ST_MaxY(geom)) AS d FROM "{layer_name}"')
-        ds.ExecuteSQL(f"UPDATE gpkg_contents SET min_x = {extent[0]!r}, min_y = {extent[1]!r}, "
-                      f"max_x = {extent[2]!r}, max_y = {extent[3]!r} WHERE table_name = '{layer_name}'")
-        ds = None
     os.replace(tmp, path)
     return path
-
-
-def _single_ring_bounds(wkb: list[bytes]) -> np.ndarray | None:
-    """(n, 4) xmin, ymin, xmax, ymax of equal-sized little-endian single-ring 2-D polygons (grid cells),
-    read straight from their WKB with numpy; None for anything else."""
-    if not wkb or len({len(g) for g in wkb[:1000]}) != 1:
-        return None
-    raw = np.frombuffer(b"".join(wkb), dtype=np.uint8)
-    size = len(wkb[0])
-    if raw.size != size * len(wkb) or size < 13 + 32 or (size - 13) % 16:
-        return None
-    raw = raw.reshape(len(wkb), size)
-    head = raw[:, :13].copy()
-    little_endian_polygons = np.all(head[:, 0] == 1) and np.all(head[:, 1:5].view("<u4") == 3)
-    if not (little_endian_polygons and np.all(head[:, 5:9].view("<u4") == 1)):
-        return None
-    xy = raw[:, 13:].copy().view("<f8").reshape(len(wkb), -1, 2)
-    return np.column_stack([xy[:, :, 0].min(axis=1), xy[:, :, 1].min(axis=1), xy[:, :, 0].max(axis=1),
-                            xy[:, :, 1].max(axis=1)])
-
-
-def _sql_row(ds, sql: str) -> list:
-    """Run a SELECT through OGR (its SQL functions) and return the first row's values."""
-    result = ds.ExecuteSQL(sql)
-    try:
-        feature = result.GetNextFeature() if result is not None else None
-        return [] if feature is None else [feature.GetField(i) for i in range(feature.GetFieldCount())]
-    finally:
-        if result is not None:
-            ds.ReleaseResultSet(result)
 
 
 def provenance(alg, parameters: dict, context) -> dict:

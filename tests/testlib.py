@@ -88,3 +88,29 @@ def hand_bh(p):
     m = len(p)
     ranks = np.argsort(np.argsort(p, kind="stable"), kind="stable") + 1
     return np.array([min(min(1.0, m * p[j] / ranks[j]) for j in range(m) if p[j] >= p[i]) for i in range(m)])
+
+
+def rtree_rows_and_ogr_rebuild(path, layer_name: str, tmp_path):
+    """R-tree rows of a GeoPackage layer, and those of the index OGR builds itself on a copy of the table.
+
+    Also checks both trees with SQLite's rtreecheck and that OGR really rebuilt (other node blobs).
+    """
+    import shutil
+    import sqlite3
+
+    from osgeo import ogr
+
+    rebuilt = tmp_path / f"rebuilt_{layer_name}.gpkg"
+    shutil.copy(path, rebuilt)
+    ds = ogr.Open(str(rebuilt), 1)
+    ds.ExecuteSQL(f"SELECT DisableSpatialIndex('{layer_name}', 'geom')")
+    ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{layer_name}', 'geom')")
+    ds = None
+    rows, nodes = [], []
+    for p in (path, rebuilt):
+        con = sqlite3.connect(str(p))
+        assert con.execute(f"SELECT rtreecheck('rtree_{layer_name}_geom')").fetchone()[0] == "ok"
+        rows.append(con.execute(f"SELECT * FROM rtree_{layer_name}_geom ORDER BY id").fetchall())
+        nodes.append(con.execute(f"SELECT data FROM rtree_{layer_name}_geom_node ORDER BY nodeno").fetchall())
+        con.close()
+    return rows[0], rows[1], nodes[0] != nodes[1]

@@ -218,3 +218,34 @@ def test_polygon_arrow_equals_features_on_chicago_areas(shared_data):
     fast, slow = _polygons_both(areas, ["AREA_NUMBE"], QgsCoordinateReferenceSystem("EPSG:32616"))
     assert_same_polygons(fast, slow)
     assert len(fast.parts) == 77
+
+
+def test_wkb_bounds_equal_ogr_envelopes():
+    """Bounds parsed from WKB of every geometry type against OGR's own envelopes."""
+    from osgeo import ogr
+
+    from besecure.layers.wkb import wkb_bounds
+
+    wkts = ["POINT (1 2)", "POINT Z (3 4 5)", "MULTIPOINT ((1 1), (-2 5))", "LINESTRING (0 0, 10 -3, 4 8)",
+            "MULTILINESTRING ((0 0, 1 1), (5 5, 7 -2))", "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))",
+            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((10 10, 12 10, 12 13, 10 10)))",
+            "GEOMETRYCOLLECTION (POINT (-7 3), LINESTRING (2 2, 9 9))",
+            "POLYGON ZM ((0 0 1 2, 3 0 1 2, 3 3 1 2, 0 0 1 2))"]
+    geoms = [ogr.CreateGeometryFromWkt(w) for w in wkts]
+    blobs = [bytes(g.ExportToIsoWkb()) for g in geoms]
+    blobs.append(bytes(ogr.CreateGeometryFromWkt("POLYGON ((5 5, 6 5, 6 6, 5 5))").ExportToWkb(ogr.wkbXDR)))
+    geoms.append(ogr.CreateGeometryFromWkt("POLYGON ((5 5, 6 5, 6 6, 5 5))"))
+    empty = bytes(ogr.CreateGeometryFromWkt("MULTIPOLYGON EMPTY").ExportToIsoWkb())
+    bounds = wkb_bounds(blobs + [empty])
+    for b, g in zip(bounds, geoms):
+        xmin, xmax, ymin, ymax = g.GetEnvelope()
+        assert b.tolist() == [xmin, ymin, xmax, ymax]
+    assert np.isnan(bounds[-1]).all()
+    # The vectorised path (equal sizes and headers) against OGR too: grid cells, single-part cells, points.
+    rng = np.random.default_rng(0)
+    for template in ("POLYGON (({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))",
+                     "MULTIPOLYGON ((({0} {1}, {2} {1}, {2} {3}, {0} {1})))", "POINT ({0} {1})"):
+        geoms = [ogr.CreateGeometryFromWkt(template.format(*v)) for v in rng.uniform(-1e5, 1e5, (50, 4)).tolist()]
+        bounds = wkb_bounds([bytes(g.ExportToIsoWkb()) for g in geoms])
+        env = np.array([g.GetEnvelope() for g in geoms])
+        assert np.array_equal(bounds, env[:, [0, 2, 1, 3]])
