@@ -124,33 +124,6 @@ def _parse_polygonal(buf: memoryview, offset: int, parts: list[list[np.ndarray]]
     raise ValueError("a geometry is not a polygon")
 
 
-def line_parts(blob: bytes) -> list[np.ndarray]:
-    """The parts of a (multi)linestring WKB as (k, 2) arrays (Z/M dropped)."""
-    parts: list[np.ndarray] = []
-    _parse_lineal(memoryview(blob), 0, parts)
-    return parts
-
-
-def _parse_lineal(buf: memoryview, offset: int, parts: list[np.ndarray]) -> int:
-    order = "<" if buf[offset] == 1 else ">"
-    (code,) = struct.unpack_from(order + "I", buf, offset + 1)
-    base, dims = _type_and_dims(code)
-    offset += 5 + (4 if code & 0x20000000 else 0)
-    if base == LINESTRING:
-        (npts,) = struct.unpack_from(order + "I", buf, offset)
-        offset += 4
-        coords = np.frombuffer(buf, dtype=order + "f8", count=npts * dims, offset=offset).reshape(npts, dims)
-        parts.append(coords[:, :2].astype(float))
-        return offset + 8 * npts * dims
-    if base == MULTILINESTRING:
-        (nparts,) = struct.unpack_from(order + "I", buf, offset)
-        offset += 4
-        for _ in range(nparts):
-            offset = _parse_lineal(buf, offset, parts)
-        return offset
-    raise ValueError("a geometry is not a line")
-
-
 def wkb_bounds(wkb: list[bytes]) -> np.ndarray:
     """(n, 4) xmin, ymin, xmax, ymax of WKB geometries of any type (NaN for empty ones).
 
@@ -231,6 +204,17 @@ def _coordinate_arrays(buf: memoryview, offset: int, out: list[np.ndarray]) -> i
             offset = _coordinate_arrays(buf, offset, out)
         return offset
     raise ValueError(f"unsupported WKB geometry type {code}")
+
+
+def line_parts(blob: bytes) -> list[np.ndarray]:
+    """The parts of a (multi)linestring WKB as (k, 2) arrays (Z/M dropped)."""
+    buf = memoryview(blob)
+    (code,) = struct.unpack_from("<I" if buf[0] == 1 else ">I", buf, 1)
+    if _type_and_dims(code)[0] not in (LINESTRING, MULTILINESTRING):
+        raise ValueError("a geometry is not a line")
+    parts: list[np.ndarray] = []
+    _coordinate_arrays(buf, 0, parts)
+    return parts
 
 
 def polygon_wkb(rings: list[np.ndarray]) -> bytes:

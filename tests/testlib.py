@@ -114,3 +114,26 @@ def rtree_rows_and_ogr_rebuild(path, layer_name: str, tmp_path):
         nodes.append(con.execute(f"SELECT data FROM rtree_{layer_name}_geom_node ORDER BY nodeno").fetchall())
         con.close()
     return rows[0], rows[1], nodes[0] != nodes[1]
+
+
+def ogr_gpkg(path, name: str, geometry_type: int, fields: dict, rows, epsg: int = 28992):
+    """A GeoPackage layer written with OGR (not the plugin): ``fields`` name -> OGR type, ``rows`` tuples of
+    the field values (None = NULL) followed by the WKT (None = no geometry)."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer(name, srs, geometry_type)
+    for field, kind in fields.items():
+        lyr.CreateField(ogr.FieldDefn(field, kind))
+    for *values, wkt in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for field, value in zip(fields, values):
+            if value is not None:
+                f.SetField(field, value)
+        if wkt:
+            f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+    return QgsVectorLayer(str(path), name, "ogr")

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from testlib import ogr_gpkg
 
 from besecure.layers.read import read_points
 
@@ -39,27 +40,11 @@ def test_arrow_equals_features_on_chicago(shared_data):
 
 
 def test_arrow_equals_features_with_nulls_and_null_geometry(tmp_path):
-    path = tmp_path / "nulls.gpkg"
-    from osgeo import ogr, osr
+    from osgeo import ogr
 
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(28992)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer("pts", srs, ogr.wkbPoint)
-    lyr.CreateField(ogr.FieldDefn("cat", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("value", ogr.OFTReal))
-    for cat, value, geom in ([("a", 1.5, "POINT (1 2)"), (None, None, "POINT (3 4)"),
-                                            ("ü-umlaut", 2.0, None), ("c", None, "POINT (5 6)")]):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        if cat is not None:
-            f.SetField("cat", cat)
-        if value is not None:
-            f.SetField("value", value)
-        if geom:
-            f.SetGeometry(ogr.CreateGeometryFromWkt(geom))
-        lyr.CreateFeature(f)
-    ds = None
-    layer = QgsVectorLayer(str(path), "pts", "ogr")
+    layer = ogr_gpkg(tmp_path / "nulls.gpkg", "pts", ogr.wkbPoint, {"cat": ogr.OFTString, "value": ogr.OFTReal},
+                     [("a", 1.5, "POINT (1 2)"), (None, None, "POINT (3 4)"), ("ü-umlaut", 2.0, None),
+                      ("c", None, "POINT (5 6)")])
     fast, slow = _both(layer, ["cat", "value"])
     assert fast.path == "arrow"
     assert_identical(fast, slow)
@@ -161,14 +146,7 @@ def test_polygon_arrow_equals_features_on_grid_and_zones(demo_gpkg, run_alg, tmp
 
 
 def test_polygon_arrow_equals_features_with_invalid_null_and_odd_shapes(tmp_path):
-    from osgeo import ogr, osr
-
-    path = tmp_path / "odd.gpkg"
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(28992)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer("odd", srs, ogr.wkbPolygon)
-    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    from osgeo import ogr
 
     def hexagon(cx, swap=False):
         pts = [(cx + 10 * np.cos(a), 10 * np.sin(a)) for a in np.arange(6) * np.pi / 3]
@@ -182,14 +160,7 @@ def test_polygon_arrow_equals_features_with_invalid_null_and_odd_shapes(tmp_path
               ("pentagram", "POLYGON ((" + ", ".join(f"{x!r} {y!r}" for x, y in star) + "))"),
               ("concave", "POLYGON ((300 0, 340 0, 340 40, 320 10, 300 40, 300 0))"),
               ("hex-cw", "POLYGON ((" + ", ".join(hexagon(400)[10:-2].split(", ")[::-1]) + "))")]
-    for name, wkt in shapes:
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("name", name)
-        if wkt:
-            f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        lyr.CreateFeature(f)
-    ds = None
-    layer = QgsVectorLayer(str(path), "odd", "ogr")
+    layer = ogr_gpkg(tmp_path / "odd.gpkg", "odd", ogr.wkbPolygon, {"name": ogr.OFTString}, shapes)
 
     from besecure.layers.read import read_polygons
 
