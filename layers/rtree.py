@@ -56,16 +56,17 @@ def _str_order(boxes: np.ndarray, capacity: int) -> np.ndarray:
     return np.lexsort((cy, slice_of))
 
 
-def pack(ids: np.ndarray, bounds: np.ndarray, node_size: int) -> tuple[list, list, list]:
-    """Rows for the ``_node``, ``_rowid`` and ``_parent`` tables of a 2-D R-tree holding ``ids`` with
-    ``bounds`` (n, 4: xmin, ymin, xmax, ymax in float64), for nodes of ``node_size`` bytes."""
+def pack(ids: np.ndarray, bounds: np.ndarray, node_size: int) -> tuple[list, tuple[np.ndarray, np.ndarray], list]:
+    """Rows for the ``_node`` and ``_parent`` tables of a 2-D R-tree holding ``ids`` with ``bounds`` (n, 4:
+    xmin, ymin, xmax, ymax in float64), for nodes of ``node_size`` bytes, and the ``_rowid`` table as two
+    arrays (entry ids, their leaf node numbers)."""
     ids = np.asarray(ids, dtype=np.int64)
     bounds = np.asarray(bounds, dtype=np.float64)
     capacity = (node_size - 4) // _CELL.itemsize
     if capacity < 2:
         raise ValueError(f"R-tree node size {node_size} is too small.")
     if ids.size == 0:
-        return [(1, bytes(node_size))], [], []
+        return [(1, bytes(node_size))], (ids, ids.copy()), []
     boxes = np.column_stack([float32_down(bounds[:, 0]), float32_up(bounds[:, 2]),
                              float32_down(bounds[:, 1]), float32_up(bounds[:, 3])])
     # Nodes per level, leaves first; node numbers are given top-down so the root is 1.
@@ -79,7 +80,7 @@ def pack(ids: np.ndarray, bounds: np.ndarray, node_size: int) -> tuple[list, lis
         first[level] = number
         number += counts[level]
     node_rows: list = []
-    rowid_rows: list = []
+    rowid_rows = (ids, ids)
     parent_rows: list = []
     entries = ids
     for level in range(depth + 1):
@@ -89,7 +90,7 @@ def pack(ids: np.ndarray, bounds: np.ndarray, node_size: int) -> tuple[list, lis
         node_of = np.arange(entries.size) // capacity
         numbers = first[level] + np.arange(n_nodes, dtype=np.int64)
         if level == 0:
-            rowid_rows = list(zip(entries.tolist(), numbers[node_of].tolist()))
+            rowid_rows = (entries, numbers[node_of])
         else:
             parent_rows.extend(zip(entries.tolist(), numbers[node_of].tolist()))
         node_rows.extend(zip(numbers.tolist(), _node_blobs(entries, boxes, n_nodes, capacity, node_size,
@@ -116,6 +117,13 @@ def _node_blobs(entries, boxes, n_nodes: int, capacity: int, node_size: int, dep
     return [row.tobytes() for row in raw]
 
 
+def _pairs(a: np.ndarray, b: np.ndarray, chunk: int = 100_000):
+    """(a[i], b[i]) as Python ints, made a chunk at a time (millions of entries without millions of tuples
+    held at once)."""
+    for lo in range(0, a.size, chunk):
+        yield from zip(a[lo:lo + chunk].tolist(), b[lo:lo + chunk].tolist())
+
+
 def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     """Fill the empty R-tree virtual table ``table`` of SQLite connection ``con`` with ``ids``/``bounds``.
 
@@ -132,7 +140,7 @@ def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     try:
         con.execute(f'DELETE FROM "{table}_node"')
         con.executemany(f'INSERT INTO "{table}_node" (nodeno, data) VALUES (?, ?)', node_rows)
-        con.executemany(f'INSERT INTO "{table}_rowid" (rowid, nodeno) VALUES (?, ?)', rowid_rows)
+        con.executemany(f'INSERT INTO "{table}_rowid" (rowid, nodeno) VALUES (?, ?)', _pairs(*rowid_rows))
         con.executemany(f'INSERT INTO "{table}_parent" (nodeno, parentnode) VALUES (?, ?)', parent_rows)
     except sqlite3.DatabaseError:
         con.execute("ROLLBACK TO besecure_rtree")

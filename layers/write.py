@@ -83,6 +83,16 @@ def _python_rows(frame: pd.DataFrame) -> list[list]:
     return [list(row) for row in zip(*_python_columns(frame))]
 
 
+def _gpkg_rows(frame: pd.DataFrame, wkb: list[bytes], headers: tuple[bytes, bytes], nonempty: np.ndarray,
+               chunk: int = 100_000):
+    """(fid, GeoPackage blob, values...) per row, converted a chunk of rows at a time (a grid of millions of
+    cells is not held twice as Python objects)."""
+    for lo in range(0, len(wkb), chunk):
+        hi = min(len(wkb), lo + chunk)
+        blobs = (headers[ok] + g for ok, g in zip(nonempty[lo:hi].tolist(), wkb[lo:hi]))
+        yield from zip(range(lo + 1, hi + 1), blobs, *_python_columns(frame.iloc[lo:hi]))
+
+
 @contextmanager
 def _no_collection_pauses():
     """Hold the cyclic garbage collector during a bulk write.
@@ -199,7 +209,6 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
                                 (layer_name,)).fetchone()
         srs_bytes = int(srs_id).to_bytes(4, "little", signed=True)
         headers = (b"GP\x00\x11" + srs_bytes, b"GP\x00\x01" + srs_bytes)  # v0, little endian, no envelope; empty?
-        nonempty = np.isfinite(bounds).all(axis=1).tolist()
         columns = ", ".join(f'"{c}"' for c in frame.columns)
         marks = ", ".join("?" * (len(frame.columns) + 2))
         # OGR's triggers call its own SQL functions, unknown to Python's sqlite3: set them aside.
@@ -209,8 +218,7 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
             con.execute(f'DROP TRIGGER "{name}"')
         with _no_collection_pauses():
             con.executemany(f'INSERT INTO "{layer_name}" (fid, geom, {columns}) VALUES ({marks})',
-                            zip(range(1, len(wkb) + 1), (headers[ok] + g for ok, g in zip(nonempty, wkb)),
-                                *_python_columns(frame)))
+                            _gpkg_rows(frame, wkb, headers, np.isfinite(bounds).all(axis=1)))
         with _no_collection_pauses():
             rtree.bulk_load(con, f"rtree_{layer_name}_geom", indexed + 1, bounds[indexed])
         if indexed.size:

@@ -112,3 +112,23 @@ def test_falls_back_to_row_inserts_when_shadow_tables_are_read_only():
     assert con.execute("SELECT rtreecheck('r')").fetchone()[0] == "ok"
     assert con.execute("SELECT * FROM r ORDER BY id").fetchall() == _two_trees(ids, bounds).execute(
         "SELECT * FROM ref ORDER BY id").fetchall()
+
+
+def test_pairs_are_the_same_whatever_the_chunk():
+    a, b = np.arange(1, 24), np.arange(100, 123)
+    assert list(rtree._pairs(a, b, chunk=5)) == list(zip(a.tolist(), b.tolist())) == list(rtree._pairs(a, b))
+
+
+def test_geopackage_rows_are_the_same_whatever_the_chunk():
+    import pandas as pd
+
+    from besecure.layers.write import _gpkg_rows
+
+    frame = pd.DataFrame({"n": np.arange(11), "v": np.where(np.arange(11) % 3, 0.5, np.nan), "t": list("abcdefghijk")})
+    wkb = [bytes([i]) * 5 for i in range(11)]
+    nonempty = np.arange(11) != 4
+    headers = (b"E", b"G")
+    rows = list(_gpkg_rows(frame, wkb, headers, nonempty, chunk=4))
+    assert rows == list(_gpkg_rows(frame, wkb, headers, nonempty))
+    assert rows[0] == (1, b"G" + bytes([0]) * 5, 0, None, "a") and rows[4][1] == b"E" + bytes([4]) * 5
+    assert [r[0] for r in rows] == list(range(1, 12)) and rows[-1][2:] == (10, 0.5, "k")
