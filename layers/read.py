@@ -246,13 +246,20 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
     fid_col = lyr.GetFIDColumn() or "OGC_FID"
     geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
     batches: dict[str, list[np.ndarray]] = {}
-    stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
-    for batch in stream:
-        for key, arr in batch.items():
-            batches.setdefault(key, []).append(arr)
-    lyr.SetIgnoredFields([])
+    try:
+        stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
+        for batch in stream:
+            for key, arr in batch.items():
+                batches.setdefault(key, []).append(arr)
+    except RuntimeError:  # a driver that cannot stream this layer: read it feature by feature
+        return None
+    finally:
+        lyr.SetIgnoredFields([])
     geometry = batches.get(geom_col, [])
     n = sum(len(a) for a in geometry)
+    known = lyr.GetFeatureCount(force=0)  # -1 when counting would need a scan
+    if known >= 0 and known != n:  # the stream stopped early (an unreadable feature): take the safe path
+        return None
     utc_fields = {f for f in fields if kinds[f] == "datetime" and _ogr_field_is_utc(lyr, f)}
     if n == 0:
         return _ArrowColumns(0, np.empty(0, dtype=np.int64), [], {f: np.empty(0) for f in fields}, utc_fields, stream)

@@ -220,3 +220,21 @@ def test_wkb_bounds_equal_ogr_envelopes():
         bounds = wkb_bounds([bytes(g.ExportToIsoWkb()) for g in geoms])
         env = np.array([g.GetEnvelope() for g in geoms])
         assert np.array_equal(bounds, env[:, [0, 2, 1, 3]])
+
+
+def test_stream_shorter_than_the_layer_falls_back_to_features(tmp_path):
+    """When the Arrow stream returns another number of features than the layer reports (a stream cut short
+    by an unreadable feature), the layer is read feature by feature instead."""
+    import sqlite3
+
+    from osgeo import ogr
+
+    path = tmp_path / "short.gpkg"
+    ogr_gpkg(path, "pts", ogr.wkbPoint, {"v": ogr.OFTReal}, [(float(i), f"POINT ({i} {i})") for i in range(5)])
+    con = sqlite3.connect(path)  # the layer now claims six features, the stream gives five
+    con.execute("UPDATE gpkg_ogr_contents SET feature_count = 6")
+    con.commit()
+    con.close()
+    layer = QgsVectorLayer(str(path), "pts", "ogr")
+    table = read_points(layer, ["v"], layer=layer)
+    assert table.path == "features" and table.x.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
