@@ -226,6 +226,9 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
             extent = [float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())]
             con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                         (*extent, layer_name))
+        if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+            # OGR's feature-count triggers were set aside with the others: store the count they would have kept.
+            con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(wkb), layer_name))
         for _, sql in triggers:
             con.execute(sql)
         con.commit()

@@ -204,6 +204,30 @@ def test_geopackage_bulk_writer_equals_the_sink(demo_gpkg, run_alg, tmp_path):
     # The bulk-loaded index holds exactly what OGR puts in an index it builds itself on the same table.
     ours, ogrs, rebuilt = rtree_rows_and_ogr_rebuild(bulk["OUTPUT"], "bulk", tmp_path)
     assert ours == ogrs and len(ours) == a.featureCount() > 51 and rebuilt  # more than one node
+    # OGR's feature count is stored, and its count and index triggers keep working on the file.
+    import sqlite3
+
+    def stored_count():
+        con = sqlite3.connect(bulk["OUTPUT"])
+        try:
+            return con.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'bulk'").fetchone()[0]
+        finally:
+            con.close()
+
+    n = a.featureCount()
+    del a
+    assert stored_count() == n
+    ds = ogr.Open(bulk["OUTPUT"], 1)
+    lyr = ds.GetLayer(0)
+    feature = ogr.Feature(lyr.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"))
+    lyr.CreateFeature(feature)
+    ds = lyr = None
+    assert stored_count() == n + 1
+    con = sqlite3.connect(bulk["OUTPUT"])
+    assert con.execute("SELECT COUNT(*) FROM rtree_bulk_geom").fetchone()[0] == n + 1
+    assert con.execute("SELECT rtreecheck('rtree_bulk_geom')").fetchone()[0] == "ok"
+    con.close()
 
 
 def test_bulk_writer_indexes_zones_like_ogr(demo_gpkg, run_alg, tmp_path):
