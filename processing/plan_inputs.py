@@ -112,7 +112,8 @@ def read_plan_parts(alg, parameters, name, context, fields, label: str, working_
         per_feature = table.parts
         areal = False
     elif kind == QgsWkbTypes.PolygonGeometry:
-        table = read_polygons(source, fields, working_crs=working_crs, feedback=feedback)
+        table = read_polygons(source, fields, working_crs=working_crs, feedback=feedback,
+                              layer=whole_layer(alg, parameters, name, context))
         per_feature = table.parts
         areal = True
     else:
@@ -150,7 +151,8 @@ def read_buildings(alg, parameters, name, context, working_crs, feedback, fields
     if source is None:
         return None
     fields = [f for f in fields if f]
-    table = read_polygons(source, fields, working_crs=working_crs, feedback=feedback)
+    table = read_polygons(source, fields, working_crs=working_crs, feedback=feedback,
+                          layer=whole_layer(alg, parameters, name, context))
     rings, feature = [], []
     for i, parts in enumerate(table.parts):
         for part in parts:

@@ -78,7 +78,8 @@ def read_zones(alg, parameters, name, context, working_crs, feedback, close_tole
     fids: list[int] = []
     n_closed = 0
     if kind == QgsWkbTypes.PolygonGeometry:
-        table = read_polygons(source, [], working_crs=working_crs, feedback=feedback)
+        table = read_polygons(source, [], working_crs=working_crs, feedback=feedback,
+                              layer=whole_layer(alg, parameters, name, context))
         for fid, parts in zip(table.fid, table.parts):
             for part in parts:
                 rings = [np.asarray(r, dtype=float) for r in part if len(r) >= 3]
@@ -245,7 +246,8 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
         shapes = Shapes.build(lines=lines, line_owner=owner)
         return Features(shapes, wkb, QgsWkbTypes.MultiLineString, t.fid, t.attributes)
     if kind == QgsWkbTypes.PolygonGeometry:
-        t = read_polygons(source, fields, working_crs=crs, feedback=feedback)
+        t = read_polygons(source, fields, working_crs=crs, feedback=feedback,
+                          layer=whole_layer(alg, parameters, name, context))
         parts_per_feature = t.parts
         if exclude:
             minus = union([polygon_geometry(r) for r in exclude])
