@@ -93,6 +93,7 @@ class LineTable:
     crs: QgsCoordinateReferenceSystem
     n_features: int = 0
     n_null_geometry: int = 0
+    path: str = "features"
 
 
 def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
@@ -526,23 +527,21 @@ def _read_polygons_arrow(path: str, layer_name: str | None, fields, kinds):
     return parts, columns.fid[keep], attributes, columns.n, n_null, n_fixed
 
 
-def _transform_parts(parts: list[list[list[np.ndarray]]], src, dst) -> list[list[list[np.ndarray]]]:
-    """Move every ring of every feature into ``dst`` with one transform call (not one per ring)."""
-    rings = [ring for feature in parts for part in feature for ring in part]
-    if not rings or src == dst:
-        return parts
-    xy = np.concatenate(rings)
+def _transform_arrays(arrays: list[np.ndarray], src, dst) -> list[np.ndarray]:
+    """Move (k, 2) coordinate arrays into ``dst`` with one transform call (not one per array)."""
+    if not arrays or src == dst:
+        return arrays
+    xy = np.concatenate(arrays)
     tx, ty = crs_mod.transform_xy(xy[:, 0], xy[:, 1], src, dst)
     moved = np.column_stack([tx, ty])
-    bounds = np.cumsum([0] + [len(r) for r in rings])
-    out, k = [], 0
-    for feature in parts:
-        new_feature = []
-        for part in feature:
-            new_feature.append([moved[bounds[k + j] : bounds[k + j + 1]] for j in range(len(part))])
-            k += len(part)
-        out.append(new_feature)
-    return out
+    bounds = np.cumsum([0] + [len(a) for a in arrays])
+    return [moved[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
+
+
+def _transform_parts(parts: list[list[list[np.ndarray]]], src, dst) -> list[list[list[np.ndarray]]]:
+    """Move every ring of every feature into ``dst`` with one transform call (not one per ring)."""
+    moved = iter(_transform_arrays([ring for feature in parts for part in feature for ring in part], src, dst))
+    return [[[next(moved) for _ in part] for part in feature] for feature in parts]
 
 
 def read_lines(
@@ -551,41 +550,82 @@ def read_lines(
     *,
     working_crs: QgsCoordinateReferenceSystem,
     feedback=None,
+    layer: QgsVectorLayer | None = None,
+    force_features: bool = False,
 ) -> LineTable:
     """Read (multi)lines (paths, streets, walls) into part lists in ``working_crs``.
 
-    Null or empty geometries are skipped (reported); curves are segmentised by QGIS first.
+    ``layer`` (the whole, unfiltered layer; a QgsVectorLayer given as ``source`` counts as one) enables
+    the Arrow stream. Null or empty geometries are skipped (reported); curves are segmentised by QGIS.
     """
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.LineGeometry:
         raise ValueError("The layer must contain lines.")
-    layer_fields = source.fields()
     kinds = _field_kinds(source, fields, "line")
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    loc = _ogr_location(layer) if layer is not None and not force_features else None
+    read = _read_lines_arrow(loc[0], loc[1], list(kinds), kinds) if loc is not None else None
+    path = "arrow" if read is not None else "features"
+    if read is None:
+        read = _read_lines_features(source, kinds)
+    parts, fids, attributes, n, n_null = read
+    if feedback is not None and n_null:
+        feedback.pushWarning(f"{n_null} lines without geometry were skipped.")
+    moved = iter(_transform_arrays([line for feature in parts for line in feature], source.sourceCrs(), working_crs))
+    parts = [[next(moved) for _ in feature] for feature in parts]
+    return LineTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null, path)
+
+
+def _usable_line(geom: QgsGeometry | None) -> list[np.ndarray] | None:
+    """The parts of a line geometry (curves segmentised), None for a null or empty one."""
+    if geom is None or geom.isNull() or geom.isEmpty():
+        return None
+    if QgsWkbTypes.isCurvedType(geom.wkbType()):
+        geom = QgsGeometry(geom.constGet().segmentize())
+    return line_parts(bytes(geom.asWkb()))
+
+
+def _read_lines_features(source, kinds):
+    layer_fields = source.fields()
     parts: list[list[np.ndarray]] = []
     fids: list[int] = []
     values: dict[str, list] = {f: [] for f in kinds}
-    n = n_null = 0
-    src_crs = source.sourceCrs()
+    n = 0
     for feat in source.getFeatures():
         n += 1
-        geom = feat.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            n_null += 1
+        feature_parts = _usable_line(feat.geometry())
+        if feature_parts is None:
             continue
-        if QgsWkbTypes.isCurvedType(geom.wkbType()):
-            geom = QgsGeometry(geom.constGet().segmentize())
-        moved = []
-        for line in line_parts(bytes(geom.asWkb())):
-            lx, ly = crs_mod.transform_xy(line[:, 0], line[:, 1], src_crs, working_crs)
-            moved.append(np.column_stack([lx, ly]))
-        parts.append(moved)
+        parts.append(feature_parts)
         fids.append(feat.id())
         attrs = feat.attributes()
         for f in kinds:
             values[f].append(_plain_value(attrs[layer_fields.indexOf(f)]))
-    if feedback is not None and n_null:
-        feedback.pushWarning(f"{n_null} lines without geometry were skipped.")
-    attributes = {f: _normalise(values[f], kinds[f]) for f in kinds}
-    return LineTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null)
+    return parts, fids, {f: _normalise(values[f], kinds[f]) for f in kinds}, n, n - len(parts)
+
+
+def _read_lines_arrow(path: str, layer_name: str | None, fields, kinds):
+    columns = _read_arrow(path, layer_name, fields, kinds)
+    if columns is None:
+        return None
+    parts: list = []
+    keep = np.zeros(columns.n, dtype=bool)
+    i = 0
+    for batch in columns.geometry:
+        for value in batch:
+            blob = None if value is None or value is np.ma.masked else bytes(value)
+            try:
+                feature_parts = line_parts(blob) if blob else None
+            except ValueError:  # curves and the like: through QGIS, as the feature path does
+                geom = QgsGeometry()
+                geom.fromWkb(blob)
+                feature_parts = _usable_line(geom)
+            if feature_parts and any(len(part) for part in feature_parts):  # QGIS calls an all-empty line empty
+                parts.append(feature_parts)
+                keep[i] = True
+            i += 1
+    attributes = {f: v[keep] for f, v in columns.attributes.items()}
+    return parts, columns.fid[keep], attributes, columns.n, int(columns.n - keep.sum())
 
 
 def read_raster_cells(

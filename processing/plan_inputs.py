@@ -108,7 +108,8 @@ def read_plan_parts(alg, parameters, name, context, fields, label: str, working_
     fields = [f for f in fields if f]
     kind = QgsWkbTypes.geometryType(source.wkbType())
     if kind == QgsWkbTypes.LineGeometry:
-        table = read_lines(source, fields, working_crs=working_crs, feedback=feedback)
+        table = read_lines(source, fields, working_crs=working_crs, feedback=feedback,
+                           layer=whole_layer(alg, parameters, name, context))
         per_feature = table.parts
         areal = False
     elif kind == QgsWkbTypes.PolygonGeometry:

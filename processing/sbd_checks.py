@@ -88,7 +88,8 @@ def read_zones(alg, parameters, name, context, working_crs, feedback, close_tole
                     polygons.append(rings)
                     fids.append(int(fid))
     elif kind == QgsWkbTypes.LineGeometry:
-        table = read_lines(source, [], working_crs=working_crs, feedback=feedback)
+        table = read_lines(source, [], working_crs=working_crs, feedback=feedback,
+                           layer=whole_layer(alg, parameters, name, context))
         for fid, parts in zip(table.fid, table.parts):
             for line in parts:
                 gap = float(np.hypot(*(line[-1] - line[0])))
@@ -114,7 +115,8 @@ def read_network(alg, parameters, name, context, working_crs, feedback, label: s
                                                                                                np.ndarray]:
     """Polylines of a line layer (every part) and the feature id of each."""
     source = source_of(alg, parameters, name, context, label)
-    table = read_lines(source, [], working_crs=working_crs, feedback=feedback)
+    table = read_lines(source, [], working_crs=working_crs, feedback=feedback,
+                       layer=whole_layer(alg, parameters, name, context))
     lines, fids = [], []
     for fid, parts in zip(table.fid, table.parts):
         for part in parts:
@@ -180,7 +182,8 @@ def _read_barrier_layer(alg, parameters, name, context, source, working_crs, fee
         ratings = tuple(_text(table.attributes.get(rating_field), n))
         barriers = Barriers(np.column_stack([table.x, table.y]), diameter, (), ratings, labels)
     elif kind == QgsWkbTypes.LineGeometry:
-        table = read_lines(source, fields, working_crs=working_crs, feedback=feedback)
+        table = read_lines(source, fields, working_crs=working_crs, feedback=feedback,
+                           layer=whole_layer(alg, parameters, name, context))
         n = len(table.parts)
         ids = _text(table.attributes.get(id_field), n) if id_field else [None] * n
         rating = _text(table.attributes.get(rating_field), n)
@@ -231,7 +234,8 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
         return Features(shapes, point_wkb(xy[idx, 0], xy[idx, 1]), QgsWkbTypes.Point, t.fid[idx],
                         {f: v[idx] for f, v in t.attributes.items()})
     if kind == QgsWkbTypes.LineGeometry:
-        t = read_lines(source, fields, working_crs=crs, feedback=feedback)
+        t = read_lines(source, fields, working_crs=crs, feedback=feedback,
+                       layer=whole_layer(alg, parameters, name, context))
         lines, owner = [], []
         for i, parts in enumerate(t.parts):
             lines += parts

@@ -238,3 +238,36 @@ def test_stream_shorter_than_the_layer_falls_back_to_features(tmp_path):
     layer = QgsVectorLayer(str(path), "pts", "ogr")
     table = read_points(layer, ["v"], layer=layer)
     assert table.path == "features" and table.x.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+
+
+def _lines_both(layer, fields, crs):
+    from besecure.layers.read import read_lines
+
+    fast = read_lines(layer, fields, working_crs=crs)
+    slow = read_lines(layer, fields, working_crs=crs, force_features=True)
+    assert fast.path == "arrow" and slow.path == "features"
+    assert np.array_equal(fast.fid, slow.fid)
+    assert (fast.n_features, fast.n_null_geometry) == (slow.n_features, slow.n_null_geometry)
+    assert [len(p) for p in fast.parts] == [len(p) for p in slow.parts]
+    for pa, pb in zip(fast.parts, slow.parts):
+        for a, b in zip(pa, pb):
+            assert np.array_equal(a, b)
+    for name in fields:
+        assert fast.attributes[name].tolist() == slow.attributes[name].tolist()
+    return fast
+
+
+def test_line_arrow_equals_features_on_streets_and_odd_lines(demo_gpkg, tmp_path):
+    from osgeo import ogr
+
+    streets = QgsVectorLayer(f"{demo_gpkg}|layername=drivable_network", "s", "ogr")
+    fast = _lines_both(streets, ["name", "speed_kmh"], QgsCoordinateReferenceSystem("EPSG:32631"))  # reprojected
+    assert len(fast.parts) == streets.featureCount() > 400
+    lines = ogr_gpkg(tmp_path / "lines.gpkg", "lines", ogr.wkbMultiCurve, {"name": ogr.OFTString}, [
+        ("plain", "LINESTRING (0 0, 10 0, 10 5)"), ("null", None), ("empty", "LINESTRING EMPTY"),
+        ("multi", "MULTILINESTRING ((0 0, 1 1), (5 5, 6 7, 8 8))"), ("3d", "LINESTRING Z (0 0 1, 3 4 2)"),
+        ("curve", "CIRCULARSTRING (0 0, 1 1, 2 0)")])
+    fast = _lines_both(lines, ["name"], lines.crs())
+    assert fast.n_null_geometry == 2 and "curve" in fast.attributes["name"].tolist()
+    curve = fast.parts[fast.attributes["name"].tolist().index("curve")][0]
+    assert len(curve) > 3 and np.allclose(np.hypot(curve[:, 0] - 1, curve[:, 1]), 1)  # segmentised on its circle
