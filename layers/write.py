@@ -189,7 +189,8 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
         if os.path.exists(stale):
             os.remove(stale)
     bounds = wkb_bounds(wkb)
-    indexed = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+    nonempty = np.isfinite(bounds).all(axis=1)
+    indexed = np.flatnonzero(nonempty)
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
@@ -218,8 +219,7 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
             con.execute(f'DROP TRIGGER "{name}"')
         with _no_collection_pauses():
             con.executemany(f'INSERT INTO "{layer_name}" (fid, geom, {columns}) VALUES ({marks})',
-                            _gpkg_rows(frame, wkb, headers, np.isfinite(bounds).all(axis=1)))
-        with _no_collection_pauses():
+                            _gpkg_rows(frame, wkb, headers, nonempty))
             rtree.bulk_load(con, f"rtree_{layer_name}_geom", indexed + 1, bounds[indexed])
         if indexed.size:
             b = bounds[indexed]
