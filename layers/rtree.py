@@ -80,10 +80,9 @@ def pack(ids: np.ndarray, bounds: np.ndarray, node_size: int) -> tuple[list, tup
         first[level] = number
         number += counts[level]
     node_rows: list = []
-    rowid_rows = (ids, ids)
     parent_rows: list = []
     entries = ids
-    for level in range(depth + 1):
+    for level in range(depth + 1):  # level 0 (the leaves) always runs and sets rowid_rows
         order = _str_order(boxes, capacity)
         entries, boxes = entries[order], boxes[order]
         n_nodes = counts[level]
