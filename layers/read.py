@@ -1,8 +1,8 @@
 """Reading QGIS layers into arrays: columnar through GDAL/OGR's Arrow stream when possible.
 
-A file-backed OGR layer used whole (no subset filter, no selection, no feature limit) is read
-through ``OGRLayer.GetArrowStreamAsNumPy`` (GDAL >= 3.6), about 20x faster than iterating
-QgsFeatures; everything else (memory layers, selections, filters, databases) is read by feature
+A file-backed OGR layer of points, lines or polygons used whole (no subset filter, no selection, no
+feature limit) is read through ``OGRLayer.GetArrowStreamAsNumPy`` (GDAL >= 3.6), about 20x faster than
+iterating QgsFeatures; everything else (memory layers, selections, filters, databases) is read by feature
 iteration. Both paths return identical arrays. CSV files with x/y or latitude/longitude columns are
 read as points (delimited-text layers, and CSV files opened without geometry).
 
