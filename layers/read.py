@@ -465,6 +465,8 @@ def _usable_polygon(geom: QgsGeometry | None) -> tuple[list[list[np.ndarray]] | 
     """(parts, repaired) of a geometry: None for a null or empty one, repaired with makeValid if invalid."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return None, False
+    if QgsWkbTypes.isCurvedType(geom.wkbType()):  # arcs of a CAD plan: segmentised, as for lines
+        geom = QgsGeometry(geom.constGet().segmentize())
     if geom.isGeosValid():
         return polygon_parts(bytes(geom.asWkb())), False
     # makeValid may return a collection; keep its polygonal part.

@@ -271,3 +271,19 @@ def test_line_arrow_equals_features_on_streets_and_odd_lines(demo_gpkg, tmp_path
     assert fast.n_null_geometry == 2 and "curve" in fast.attributes["name"].tolist()
     curve = fast.parts[fast.attributes["name"].tolist().index("curve")][0]
     assert len(curve) > 3 and np.allclose(np.hypot(curve[:, 0] - 1, curve[:, 1]), 1)  # segmentised on its circle
+
+
+def test_curved_polygons_are_segmentised_on_both_paths(tmp_path):
+    """A plan drawn with arcs (a round square): read as a polygon close to the circle, on both paths."""
+    from osgeo import ogr
+
+    layer = ogr_gpkg(tmp_path / "round.gpkg", "round", ogr.wkbMultiSurface, {"name": ogr.OFTString}, [
+        ("round square", "CURVEPOLYGON (CIRCULARSTRING (0 0, 20 0, 0 0))"),
+        ("plain", "POLYGON ((30 0, 40 0, 40 10, 30 0))")])
+    fast, slow = _polygons_both(layer, ["name"])
+    assert_same_polygons(fast, slow)
+    ring = fast.parts[0][0][0]
+    assert len(ring) > 20 and np.allclose(np.hypot(ring[:, 0] - 10, ring[:, 1]), 10)
+    from besecure.analysis.geometry import polygon_area
+
+    assert polygon_area(fast.rings[0]) == pytest.approx(np.pi * 100, rel=0.01)
