@@ -1512,10 +1512,6 @@
       <translation>Randcorrectie wordt niet toegepast op een duale KDE: incidenten en bevolking zouden door hetzelfde kerneldeel worden gedeeld, dat in de ratio wegvalt.</translation>
     </message>
     <message>
-      <source>{:,} incidents in the period.</source>
-      <translation>{:,} incidenten in de periode.</translation>
-    </message>
-    <message>
       <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
       <translation>Celgrootte: {:g} m; een tiende van de straal van de kernel zou {:,} cellen geven, meer dan de {:,} die een automatische celgrootte toestaat. Geef CELL_SIZE op voor een fijner raster.</translation>
     </message>
@@ -3064,6 +3060,10 @@
       <translation>Tijdzone (IANA-naam)</translation>
     </message>
     <message>
+      <source>{:,} incidents in the period.</source>
+      <translation>{:,} incidenten in de periode.</translation>
+    </message>
+    <message>
       <source>{} incidents without a time and {} with an unparseable time in '{}' were skipped.</source>
       <translation>{} incidenten zonder tijd en {} met een onleesbare tijd in '{}' zijn overgeslagen.</translation>
     </message>
@@ -3314,6 +3314,26 @@
     <message>
       <source>A distance band of at least {:.6g} {} would give every feature a neighbour.</source>
       <translation>Een afstandsband van minstens {:.6g} {} zou elk object een buur geven.</translation>
+    </message>
+    <message>
+      <source>Read {:,} points ({}); {:,} without a usable geometry skipped.</source>
+      <translation>{:,} punten gelezen ({}); {:,} zonder bruikbare geometrie overgeslagen.</translation>
+    </message>
+    <message>
+      <source>{:,} lines without geometry were skipped.</source>
+      <translation>{:,} lijnen zonder geometrie zijn overgeslagen.</translation>
+    </message>
+    <message>
+      <source>{:,} multi-point features: only their first point is used.</source>
+      <translation>{:,} multipunt-objecten: alleen hun eerste punt wordt gebruikt.</translation>
+    </message>
+    <message>
+      <source>{:,} polygons without geometry were skipped.</source>
+      <translation>{:,} vlakken zonder geometrie zijn overgeslagen.</translation>
+    </message>
+    <message>
+      <source>{:,} invalid polygons were repaired (makeValid) before use.</source>
+      <translation>{:,} ongeldige vlakken zijn vóór gebruik hersteld (makeValid).</translation>
     </message>
     <message>
       <source>(not in this variant)</source>

@@ -27,6 +27,7 @@ from qgis.core import (
 )
 
 from ..analysis.geometry import convex_simple_rings
+from ..i18n import tr
 from . import crs as crs_mod
 from .wkb import line_parts, points_from_wkb_column, polygon_parts, single_ring_polygons
 
@@ -208,11 +209,11 @@ def read_points(
         kept = table.subset(~bad)
         table.x, table.y, table.fid, table.attributes = kept.x, kept.y, kept.fid, kept.attributes
     if feedback is not None:
-        feedback.pushInfo(
-            f"Read {table.x.size:,} points ({table.path}); {table.n_null_geometry:,} without a usable geometry skipped."
-        )
+        feedback.pushInfo(tr("Read {:,} points ({}); {:,} without a usable geometry skipped.").format(
+            table.x.size, table.path, table.n_null_geometry))
         if table.n_multipart:
-            feedback.pushWarning(f"{table.n_multipart:,} multi-point features: only their first point is used.")
+            feedback.pushWarning(tr("{:,} multi-point features: only their first point is used.").format(
+                table.n_multipart))
     return table
 
 
@@ -454,9 +455,9 @@ def read_polygons(
     parts, fids, attributes, n, n_null, n_fixed = read
     if feedback is not None:
         if n_null:
-            feedback.pushWarning(f"{n_null} polygons without geometry were skipped.")
+            feedback.pushWarning(tr("{:,} polygons without geometry were skipped.").format(n_null))
         if n_fixed:
-            feedback.pushWarning(f"{n_fixed} invalid polygons were repaired (makeValid) before use.")
+            feedback.pushWarning(tr("{:,} invalid polygons were repaired (makeValid) before use.").format(n_fixed))
     return PolygonTable(_transform_parts(parts, source.sourceCrs(), working_crs), np.asarray(fids, dtype=np.int64),
                         attributes, working_crs, n, n_null, path)
 
@@ -572,7 +573,7 @@ def read_lines(
         read = _read_lines_features(source, kinds)
     parts, fids, attributes, n, n_null = read
     if feedback is not None and n_null:
-        feedback.pushWarning(f"{n_null} lines without geometry were skipped.")
+        feedback.pushWarning(tr("{:,} lines without geometry were skipped.").format(n_null))
     moved = iter(_transform_arrays([line for feature in parts for line in feature], source.sourceCrs(), working_crs))
     parts = [[next(moved) for _ in feature] for feature in parts]
     return LineTable(parts, np.asarray(fids, dtype=np.int64), attributes, working_crs, n, n_null, path)
