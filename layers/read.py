@@ -98,8 +98,9 @@ class LineTable:
 
 
 def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
-    """(path, layer name) of a plain file-backed OGR layer, else None."""
-    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+    """(path, layer name) of a plain file-backed OGR layer, else None (also while it is being edited:
+    the file does not hold the edits yet, the features do)."""
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""

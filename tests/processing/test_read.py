@@ -287,3 +287,20 @@ def test_curved_polygons_are_segmentised_on_both_paths(tmp_path):
     from besecure.analysis.geometry import polygon_area
 
     assert polygon_area(fast.rings[0]) == pytest.approx(np.pi * 100, rel=0.01)
+
+
+def test_layer_being_edited_is_read_with_its_unsaved_edits(tmp_path):
+    from osgeo import ogr
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    layer = ogr_gpkg(tmp_path / "edit.gpkg", "pts", ogr.wkbPoint, {"v": ogr.OFTReal},
+                     [(1.0, "POINT (1 1)"), (2.0, "POINT (2 2)")])
+    assert read_points(layer, ["v"], layer=layer).path == "arrow"
+    layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    feature.setAttribute("v", 3.0)
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(3, 3)))
+    layer.addFeature(feature)  # not saved: only QGIS knows it
+    table = read_points(layer, ["v"], layer=layer)
+    assert table.path == "features" and sorted(table.attributes["v"].tolist()) == [1.0, 2.0, 3.0]
+    layer.rollBack()
