@@ -65,6 +65,8 @@ def transform_xy(
     """Transform coordinate arrays from ``src`` to ``dst`` (identity when they are the same CRS)."""
     if src == dst or x.size == 0:
         return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if not (src.isValid() and dst.isValid()):
+        raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
     t = _transformer(src.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), src.authid(),
                      dst.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), dst.authid())
     tx, ty = t.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))

@@ -104,9 +104,14 @@ def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""
-    if not os.path.isfile(path) or parts.get("subset"):
+    # QGIS's own view of the file (a subset, one geometry type of a mixed layer, open options such as a
+    # CSV's coordinate columns, a file inside an archive, a layer chosen by index) is read through QGIS.
+    if not os.path.isfile(path) or any(parts.get(k) for k in ("subset", "geometryType", "openOptions", "vsiPrefix")):
         return None
-    return path, parts.get("layerName") or None
+    name = parts.get("layerName") or None
+    if name is None and parts.get("layerId"):
+        return None
+    return path, name
 
 
 def _delimited_text(layer: QgsVectorLayer) -> dict | None:

@@ -304,3 +304,30 @@ def test_layer_being_edited_is_read_with_its_unsaved_edits(tmp_path):
     table = read_points(layer, ["v"], layer=layer)
     assert table.path == "features" and sorted(table.attributes["v"].tolist()) == [1.0, 2.0, 3.0]
     layer.rollBack()
+
+
+def test_qgis_views_of_a_file_are_read_through_qgis(tmp_path):
+    """One geometry type of a mixed file, and a CSV opened with coordinate-column options: what QGIS shows."""
+    mixed = tmp_path / "mixed.geojson"
+    import json
+
+    def feature(v, geometry):
+        return {"type": "Feature", "properties": {"v": v}, "geometry": geometry}
+
+    mixed.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        feature(1, {"type": "Point", "coordinates": [1, 2]}),
+        feature(2, {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}),
+        feature(3, {"type": "Point", "coordinates": [5, 6]})]}))
+    points = QgsVectorLayer(f"{mixed}|geometrytype=Point", "p", "ogr")
+    assert points.isValid() and points.featureCount() == 2
+    table = read_points(points, ["v"], layer=points, working_crs=QgsCoordinateReferenceSystem("EPSG:4326"))
+    assert table.path == "features" and table.attributes["v"].tolist() == [1.0, 3.0]
+    csv = tmp_path / "xy.csv"
+    csv.write_text("east,north,v\n155000,463000,1\n155100,463100,2\n")
+    layer = QgsVectorLayer(f"{csv}|option:X_POSSIBLE_NAMES=east|option:Y_POSSIBLE_NAMES=north", "xy", "ogr")
+    assert layer.isValid() and layer.featureCount() == 2
+    with pytest.raises(ValueError, match="no valid coordinate reference system"):  # a CSV says no CRS
+        read_points(layer, [], layer=layer, working_crs=QgsCoordinateReferenceSystem("EPSG:28992"))
+    layer.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
+    table = read_points(layer, [], layer=layer, working_crs=QgsCoordinateReferenceSystem("EPSG:28992"))
+    assert table.path == "features" and table.x.tolist() == [155000.0, 155100.0]
