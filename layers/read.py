@@ -250,6 +250,8 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
     all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     if any(f not in all_fields for f in fields):
         return None
+    if any(kinds[f] == "text" for f in fields) and not lyr.TestCapability(ogr.OLCStringsAsUTF8):
+        return None  # e.g. a shapefile without code page: QGIS decodes its text with the layer's encoding
     lyr.SetIgnoredFields([f for f in all_fields if f not in fields])
     fid_col = lyr.GetFIDColumn() or "OGC_FID"
     geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
@@ -275,7 +277,10 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
         fid = np.concatenate([np.ma.getdata(a) for a in batches[fid_col]]).astype(np.int64, copy=False)
     else:
         fid = np.arange(n, dtype=np.int64)
-    attrs = {f: _arrow_values(_concat(batches[f]), kinds[f]) for f in fields}
+    try:
+        attrs = {f: _arrow_values(_concat(batches[f]), kinds[f]) for f in fields}
+    except UnicodeDecodeError:  # text that is not UTF-8 after all: QGIS decodes it
+        return None
     for f in fields:
         if defn.GetFieldDefn(defn.GetFieldIndex(f)).GetSubType() == ogr.OFSTBoolean:
             # GDAL 3.6's numpy conversion mis-reads bit-packed Arrow booleans; read them per feature.

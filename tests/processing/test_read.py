@@ -331,3 +331,32 @@ def test_qgis_views_of_a_file_are_read_through_qgis(tmp_path):
     layer.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
     table = read_points(layer, [], layer=layer, working_crs=QgsCoordinateReferenceSystem("EPSG:28992"))
     assert table.path == "features" and table.x.tolist() == [155000.0, 155100.0]
+
+
+def test_shapefile_without_code_page_is_read_through_qgis(tmp_path):
+    """Latin-1 text in a shapefile without .cpg (nor code page byte): OGR passes the bytes on undecoded,
+    so the text is read through QGIS (which applies the layer's encoding) instead of failing."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(28992)
+    path = tmp_path / "latin.shp"
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("latin", srs, ogr.wkbPoint, ["ENCODING=ISO-8859-1"])
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for i, name in enumerate(["Café", "plain"]):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("name", name)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({i} {i})"))
+        lyr.CreateFeature(f)
+    ds = lyr = None
+    (tmp_path / "latin.cpg").unlink(missing_ok=True)
+    dbf = bytearray((tmp_path / "latin.dbf").read_bytes())
+    dbf[29] = 0  # no language driver id either
+    (tmp_path / "latin.dbf").write_bytes(bytes(dbf))
+    layer = QgsVectorLayer(str(path), "latin", "ogr")
+    table = read_points(layer, ["name"], layer=layer)
+    assert table.path == "features"
+    assert table.attributes["name"].tolist() == [f["name"] for f in layer.getFeatures()]
+    assert table.attributes["name"][1] == "plain"
+    assert read_points(layer, [], layer=layer).path == "arrow"  # without text fields the stream is fine
