@@ -116,6 +116,11 @@ def _node_blobs(entries, boxes, n_nodes: int, capacity: int, node_size: int, dep
     return [row.tobytes() for row in raw]
 
 
+def quote_identifier(name: str) -> str:
+    """An SQL identifier in double quotes, any double quote inside doubled."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
 def _pairs(a: np.ndarray, b: np.ndarray, chunk: int = 100_000):
     """(a[i], b[i]) as Python ints, made a chunk at a time (millions of entries without millions of tuples
     held at once)."""
@@ -130,22 +135,23 @@ def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     (its "defensive" mode) and the entries were inserted one by one instead. Raises ValueError when the
     tree is not empty (bulk loading only builds a tree from scratch).
     """
-    (n_rows,) = con.execute(f'SELECT COUNT(*) FROM "{table}_rowid"').fetchone()
-    row = con.execute(f'SELECT length(data) FROM "{table}_node" WHERE nodeno = 1').fetchone()
+    node, rowid, parent = (quote_identifier(f"{table}_{shadow}") for shadow in ("node", "rowid", "parent"))
+    (n_rows,) = con.execute(f"SELECT COUNT(*) FROM {rowid}").fetchone()
+    row = con.execute(f"SELECT length(data) FROM {node} WHERE nodeno = 1").fetchone()
     if n_rows or row is None:
         raise ValueError(f"R-tree {table} is not empty; bulk loading needs a new tree.")
     node_rows, rowid_rows, parent_rows = pack(ids, bounds, int(row[0]))
     con.execute("SAVEPOINT besecure_rtree")
     try:
-        con.execute(f'DELETE FROM "{table}_node"')
-        con.executemany(f'INSERT INTO "{table}_node" (nodeno, data) VALUES (?, ?)', node_rows)
-        con.executemany(f'INSERT INTO "{table}_rowid" (rowid, nodeno) VALUES (?, ?)', _pairs(*rowid_rows))
-        con.executemany(f'INSERT INTO "{table}_parent" (nodeno, parentnode) VALUES (?, ?)', parent_rows)
+        con.execute(f"DELETE FROM {node}")
+        con.executemany(f"INSERT INTO {node} (nodeno, data) VALUES (?, ?)", node_rows)
+        con.executemany(f"INSERT INTO {rowid} (rowid, nodeno) VALUES (?, ?)", _pairs(*rowid_rows))
+        con.executemany(f"INSERT INTO {parent} (nodeno, parentnode) VALUES (?, ?)", parent_rows)
     except sqlite3.DatabaseError:
         con.execute("ROLLBACK TO besecure_rtree")
         con.execute("RELEASE besecure_rtree")
         b = np.asarray(bounds, dtype=np.float64)
-        con.executemany(f'INSERT INTO "{table}" VALUES (?, ?, ?, ?, ?)',
+        con.executemany(f"INSERT INTO {quote_identifier(table)} VALUES (?, ?, ?, ?, ?)",
                         zip(np.asarray(ids).tolist(), b[:, 0].tolist(), b[:, 2].tolist(), b[:, 1].tolist(),
                             b[:, 3].tolist()))
         return False

@@ -179,63 +179,91 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
     restored as OGR wrote them; empty geometries stay out of the index, as OGR's triggers leave them. Written
     to a temporary file and renamed, so a failure leaves nothing half-written.
     """
-    import sqlite3
 
-    from osgeo import ogr, osr
 
     layer_name = Path(path).stem
     tmp = f"{path}.partial.gpkg"
     for stale in (tmp, path):
         if os.path.exists(stale):
             os.remove(stale)
+    try:
+        _fill_geopackage(tmp, layer_name, frame, wkb, geometry_type, crs)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    os.replace(tmp, path)
+    return path
+
+
+def _free_name(base: str, taken: set[str]) -> str:
+    """``base``, or ``base_1``, ``base_2``... when a column of that name (in any case) exists."""
+    name, k = base, 0
+    while name.lower() in taken:
+        k += 1
+        name = f"{base}_{k}"
+    return name
+
+
+def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> None:
+    """Create ``tmp`` with one layer and fill it (see :func:`_write_geopackage_bulk`)."""
+    import sqlite3
+
+    from osgeo import ogr, osr
+
     bounds = wkb_bounds(wkb)
     nonempty = np.isfinite(bounds).all(axis=1)
     indexed = np.flatnonzero(nonempty)
+    # The fid and geometry columns take names no attribute has (an input may well have a field "geom").
+    taken = {str(c).lower() for c in frame.columns}
+    fid_name, geom_name = _free_name("fid", taken), _free_name("geom", taken)
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom"])
+    if ds is None:
+        raise ValueError(f"Cannot create the GeoPackage {tmp}; check that the folder exists and is writable.")
+    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", f"FID={fid_name}",
+                                                      f"GEOMETRY_NAME={geom_name}"])
     for field in fields_for(frame):
         kind = {QVariant.LongLong: ogr.OFTInteger64, QVariant.Double: ogr.OFTReal}.get(field.type(), ogr.OFTString)
-        lyr.CreateField(ogr.FieldDefn(field.name(), kind))
+        if lyr.CreateField(ogr.FieldDefn(field.name(), kind)) != 0:
+            raise ValueError(f"Cannot create the field '{field.name()}' in the output GeoPackage.")
     ds = lyr = None
+    table, q = layer_name, rtree.quote_identifier
     con = sqlite3.connect(tmp)
     try:
         # A temporary file renamed only on success: no journal or sync needed while filling it.
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
-        (srs_id,) = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
-                                (layer_name,)).fetchone()
+        (srs_id,) = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
         srs_bytes = int(srs_id).to_bytes(4, "little", signed=True)
         headers = (b"GP\x00\x11" + srs_bytes, b"GP\x00\x01" + srs_bytes)  # v0, little endian, no envelope; empty?
-        columns = ", ".join(f'"{c}"' for c in frame.columns)
+        columns = ", ".join(q(c) for c in [fid_name, geom_name, *frame.columns])
         marks = ", ".join("?" * (len(frame.columns) + 2))
         # OGR's triggers call its own SQL functions, unknown to Python's sqlite3: set them aside.
         triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                               (layer_name,)).fetchall()
+                               (table,)).fetchall()
         for name, _ in triggers:
-            con.execute(f'DROP TRIGGER "{name}"')
+            con.execute(f"DROP TRIGGER {q(name)}")
         with _no_collection_pauses():
-            con.executemany(f'INSERT INTO "{layer_name}" (fid, geom, {columns}) VALUES ({marks})',
+            con.executemany(f"INSERT INTO {q(table)} ({columns}) VALUES ({marks})",
                             _gpkg_rows(frame, wkb, headers, nonempty))
-            rtree.bulk_load(con, f"rtree_{layer_name}_geom", indexed + 1, bounds[indexed])
+            rtree.bulk_load(con, f"rtree_{table}_{geom_name}", indexed + 1, bounds[indexed])
         if indexed.size:
             b = bounds[indexed]
             extent = [float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())]
             con.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
-                        (*extent, layer_name))
+                        (*extent, table))
         if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
             # OGR's feature-count triggers were set aside with the others: store the count they would have kept.
-            con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(wkb), layer_name))
+            con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(wkb), table))
         for _, sql in triggers:
             con.execute(sql)
         con.commit()
     finally:
         con.close()
-    os.replace(tmp, path)
-    return path
 
 
 def provenance(alg, parameters: dict, context) -> dict:

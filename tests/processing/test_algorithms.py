@@ -249,3 +249,40 @@ def test_bulk_writer_indexes_zones_like_ogr(demo_gpkg, run_alg, tmp_path):
     stored = con.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'zones'").fetchone()
     con.close()
     assert stored == (env[:, 0].min(), env[:, 2].min(), env[:, 1].max(), env[:, 3].max())
+
+
+def test_bulk_writer_with_columns_named_like_its_own(tmp_path, monkeypatch):
+    """Attributes called fid or geom (or with quotes) keep their values: the writer names its own columns
+    around them; a failure half-way leaves no file behind."""
+    import sqlite3
+
+    import pandas as pd
+    from osgeo import ogr
+    from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+
+    from besecure.layers import rtree
+    from besecure.layers import write as w
+    from besecure.layers.wkb import polygons_wkb
+
+    cells = np.array([[[0, 0], [10, 0], [10, 10], [0, 10]], [[10, 0], [20, 0], [20, 10], [10, 10]]], dtype=float)
+    frame = pd.DataFrame({"FID": [7, 8], "geom": ["a", "b"], 'odd "name"': [1.5, np.nan]})
+    crs = QgsCoordinateReferenceSystem("EPSG:28992")
+    path = str(tmp_path / "named.gpkg")
+    w._write_geopackage_bulk(path, frame, polygons_wkb(cells), QgsWkbTypes.Polygon, crs)
+    ds = ogr.Open(path)
+    lyr = ds.GetLayer(0)
+    assert (lyr.GetFIDColumn(), lyr.GetGeometryColumn()) == ("fid_1", "geom_1")
+    rows = [(f.GetFID(), f["FID"], f["geom"], f['odd "name"'], f.GetGeometryRef().GetEnvelope()) for f in lyr]
+    assert rows == [(1, 7, "a", 1.5, (0.0, 10.0, 0.0, 10.0)), (2, 8, "b", None, (10.0, 20.0, 0.0, 10.0))]
+    ds = lyr = None
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT rtreecheck('rtree_named_geom_1')").fetchone()[0] == "ok"
+    con.close()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(rtree, "bulk_load", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        w._write_geopackage_bulk(str(tmp_path / "broken.gpkg"), frame, polygons_wkb(cells), QgsWkbTypes.Polygon, crs)
+    assert not list(tmp_path.glob("broken*"))
