@@ -223,7 +223,8 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
     if ds is None:
-        raise ValueError(f"Cannot create the GeoPackage {tmp}; check that the folder exists and is writable.")
+        raise ValueError(f"Cannot create the GeoPackage {tmp.removesuffix('.partial.gpkg')}; check that the folder "
+                         "exists and is writable.")
     lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", f"FID={fid_name}",
                                                       f"GEOMETRY_NAME={geom_name}"])
     for field in fields_for(frame):

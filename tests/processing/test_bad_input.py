@@ -136,3 +136,10 @@ def test_offset_timestamps_converted_to_timezone(run_alg, tmp_path):
     rows = [(f["weekday"], f["hour"], f["weight"]) for f in QgsVectorLayer(res["OUTPUT"], "o", "ogr").getFeatures()]
     assert [(d, h) for d, h, w in rows if w > 0] == [(0, 10)]
     assert np.isclose(sum(w for _, _, w in rows), 1.0)
+
+
+def test_output_in_a_missing_folder(run_alg, tmp_path, demo_gpkg):
+    out = tmp_path / "no such folder" / "o.gpkg"
+    with pytest.raises(QgsProcessingException, match="check that the folder exists and is writable"):
+        run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "OUTPUT": str(out)})
+    assert not (tmp_path / "no such folder").exists()
