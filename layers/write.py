@@ -29,6 +29,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..analysis.errors import Cancelled
 from ..processing.compat import SINK_FAST_INSERT
 from . import rtree
 from .style import StylePostProcessor, apply_style
@@ -84,11 +85,13 @@ def _python_rows(frame: pd.DataFrame) -> list[list]:
 
 
 def _gpkg_rows(frame: pd.DataFrame, wkb: list[bytes], headers: tuple[bytes, bytes], nonempty: np.ndarray,
-               chunk: int = 100_000):
+               chunk: int = 100_000, on_chunk=None):
     """(fid, GeoPackage blob, values...) per row, converted a chunk of rows at a time (a grid of millions of
-    cells is not held twice as Python objects)."""
+    cells is not held twice as Python objects); ``on_chunk(share done)`` before each chunk (progress, cancel)."""
     for lo in range(0, len(wkb), chunk):
         hi = min(len(wkb), lo + chunk)
+        if on_chunk is not None:
+            on_chunk(lo / len(wkb))
         blobs = (headers[ok] + g for ok, g in zip(nonempty[lo:hi].tolist(), wkb[lo:hi]))
         yield from zip(range(lo + 1, hi + 1), blobs, *_python_columns(frame.iloc[lo:hi]))
 
@@ -130,7 +133,7 @@ def write_frame(
     geometry_type = QgsWkbTypes.NoGeometry if wkb is None else wkb_type
     path = _plain_geopackage(alg, parameters, name, context)
     if path is not None and wkb is not None:
-        return _write_geopackage_bulk(path, frame, wkb, geometry_type, crs)
+        return _write_geopackage_bulk(path, frame, wkb, geometry_type, crs, _progress(feedback, progress_range))
     sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
@@ -169,7 +172,22 @@ def _plain_geopackage(alg, parameters: dict, name: str, context) -> str | None:
     return alg.parameterAsOutputLayer(parameters, name, context)
 
 
-def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> str:
+def _progress(feedback, progress_range: tuple[float, float]):
+    """A callback taking the share of rows written: moves the progress bar, raises Cancelled on cancel."""
+    if feedback is None:
+        return None
+    lo, hi = progress_range
+
+    def on_chunk(done: float) -> None:
+        if feedback.isCanceled():
+            raise Cancelled()
+        feedback.setProgress(lo + (hi - lo) * done)
+
+    return on_chunk
+
+
+def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs,
+                           on_chunk=None) -> str:
     """Write a layer into a new GeoPackage with one SQLite bulk insert (what the sink does row by row).
 
     OGR creates the file, the table, its CRS entry and the empty R-tree index with its triggers; the rows
@@ -177,7 +195,7 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
     bounds of every geometry come straight from its WKB (:func:`layers.wkb.wkb_bounds`) and the R-tree is
     bulk-loaded (:mod:`layers.rtree`) in the same transaction, the triggers being set aside meanwhile and
     restored as OGR wrote them; empty geometries stay out of the index, as OGR's triggers leave them. Written
-    to a temporary file and renamed, so a failure leaves nothing half-written.
+    to a temporary file and renamed, so a failure or a cancel (``on_chunk`` raising) leaves nothing behind.
     """
 
 
@@ -187,7 +205,7 @@ def _write_geopackage_bulk(path: str, frame: pd.DataFrame, wkb: list[bytes], geo
         if os.path.exists(stale):
             os.remove(stale)
     try:
-        _fill_geopackage(tmp, layer_name, frame, wkb, geometry_type, crs)
+        _fill_geopackage(tmp, layer_name, frame, wkb, geometry_type, crs, on_chunk)
     except BaseException:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -205,7 +223,8 @@ def _free_name(base: str, taken: set[str]) -> str:
     return name
 
 
-def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs) -> None:
+def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[bytes], geometry_type, crs,
+                     on_chunk=None) -> None:
     """Create ``tmp`` with one layer and fill it (see :func:`_write_geopackage_bulk`)."""
     import sqlite3
 
@@ -250,7 +269,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
             con.execute(f"DROP TRIGGER {q(name)}")
         with _no_collection_pauses():
             con.executemany(f"INSERT INTO {q(table)} ({columns}) VALUES ({marks})",
-                            _gpkg_rows(frame, wkb, headers, nonempty))
+                            _gpkg_rows(frame, wkb, headers, nonempty, on_chunk=on_chunk))
             rtree.bulk_load(con, f"rtree_{table}_{geom_name}", indexed + 1, bounds[indexed])
         if indexed.size:
             b = bounds[indexed]

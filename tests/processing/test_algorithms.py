@@ -286,3 +286,30 @@ def test_bulk_writer_with_columns_named_like_its_own(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         w._write_geopackage_bulk(str(tmp_path / "broken.gpkg"), frame, polygons_wkb(cells), QgsWkbTypes.Polygon, crs)
     assert not list(tmp_path.glob("broken*"))
+
+
+def test_bulk_writer_reports_progress_and_stops_on_cancel(tmp_path):
+    import pandas as pd
+    from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+
+    from besecure.analysis.errors import Cancelled
+    from besecure.layers import write as w
+    from besecure.layers.write import point_wkb
+
+    n = 250_000
+    xy = np.random.default_rng(0).uniform(0, 1000, (n, 2))
+    frame = pd.DataFrame({"v": np.arange(n)})
+    crs = QgsCoordinateReferenceSystem("EPSG:28992")
+    seen = []
+    path = w._write_geopackage_bulk(str(tmp_path / "pts.gpkg"), frame, point_wkb(xy[:, 0], xy[:, 1]),
+                                    QgsWkbTypes.Point, crs, seen.append)
+    assert seen == [0.0, 0.4, 0.8] and layer(path).featureCount() == n
+
+    def cancel_at_second_chunk(done):
+        if done > 0:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        w._write_geopackage_bulk(str(tmp_path / "cancelled.gpkg"), frame, point_wkb(xy[:, 0], xy[:, 1]),
+                                 QgsWkbTypes.Point, crs, cancel_at_second_chunk)
+    assert not list(tmp_path.glob("cancelled*"))
