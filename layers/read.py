@@ -29,6 +29,7 @@ from qgis.core import (
 from ..analysis.geometry import convex_simple_rings
 from ..i18n import tr
 from . import crs as crs_mod
+from .bulk import no_collection_pauses
 from .wkb import line_parts, points_from_wkb_column, polygon_parts, single_ring_polygons
 
 X_NAMES = ("x", "x_coordinate", "xcoord", "x_coord", "easting", "point_x", "rd_x")
@@ -169,6 +170,7 @@ def _field_kind(layer_fields, name: str) -> str:
     return "text"
 
 
+@no_collection_pauses()
 def read_points(
     source: QgsProcessingFeatureSource | QgsVectorLayer,
     fields: list[str] | tuple[str, ...] = (),
@@ -437,6 +439,19 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     return PointTable(xs, ys, np.arange(n, dtype=np.int64), attrs, crs, crs, n, 0, 0, "csv")
 
 
+def _arrow_or_features(source, layer, force_features: bool, kinds, arrow_reader, feature_reader):
+    """(what a reader returns, "arrow" or "features"): the Arrow stream of the whole file-backed layer when
+    possible (a QgsVectorLayer given as ``source`` counts as the whole layer), else QGIS's features."""
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    loc = _ogr_location(layer) if layer is not None and not force_features else None
+    read = arrow_reader(loc[0], loc[1], list(kinds), kinds) if loc is not None else None
+    if read is not None:
+        return read, "arrow"
+    return feature_reader(source, kinds), "features"
+
+
+@no_collection_pauses()
 def read_polygons(
     source: QgsProcessingFeatureSource | QgsVectorLayer,
     fields: list[str] | tuple[str, ...] = (),
@@ -456,13 +471,8 @@ def read_polygons(
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
         raise ValueError("The zone / study-area layer must contain polygons.")
     kinds = _field_kinds(source, fields, "polygon")
-    if layer is None and isinstance(source, QgsVectorLayer):
-        layer = source
-    loc = _ogr_location(layer) if layer is not None and not force_features else None
-    read = _read_polygons_arrow(loc[0], loc[1], list(kinds), kinds) if loc is not None else None
-    path = "arrow" if read is not None else "features"
-    if read is None:
-        read = _read_polygons_features(source, kinds)
+    read, path = _arrow_or_features(source, layer, force_features, kinds, _read_polygons_arrow,
+                                    _read_polygons_features)
     parts, fids, attributes, n, n_null, n_fixed = read
     if feedback is not None:
         if n_null:
@@ -488,15 +498,17 @@ def _usable_polygon(geom: QgsGeometry | None) -> tuple[list[list[np.ndarray]] | 
     return polygon_parts(bytes(fixed.asWkb())), True
 
 
-def _read_polygons_features(source, kinds):
+def _read_geometries_features(source, kinds, convert):
+    """Features of ``source`` with ``convert(geometry) -> (parts or None, repaired)``: (parts, fids,
+    attributes, features read, features without usable geometry, features repaired)."""
     layer_fields = source.fields()
-    parts: list[list[list[np.ndarray]]] = []
+    parts: list = []
     fids: list[int] = []
     values: dict[str, list] = {f: [] for f in kinds}
     n = n_null = n_fixed = 0
     for feat in source.getFeatures():
         n += 1
-        feature_parts, repaired = _usable_polygon(feat.geometry())
+        feature_parts, repaired = convert(feat.geometry())
         n_fixed += repaired
         if feature_parts is None:
             n_null += 1
@@ -509,36 +521,61 @@ def _read_polygons_features(source, kinds):
     return parts, fids, {f: _normalise(values[f], kinds[f]) for f in kinds}, n, n_null, n_fixed
 
 
-def _read_polygons_arrow(path: str, layer_name: str | None, fields, kinds):
+def _read_polygons_features(source, kinds):
+    return _read_geometries_features(source, kinds, _usable_polygon)
+
+
+def _read_geometries_arrow(path: str, layer_name: str | None, fields, kinds, decode_batch):
+    """The Arrow stream of a layer with ``decode_batch(WKB batch) -> (parts or None per row, repaired)``: what
+    :func:`_read_geometries_features` returns, None when the layer cannot be streamed."""
     columns = _read_arrow(path, layer_name, fields, kinds)
     if columns is None:
         return None
     parts: list = []
     keep = np.zeros(columns.n, dtype=bool)
-    n_fixed = 0
-    start = 0
+    n_fixed = start = 0
     for batch in columns.geometry:
-        cells = single_ring_polygons(batch)
-        certified = convex_simple_rings(cells) if cells is not None else np.zeros(len(batch), dtype=bool)
-        for i in range(len(batch)):
-            if certified[i]:
-                feature_parts = [[cells[i]]]
-            else:
-                value = batch[i]
-                blob = None if value is None or value is np.ma.masked else bytes(value)
-                geom = None
-                if blob:
-                    geom = QgsGeometry()
-                    geom.fromWkb(blob)
-                feature_parts, repaired = _usable_polygon(geom)
-                n_fixed += repaired
-            if feature_parts is not None:
-                parts.append(feature_parts)
-                keep[start + i] = True
-        start += len(batch)
+        decoded, repaired = decode_batch(batch)
+        n_fixed += repaired
+        keep[start:start + len(decoded)] = [p is not None for p in decoded]
+        parts.extend(p for p in decoded if p is not None)
+        start += len(decoded)
     attributes = {f: v[keep] for f, v in columns.attributes.items()}
-    n_null = int(columns.n - keep.sum())
-    return parts, columns.fid[keep], attributes, columns.n, n_null, n_fixed
+    return parts, columns.fid[keep], attributes, columns.n, int(columns.n - keep.sum()), n_fixed
+
+
+def _wkb_value(value) -> bytes | None:
+    """The WKB of one Arrow geometry value, None for a null or empty one."""
+    return None if value is None or value is np.ma.masked else (bytes(value) or None)
+
+
+def _geometry(blob: bytes | None) -> QgsGeometry | None:
+    if blob is None:
+        return None
+    geom = QgsGeometry()
+    geom.fromWkb(blob)
+    return geom
+
+
+def _polygon_batch(batch) -> tuple[list, int]:
+    """Grid cells decoded and certified with numpy; anything else through QGIS one by one."""
+    cells = single_ring_polygons(batch)
+    certified = convex_simple_rings(cells) if cells is not None else np.zeros(len(batch), dtype=bool)
+    if certified.all():
+        return [[[ring]] for ring in cells], 0
+    decoded, repaired = [], 0
+    for i, ok in enumerate(certified.tolist()):
+        if ok:
+            decoded.append([[cells[i]]])
+        else:
+            feature_parts, fixed = _usable_polygon(_geometry(_wkb_value(batch[i])))
+            decoded.append(feature_parts)
+            repaired += fixed
+    return decoded, repaired
+
+
+def _read_polygons_arrow(path: str, layer_name: str | None, fields, kinds):
+    return _read_geometries_arrow(path, layer_name, fields, kinds, _polygon_batch)
 
 
 def _transform_arrays(arrays: list[np.ndarray], src, dst) -> list[np.ndarray]:
@@ -558,6 +595,7 @@ def _transform_parts(parts: list[list[list[np.ndarray]]], src, dst) -> list[list
     return [[[next(moved) for _ in part] for part in feature] for feature in parts]
 
 
+@no_collection_pauses()
 def read_lines(
     source: QgsProcessingFeatureSource | QgsVectorLayer,
     fields: list[str] | tuple[str, ...] = (),
@@ -575,13 +613,7 @@ def read_lines(
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.LineGeometry:
         raise ValueError("The layer must contain lines.")
     kinds = _field_kinds(source, fields, "line")
-    if layer is None and isinstance(source, QgsVectorLayer):
-        layer = source
-    loc = _ogr_location(layer) if layer is not None and not force_features else None
-    read = _read_lines_arrow(loc[0], loc[1], list(kinds), kinds) if loc is not None else None
-    path = "arrow" if read is not None else "features"
-    if read is None:
-        read = _read_lines_features(source, kinds)
+    read, path = _arrow_or_features(source, layer, force_features, kinds, _read_lines_arrow, _read_lines_features)
     parts, fids, attributes, n, n_null = read
     if feedback is not None and n_null:
         feedback.pushWarning(tr("{:,} lines without geometry were skipped.").format(n_null))
@@ -600,46 +632,26 @@ def _usable_line(geom: QgsGeometry | None) -> list[np.ndarray] | None:
 
 
 def _read_lines_features(source, kinds):
-    layer_fields = source.fields()
-    parts: list[list[np.ndarray]] = []
-    fids: list[int] = []
-    values: dict[str, list] = {f: [] for f in kinds}
-    n = 0
-    for feat in source.getFeatures():
-        n += 1
-        feature_parts = _usable_line(feat.geometry())
-        if feature_parts is None:
-            continue
-        parts.append(feature_parts)
-        fids.append(feat.id())
-        attrs = feat.attributes()
-        for f in kinds:
-            values[f].append(_plain_value(attrs[layer_fields.indexOf(f)]))
-    return parts, fids, {f: _normalise(values[f], kinds[f]) for f in kinds}, n, n - len(parts)
+    parts, fids, attributes, n, n_null, _ = _read_geometries_features(source, kinds,
+                                                                      lambda geom: (_usable_line(geom), False))
+    return parts, fids, attributes, n, n_null
+
+
+def _line(blob: bytes | None) -> list[np.ndarray] | None:
+    """The parts of one line WKB (curves and the like through QGIS, as the feature path does)."""
+    try:
+        feature_parts = line_parts(blob) if blob else None
+    except ValueError:
+        feature_parts = _usable_line(_geometry(blob))
+    if feature_parts and any(len(part) for part in feature_parts):  # QGIS calls an all-empty line empty
+        return feature_parts
+    return None
 
 
 def _read_lines_arrow(path: str, layer_name: str | None, fields, kinds):
-    columns = _read_arrow(path, layer_name, fields, kinds)
-    if columns is None:
-        return None
-    parts: list = []
-    keep = np.zeros(columns.n, dtype=bool)
-    i = 0
-    for batch in columns.geometry:
-        for value in batch:
-            blob = None if value is None or value is np.ma.masked else bytes(value)
-            try:
-                feature_parts = line_parts(blob) if blob else None
-            except ValueError:  # curves and the like: through QGIS, as the feature path does
-                geom = QgsGeometry()
-                geom.fromWkb(blob)
-                feature_parts = _usable_line(geom)
-            if feature_parts and any(len(part) for part in feature_parts):  # QGIS calls an all-empty line empty
-                parts.append(feature_parts)
-                keep[i] = True
-            i += 1
-    attributes = {f: v[keep] for f, v in columns.attributes.items()}
-    return parts, columns.fid[keep], attributes, columns.n, int(columns.n - keep.sum())
+    read = _read_geometries_arrow(path, layer_name, fields, kinds,
+                                  lambda batch: ([_line(_wkb_value(value)) for value in batch], 0))
+    return None if read is None else read[:5]
 
 
 def read_raster_cells(

@@ -10,10 +10,8 @@ style) and the provenance record into the GeoTIFF metadata.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import os
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..analysis.errors import Cancelled
 from ..processing.compat import SINK_FAST_INSERT
 from . import rtree
+from .bulk import no_collection_pauses
 from .style import StylePostProcessor, apply_style
 from .wkb import wkb_bounds
 
@@ -94,23 +93,6 @@ def _gpkg_rows(frame: pd.DataFrame, wkb: list[bytes], headers: tuple[bytes, byte
             on_chunk(lo / len(wkb))
         blobs = (headers[ok] + g for ok, g in zip(nonempty[lo:hi].tolist(), wkb[lo:hi]))
         yield from zip(range(lo + 1, hi + 1), blobs, *_python_columns(frame.iloc[lo:hi]))
-
-
-@contextmanager
-def _no_collection_pauses():
-    """Hold the cyclic garbage collector during a bulk write.
-
-    The writer makes a few Python objects per row, none in reference cycles (reference counting frees
-    them); with the collector on, a full collection over QGIS's hundred thousand objects can land in the
-    middle of it (80 ms measured, a third of writing a city grid).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_frame(
@@ -267,7 +249,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
-        with _no_collection_pauses():
+        with no_collection_pauses():
             con.executemany(f"INSERT INTO {q(table)} ({columns}) VALUES ({marks})",
                             _gpkg_rows(frame, wkb, headers, nonempty, on_chunk=on_chunk))
             rtree.bulk_load(con, f"rtree_{table}_{geom_name}", indexed + 1, bounds[indexed])
