@@ -364,8 +364,10 @@ def write_geotiff(
     out = np.where(np.isfinite(grid), grid, nodata).astype(np.float32)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     tmp = f"{path}.partial.tif"
+    # Fast DEFLATE on all cores: a third of the default level's time for files a few per cent larger.
     ds = gdal.GetDriverByName("GTiff").Create(tmp, out.shape[1], out.shape[0], 1, gdal.GDT_Float32,
-                                               ["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES"])
+                                               ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS",
+                                                "TILED=YES"])
     if ds is None:
         raise ValueError(f"Cannot create the raster file {path}; check the folder exists and is writable.")
     try:
