@@ -23,6 +23,10 @@ def _type_and_dims(code: int) -> tuple[int, int]:
     return base, 2 + int(has_z) + int(has_m)
 
 
+# ISO WKB point type codes by the size of the WKB: 2-D, with Z or M, with Z and M.
+_POINT_TYPES_BY_SIZE = {21: (POINT,), 29: (1000 + POINT, 2000 + POINT), 37: (3000 + POINT,)}
+
+
 def points_from_wkb_column(
     column: np.ndarray, out: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -34,13 +38,14 @@ def points_from_wkb_column(
     """
     n = len(column)
     x, y, parts = out if out is not None else (np.empty(n), np.empty(n), np.empty(n, dtype=np.int64))
-    if column.dtype.kind == "V" and column.dtype.itemsize == 21:
-        raw = np.ascontiguousarray(column).view(np.uint8).reshape(n, 21)
-        if np.all(raw[:, 0] == 1) and np.all(raw[:, 1:5].view("<u4").ravel() == POINT):
-            # Strided views on the coordinates inside each 21-byte WKB, copied once.
+    size = column.dtype.itemsize if column.dtype.kind == "V" else 0
+    if size in _POINT_TYPES_BY_SIZE:
+        raw = np.ascontiguousarray(column).view(np.uint8).reshape(n, size)
+        if np.all(raw[:, 0] == 1) and np.all(np.isin(raw[:, 1:5].view("<u4").ravel(), _POINT_TYPES_BY_SIZE[size])):
+            # Strided views on x and y inside each fixed-size little-endian WKB point, copied once.
             np.copyto(x, raw[:, 5:13].view("<f8")[:, 0])
             np.copyto(y, raw[:, 13:21].view("<f8")[:, 0])
-            parts.fill(1)
+            np.copyto(parts, np.isfinite(x) & np.isfinite(y))  # POINT EMPTY is NaN, NaN: no point
             return x, y, parts
     x.fill(np.nan)
     y.fill(np.nan)

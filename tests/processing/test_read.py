@@ -360,3 +360,17 @@ def test_shapefile_without_code_page_is_read_through_qgis(tmp_path):
     assert table.attributes["name"].tolist() == [f["name"] for f in layer.getFeatures()]
     assert table.attributes["name"][1] == "plain"
     assert read_points(layer, [], layer=layer).path == "arrow"  # without text fields the stream is fine
+
+
+@pytest.mark.parametrize("wkt", ["POINT Z ({x} {y} 7)", "POINT M ({x} {y} 3)", "POINT ZM ({x} {y} 7 3)"])
+def test_points_with_z_or_m_read_alike(tmp_path, wkt):
+    from osgeo import ogr
+
+    kind = {"Z": ogr.wkbPoint25D, "M": ogr.wkbPointM, "ZM": ogr.wkbPointZM}[wkt.split()[1]]
+    rows = [(float(i), wkt.format(x=155000 + i * 1.5, y=463000 - i)) for i in range(50)]
+    for name, extra in (("full", []), ("with_null", [(99.0, None)])):  # fixed-size WKB column, and masked
+        layer = ogr_gpkg(tmp_path / f"{name}.gpkg", name, kind, {"v": ogr.OFTReal}, rows + extra)
+        fast, slow = _both(layer, ["v"])
+        assert fast.path == "arrow"
+        assert_identical(fast, slow)
+        assert fast.x[:3].tolist() == [155000.0, 155001.5, 155003.0] and fast.n_null_geometry == len(extra)
