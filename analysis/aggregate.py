@@ -30,15 +30,21 @@ def category_codes(values: np.ndarray | list, max_columns: int = MAX_CATEGORY_CO
 
     Column names are ``n_`` plus a lower-case slug of the category (unique, at most 60 characters).
     """
-    s = pd.Series(values, dtype="object")
-    s = s.where(s.notna(), None).map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-    freq = s.value_counts(dropna=True)
-    names = list(freq.index)
-    if len(names) > max_columns:
-        names = names[: max_columns - 1] + ["other"]
+    # Distinct raw values first (a million incidents carry a handful of categories), cleaned once each.
+    raw_codes, distinct = pd.factorize(pd.Series(values, dtype="object"))
+    cleaned = [None if v is None or str(v).strip() == "" else str(v).strip() for v in distinct]
+    raw_counts = np.bincount(raw_codes[raw_codes >= 0], minlength=len(distinct))
+    count: dict[str, int] = {}
+    for name, n in zip(cleaned, raw_counts.tolist()):
+        if name is not None:
+            count[name] = count.get(name, 0) + n
+    # Most frequent first; equal counts in order of first appearance (dicts keep insertion order).
+    ranked = sorted(count, key=lambda name: -count[name])
+    names = ranked[: max_columns - 1] + ["other"] if len(ranked) > max_columns else ranked
     lookup = {name: i for i, name in enumerate(names)}
-    other = lookup.get("other", -1) if len(freq) > max_columns else -1
-    codes = np.fromiter((lookup.get(v, other) if v is not None else -1 for v in s), dtype=np.int64, count=len(s))
+    other = lookup["other"] if len(ranked) > max_columns else -1
+    code_of_raw = np.array([-1 if name is None else lookup.get(name, other) for name in cleaned] + [-1], dtype=np.int64)
+    codes = code_of_raw[raw_codes]  # raw code -1 (a missing value) picks the trailing -1
     columns: list[str] = []
     for name in names:
         slug = re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")[:58] or "blank"

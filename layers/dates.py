@@ -60,7 +60,8 @@ def parse_datetimes(values, timezone: str | None = None, utc_values: bool = Fals
     """Parse field values to local wall-clock datetime64[m].
 
     ``utc_values``: the values are UTC instants already (e.g. a datetime field whose source says
-    so); they are then converted to ``timezone`` like text with an offset.
+    so); they are then converted to ``timezone`` like text with an offset. Text is parsed once per
+    distinct value (a million incidents carry far fewer distinct timestamps).
     """
     arr = np.asarray(values)
     if np.issubdtype(arr.dtype, np.datetime64):
@@ -69,7 +70,20 @@ def parse_datetimes(values, timezone: str | None = None, utc_values: bool = Fals
         if utc_values and timezone:
             times = _utc_to_local(pd.Series(times), timezone)
         return ParsedTimes(times, missing, 0)
-    series = pd.Series([_to_python(v) for v in arr.tolist()] if arr.dtype == object else arr, dtype="object")
+    if arr.dtype == object and not all(v is None or type(v) is str for v in arr.tolist()):
+        arr = np.array([_to_python(v) for v in arr.tolist()], dtype=object)
+    codes, distinct = pd.factorize(pd.Series(arr, dtype="object"))
+    distinct_times, distinct_missing = _parse_text(pd.Series(distinct, dtype="object"), timezone)
+    out = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[m]")
+    has = codes >= 0
+    out[has] = distinct_times[codes[has]]
+    missing = int((~has).sum() + distinct_missing[codes[has]].sum())
+    unparseable = int(np.isnat(out).sum()) - missing
+    return ParsedTimes(out, missing, unparseable)
+
+
+def _parse_text(series: pd.Series, timezone: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Local times of text values (NaT where missing or unparseable) and which values are missing."""
     missing_mask = series.isna() | (series.astype(str).str.strip() == "")
     text = series[~missing_mask].astype(str).str.strip()
     out = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[m]")
@@ -84,9 +98,7 @@ def parse_datetimes(values, timezone: str | None = None, utc_values: bool = Fals
             inst = pd.to_datetime(aware, errors="coerce", utc=True)
             parsed[aware.index] = _utc_to_local(inst.dt.tz_localize(None), timezone or "UTC")
         out[text.index.to_numpy()] = parsed.to_numpy().astype("datetime64[m]")
-    missing = int(missing_mask.sum())
-    unparseable = int(np.isnat(out).sum()) - missing
-    return ParsedTimes(out, missing, unparseable)
+    return out, missing_mask.to_numpy()
 
 
 def _parse_local(text: pd.Series) -> np.ndarray:
