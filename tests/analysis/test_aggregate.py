@@ -26,6 +26,16 @@ def test_categories_sum_to_count():
     assert "n_theft_2" in t.columns  # 'Theft!' slugs to the same name and gets its own column
 
 
+def test_category_columns_by_frequency_ties_first_seen_and_other():
+    values = np.array(["b", " a", "c", "a ", "b", "", None, "d", "e", "c"], dtype=object)
+    cats = category_codes(values, max_columns=3)  # two own columns, the rest in 'other'
+    # counts: b 2, a 2 (' a' and 'a ' are one category), c 2, d 1, e 1; ties keep first appearance: b, a, c
+    assert cats.names == ("b", "a", "other") and cats.columns == ("n_b", "n_a", "n_other")
+    assert cats.codes.tolist() == [0, 1, 2, 1, 0, -1, -1, 2, 2, 2]
+    everything = category_codes(values)
+    assert everything.names == ("b", "a", "c", "d", "e")
+
+
 def test_suppression_hides_small_counts_and_derivatives():
     unit = np.array([0] * 5 + [1] * 2 + [2])
     cats = category_codes(np.array(["a"] * 4 + ["b"] + ["a"] * 3, dtype=object))
