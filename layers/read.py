@@ -267,6 +267,8 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
         return None
     finally:
         lyr.SetIgnoredFields([])
+    if batches and geom_col not in batches:  # the geometry under another name: let QGIS read it
+        return None
     geometry = batches.get(geom_col, [])
     n = sum(len(a) for a in geometry)
     known = lyr.GetFeatureCount(force=0)  # -1 when counting would need a scan
