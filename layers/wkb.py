@@ -66,16 +66,8 @@ def single_ring_polygons(column: np.ndarray) -> np.ndarray | None:
     cells, as the Arrow stream gives them: a fixed-size binary column), None for anything else."""
     if column.dtype.kind != "V" or isinstance(column, np.ma.MaskedArray) and np.ma.getmaskarray(column).any():
         return None
-    size, m = column.dtype.itemsize, len(column)
-    if m == 0 or size < 13 + 4 * 16 or (size - 13) % 16:
-        return None
-    raw = np.ascontiguousarray(np.ma.getdata(column)).view(np.uint8).reshape(m, size)
-    head = raw[:, :13].copy()  # byte order, type, ring count, point count
-    k = (size - 13) // 16
-    if not (np.all(head[:, 0] == 1) and np.all(head[:, 1:5].view("<u4") == POLYGON)
-            and np.all(head[:, 5:9].view("<u4") == 1) and np.all(head[:, 9:13].view("<u4") == k)):
-        return None
-    return raw[:, 13:].copy().view("<f8").reshape(m, k, 2)
+    raw = np.ascontiguousarray(np.ma.getdata(column)).view(np.uint8).reshape(len(column), column.dtype.itemsize)
+    return _same_layout_coordinates(raw, POLYGON)
 
 
 def _first_point(blob: bytes) -> tuple[float, float, int]:
@@ -139,17 +131,13 @@ def wkb_bounds(wkb: list[bytes]) -> np.ndarray:
     out = np.full((n, 4), np.nan)
     if n == 0:
         return out
-    layout = _single_sequence_layout(wkb[0]) if len({len(g) for g in wkb[:1000]}) == 1 else None
-    if layout is not None:
-        offset, k = layout
-        size = len(wkb[0])
+    size = len(wkb[0])
+    if len({len(g) for g in wkb[:1000]}) == 1 and _single_sequence_layout(wkb[0]) is not None:
         raw = np.frombuffer(b"".join(wkb), dtype=np.uint8)
-        if raw.size == size * n:
-            raw = raw.reshape(n, size)
-            if np.all(raw[:, :offset] == raw[0, :offset]):  # same byte order, types and counts everywhere
-                xy = raw[:, offset:offset + 16 * k].copy().view("<f8").reshape(n, k, 2)
-                return np.column_stack([xy[:, :, 0].min(axis=1), xy[:, :, 1].min(axis=1),
-                                        xy[:, :, 0].max(axis=1), xy[:, :, 1].max(axis=1)])
+        xy = _same_layout_coordinates(raw.reshape(n, size)) if raw.size == size * n else None
+        if xy is not None:
+            return np.column_stack([xy[:, :, 0].min(axis=1), xy[:, :, 1].min(axis=1),
+                                    xy[:, :, 0].max(axis=1), xy[:, :, 1].max(axis=1)])
     for i, blob in enumerate(wkb):
         arrays: list[np.ndarray] = []
         _coordinate_arrays(memoryview(blob), 0, arrays)
@@ -160,9 +148,10 @@ def wkb_bounds(wkb: list[bytes]) -> np.ndarray:
     return out
 
 
-def _single_sequence_layout(blob: bytes) -> tuple[int, int] | None:
-    """(byte offset of the coordinates, number of points) when a little-endian 2-D WKB holds exactly one
-    coordinate sequence (point, line, one-ring polygon, or a multi-geometry of one such part)."""
+def _single_sequence_layout(blob: bytes) -> tuple[int, int, int] | None:
+    """(byte offset of the coordinates, number of points, type of the part) when a little-endian 2-D WKB
+    holds exactly one coordinate sequence (point, line, one-ring polygon, or a multi-geometry of one
+    such part)."""
     offset = 0
     for _ in range(2):  # a multi-geometry of one part, then the part itself
         if len(blob) < offset + 9 or blob[offset] != 1:
@@ -172,13 +161,25 @@ def _single_sequence_layout(blob: bytes) -> tuple[int, int] | None:
             offset += 9
             continue
         if code == POINT:
-            return offset + 5, 1
+            return offset + 5, 1, POINT
         if code == LINESTRING:
-            return offset + 9, count
+            return offset + 9, count, LINESTRING
         if code == POLYGON and count == 1 and len(blob) >= offset + 13:
-            return offset + 13, struct.unpack_from("<I", blob, offset + 9)[0]
+            return offset + 13, struct.unpack_from("<I", blob, offset + 9)[0], POLYGON
         return None
     return None
+
+
+def _same_layout_coordinates(raw: np.ndarray, kind: int | None = None) -> np.ndarray | None:
+    """Coordinates ``(n, k, 2)`` of equal-sized WKB rows ``raw`` ((n, size) bytes) that all have the first
+    row's header and one coordinate sequence (of type ``kind`` when given); None otherwise."""
+    layout = _single_sequence_layout(raw[0].tobytes()) if len(raw) else None
+    if layout is None or (kind is not None and layout[2] != kind):
+        return None
+    offset, k, _ = layout
+    if offset + 16 * k != raw.shape[1] or not np.all(raw[:, :offset] == raw[0, :offset]):
+        return None  # another size, or a row with another byte order, type or count
+    return raw[:, offset:].copy().view("<f8").reshape(len(raw), k, 2)
 
 
 def _coordinate_arrays(buf: memoryview, offset: int, out: list[np.ndarray]) -> int:
