@@ -265,6 +265,18 @@ def _subset(table: FeatureValues, keep: np.ndarray) -> FeatureValues:
     return out
 
 
+def read_values_and_weights(alg, parameters, context, feedback) -> tuple[FeatureValues, SpatialWeights, str]:
+    """INPUT with its VALUE_FIELD checked for the local statistics, and the weights chosen by the
+    neighbour parameters with their description (progress to 10 %, cancel checked after each step)."""
+    table = read_features(alg, parameters, context, feedback)
+    check_values(table)
+    check_cancel(feedback)
+    feedback.setProgress(10)
+    w, description = build_weights(alg, parameters, context, table, feedback)
+    check_cancel(feedback)
+    return table, w, description
+
+
 def check_values(table: FeatureValues) -> None:
     """Refuse values the statistics cannot use, with the reason in the user's terms."""
     n = table.n

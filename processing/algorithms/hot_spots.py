@@ -78,12 +78,7 @@ class HotSpots(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot spots")))
 
     def compute(self, parameters, context, feedback):
-        table = wp.read_features(self, parameters, context, feedback)
-        wp.check_values(table)
-        check_cancel(feedback)
-        feedback.setProgress(10)
-        w, description = wp.build_weights(self, parameters, context, table, feedback)
-        check_cancel(feedback)
+        table, w, description = wp.read_values_and_weights(self, parameters, context, feedback)
         star = self.parameterAsBoolean(parameters, STAR, context)
         fdr = self.parameterAsBoolean(parameters, FDR, context)
         inference = INFERENCES[self.parameterAsEnum(parameters, INFERENCE, context)]

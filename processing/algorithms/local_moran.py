@@ -68,12 +68,7 @@ class LocalMoran(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Clusters and outliers")))
 
     def compute(self, parameters, context, feedback):
-        table = wp.read_features(self, parameters, context, feedback)
-        wp.check_values(table)
-        check_cancel(feedback)
-        feedback.setProgress(10)
-        w, description = wp.build_weights(self, parameters, context, table, feedback)
-        check_cancel(feedback)
+        table, w, description = wp.read_values_and_weights(self, parameters, context, feedback)
         fdr = self.parameterAsBoolean(parameters, FDR, context)
         alpha = self.parameterAsDouble(parameters, ALPHA, context)
         if fdr:
