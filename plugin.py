@@ -38,7 +38,8 @@ class BesecurePlugin:
 
     def initGui(self) -> None:  # noqa: N802 (QGIS API)
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
+
+        from .compat import QAction
 
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(tr("BESECURE"))
@@ -59,8 +60,7 @@ class BesecurePlugin:
 
     def _add_dock_actions(self) -> None:
         """One checkable action per dock in ``ui.DOCKS``; the dock itself is made on first use."""
-        from qgis.PyQt.QtWidgets import QAction
-
+        from .compat import QAction
         from .ui import DOCK_ACTIONS, DOCKS
         from .ui.dock_base import icon
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
+
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
@@ -34,7 +36,7 @@ class ParsedTimes:
 
 
 def _to_python(value):
-    """QVariant-ish values to plain Python / strings (no Qt import needed for plain values)."""
+    """QVariant-ish values to plain Python / strings."""
     if value is None:
         return None
     name = type(value).__name__
@@ -42,10 +44,10 @@ def _to_python(value):
         if not value.isValid():
             return None
         text = value.toString("yyyy-MM-ddTHH:mm:ss.zzz")
-        spec = int(value.timeSpec())
-        if spec == 1:  # Qt.UTC
+        spec = value.timeSpec()
+        if spec == TIME_SPEC_UTC:
             text += "Z"
-        elif spec == 2:  # Qt.OffsetFromUTC
+        elif spec == TIME_SPEC_OFFSET:
             off = value.offsetFromUtc()
             text += f"{'+' if off >= 0 else '-'}{abs(off) // 3600:02d}:{abs(off) % 3600 // 60:02d}"
         return text

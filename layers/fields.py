@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from qgis.core import QgsFields
 
+from ..compat import DATE_FIELD_TYPES, FIELD_TYPE_STRING
+
 TIME_NAMES = ("occurred", "datetime", "date_time", "date", "time", "from", "start", "pleegdatum", "datum")
 CATEGORY_NAMES = ("category", "primary_type", "offense_type", "offence", "offense", "crime_type", "type", "soort",
                   "categorie")
@@ -14,8 +16,6 @@ NAME_NAMES = ("name", "naam", "community", "neighbourhood", "neighborhood", "buu
               "area_name", "zone", "label")
 POPULATION_NAMES = ("population", "pop", "residents", "inwoners", "aantal_inwoners", "aant_inw", "bevolking",
                     "pop_total", "total_pop")
-
-_DATE_TYPES = (14, 16)  # QVariant.Date, QVariant.DateTime
 
 
 def _by_name(fields: QgsFields, names: tuple[str, ...], numeric: bool | None = None) -> str | None:
@@ -30,7 +30,7 @@ def _by_name(fields: QgsFields, names: tuple[str, ...], numeric: bool | None = N
 def guess_time_field(fields: QgsFields) -> str | None:
     """The first date/time field, else a field with a usual time name."""
     for field in fields:
-        if field.type() in _DATE_TYPES:
+        if field.type() in DATE_FIELD_TYPES:
             return field.name()
     return _by_name(fields, TIME_NAMES)
 
@@ -45,7 +45,7 @@ def guess_name_field(fields: QgsFields) -> str | None:
     found = _by_name(fields, NAME_NAMES, numeric=False)
     if found:
         return found
-    return next((f.name() for f in fields if f.type() == 10), None)  # QVariant.String
+    return next((f.name() for f in fields if f.type() == FIELD_TYPE_STRING), None)
 
 
 def guess_population_field(fields: QgsFields) -> str | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry
 
+from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON
 from .wkb import line_parts, polygon_parts, polygon_wkb
 
 
@@ -34,7 +35,7 @@ def _valid(geom: QgsGeometry) -> QgsGeometry:
     if geom.isNull() or geom.isGeosValid():
         return geom
     fixed = geom.makeValid()
-    return fixed.convertToType(QgsWkbTypes.PolygonGeometry, True) or QgsGeometry()
+    return fixed.convertToType(GEOMETRY_POLYGON, True) or QgsGeometry()
 
 
 def union(geometries: Sequence[QgsGeometry]) -> QgsGeometry:
@@ -66,7 +67,7 @@ def measure(geom: QgsGeometry, areal: bool) -> float:
     """
     if geom is None or geom.isNull() or geom.isEmpty():
         return 0.0
-    kind = QgsWkbTypes.PolygonGeometry if areal else QgsWkbTypes.LineGeometry
+    kind = GEOMETRY_POLYGON if areal else GEOMETRY_LINE
     if geom.type() != kind:
         parts = [g for g in geom.asGeometryCollection() if g.type() == kind]
         return float(sum(g.area() if areal else g.length() for g in parts))
@@ -77,7 +78,7 @@ def polygon_part_rings(geom: QgsGeometry) -> list[list[np.ndarray]]:
     """The polygon parts of a geometry (polygon, multipolygon or collection) as ring lists."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return []
-    polys = geom.convertToType(QgsWkbTypes.PolygonGeometry, True)
+    polys = geom.convertToType(GEOMETRY_POLYGON, True)
     if polys is None or polys.isNull() or polys.isEmpty():
         return []
     return polygon_parts(bytes(polys.asWkb()))
@@ -87,7 +88,7 @@ def line_part_arrays(geom: QgsGeometry) -> list[np.ndarray]:
     """The line parts of a geometry (line, multiline or collection) as ``(k, 2)`` arrays."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return []
-    lines = geom.convertToType(QgsWkbTypes.LineGeometry, True)
+    lines = geom.convertToType(GEOMETRY_LINE, True)
     if lines is None or lines.isNull() or lines.isEmpty():
         return []
     return line_parts(bytes(lines.asWkb()))

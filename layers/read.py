@@ -23,10 +23,21 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProviderRegistry,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..analysis.geometry import convex_simple_rings
+from ..compat import (
+    DATE_FIELD_TYPES,
+    FIELD_TYPE_BOOL,
+    GEOMETRY_LINE,
+    GEOMETRY_NULL,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    geometry_display_string,
+    geometry_type,
+    is_curved_type,
+    is_multi_type,
+)
 from ..i18n import tr
 from . import crs as crs_mod
 from .bulk import no_collection_pauses
@@ -162,10 +173,10 @@ def _field_kinds(source, fields, what: str) -> dict[str, str]:
 
 def _field_kind(layer_fields, name: str) -> str:
     fld = layer_fields.field(name)
-    if fld.isNumeric() or fld.type() == 1:  # QVariant.Bool: read as 0/1
+    if fld.isNumeric() or fld.type() == FIELD_TYPE_BOOL:  # read as 0/1
         return "number"
     type_name = fld.typeName().lower()
-    if fld.type() in (14, 16) or "date" in type_name:  # QVariant.Date / DateTime
+    if fld.type() in DATE_FIELD_TYPES or "date" in type_name:
         return "datetime"
     return "text"
 
@@ -188,13 +199,13 @@ def read_points(
     """
     fields = [f for f in dict.fromkeys(fields) if f]
     kinds = _field_kinds(source, fields, "input")
-    geom_type = QgsWkbTypes.geometryType(source.wkbType())
+    geom_type = geometry_type(source.wkbType())
     table: PointTable | None = None
-    if geom_type == QgsWkbTypes.NullGeometry:
+    if geom_type == GEOMETRY_NULL:
         table = _read_csv_points(layer, source, fields, kinds, csv_crs)
-    elif geom_type != QgsWkbTypes.PointGeometry:
+    elif geom_type != GEOMETRY_POINT:
         raise ValueError(
-            f"The input layer has {QgsWkbTypes.geometryDisplayString(geom_type).lower()} geometries; "
+            f"The input layer has {geometry_display_string(geom_type).lower()} geometries; "
             "this algorithm needs points (incidents). Convert lines or polygons to points first."
         )
     elif not force_features and layer is not None:
@@ -377,7 +388,7 @@ def _read_points_features(source, fields, kinds) -> PointTable:
         geom = feat.geometry()
         if geom is not None and not geom.isNull() and not geom.isEmpty():
             g = geom.constGet()
-            if QgsWkbTypes.isMultiType(geom.wkbType()):
+            if is_multi_type(geom.wkbType()):
                 if g.numGeometries() > 1:
                     n_multi += 1
                 g = g.geometryN(0)
@@ -473,7 +484,7 @@ def read_polygons(
     with numpy, the rest one by one. Invalid geometries are repaired with ``makeValid`` (reported);
     null ones are skipped.
     """
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if geometry_type(source.wkbType()) != GEOMETRY_POLYGON:
         raise ValueError("The zone / study-area layer must contain polygons.")
     kinds = _field_kinds(source, fields, "polygon")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_polygons_arrow,
@@ -492,12 +503,12 @@ def _usable_polygon(geom: QgsGeometry | None) -> tuple[list[list[np.ndarray]] | 
     """(parts, repaired) of a geometry: None for a null or empty one, repaired with makeValid if invalid."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return None, False
-    if QgsWkbTypes.isCurvedType(geom.wkbType()):  # arcs of a CAD plan: segmentised, as for lines
+    if is_curved_type(geom.wkbType()):  # arcs of a CAD plan: segmentised, as for lines
         geom = QgsGeometry(geom.constGet().segmentize())
     if geom.isGeosValid():
         return polygon_parts(bytes(geom.asWkb())), False
     # makeValid may return a collection; keep its polygonal part.
-    fixed = geom.makeValid().convertToType(QgsWkbTypes.PolygonGeometry, True)
+    fixed = geom.makeValid().convertToType(GEOMETRY_POLYGON, True)
     if fixed is None or fixed.isNull() or fixed.isEmpty():
         return None, True
     return polygon_parts(bytes(fixed.asWkb())), True
@@ -615,7 +626,7 @@ def read_lines(
     ``layer`` (the whole, unfiltered layer; a QgsVectorLayer given as ``source`` counts as one) enables
     the Arrow stream. Null or empty geometries are skipped (reported); curves are segmentised by QGIS.
     """
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.LineGeometry:
+    if geometry_type(source.wkbType()) != GEOMETRY_LINE:
         raise ValueError("The layer must contain lines.")
     kinds = _field_kinds(source, fields, "line")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_lines_arrow, _read_lines_features)
@@ -631,7 +642,7 @@ def _usable_line(geom: QgsGeometry | None) -> list[np.ndarray] | None:
     """The parts of a line geometry (curves segmentised), None for a null or empty one."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return None
-    if QgsWkbTypes.isCurvedType(geom.wkbType()):
+    if is_curved_type(geom.wkbType()):
         geom = QgsGeometry(geom.constGet().segmentize())
     return line_parts(bytes(geom.asWkb()))
 

@@ -29,9 +29,10 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsSymbol,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
+
+from ..compat import GEOMETRY_LINE, GEOMETRY_NULL, GEOMETRY_POLYGON, GEOMETRY_UNKNOWN
 
 # ColorBrewer YlOrRd (sequential, colour-blind safe) for counts and rates.
 YLORRD = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
@@ -49,7 +50,7 @@ def _ramp(colours: tuple[str, ...]) -> QgsGradientColorRamp:
 
 def _base_symbol(layer: QgsVectorLayer) -> QgsSymbol:
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
-    if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() == GEOMETRY_POLYGON:
         symbol = QgsFillSymbol.createSimple({"outline_color": "#80808080", "outline_width": "0.1"})
     return symbol
 
@@ -62,14 +63,14 @@ def apply_style(layer: QgsVectorLayer | QgsRasterLayer, spec: dict) -> None:
             layer.triggerRepaint()
         return
     if layer is None or not layer.isValid() or layer.geometryType() in (
-        QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry
+        GEOMETRY_NULL, GEOMETRY_UNKNOWN
     ):
         return
     kind = spec.get("kind")
     if kind == "single":
         symbol = _base_symbol(layer)
         symbol.setColor(QColor(spec["colour"]))
-        if "width" in spec and layer.geometryType() == QgsWkbTypes.LineGeometry:
+        if "width" in spec and layer.geometryType() == GEOMETRY_LINE:
             symbol.setWidth(float(spec["width"]))
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     elif kind == "graduated":

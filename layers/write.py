@@ -18,17 +18,23 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..analysis.errors import Cancelled
-from ..processing.compat import SINK_FAST_INSERT
+from ..compat import (
+    FIELD_TYPE_DOUBLE,
+    FIELD_TYPE_INT64,
+    FIELD_TYPE_STRING,
+    SINK_FAST_INSERT,
+    WKB_NO_GEOMETRY,
+    WKB_POLYGON,
+    make_field,
+    wkb_code,
+)
 from . import rtree
 from .bulk import no_collection_pauses
 from .style import StylePostProcessor, apply_style
@@ -50,11 +56,11 @@ def fields_for(frame: pd.DataFrame) -> QgsFields:
     fields = QgsFields()
     for name, dtype in frame.dtypes.items():
         if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
-            fields.append(QgsField(str(name), QVariant.LongLong))
+            fields.append(make_field(str(name), FIELD_TYPE_INT64))
         elif pd.api.types.is_float_dtype(dtype):
-            fields.append(QgsField(str(name), QVariant.Double))
+            fields.append(make_field(str(name), FIELD_TYPE_DOUBLE))
         else:
-            fields.append(QgsField(str(name), QVariant.String))
+            fields.append(make_field(str(name), FIELD_TYPE_STRING))
     return fields
 
 
@@ -103,7 +109,7 @@ def write_frame(
     frame: pd.DataFrame,
     crs,
     wkb: list[bytes] | None = None,
-    wkb_type=QgsWkbTypes.Polygon,
+    wkb_type=WKB_POLYGON,
     feedback=None,
     progress_range: tuple[float, float] = (0.0, 100.0),
 ) -> str:
@@ -112,7 +118,7 @@ def write_frame(
     Progress is reported within ``progress_range`` (writing is usually the last phase of an algorithm).
     """
     fields = fields_for(frame)
-    geometry_type = QgsWkbTypes.NoGeometry if wkb is None else wkb_type
+    geometry_type = WKB_NO_GEOMETRY if wkb is None else wkb_type
     path = _plain_geopackage(alg, parameters, name, context)
     if path is not None and wkb is not None:
         return _write_geopackage_bulk(path, frame, wkb, geometry_type, crs, _progress(feedback, progress_range))
@@ -221,7 +227,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ogr_type = int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
+    ogr_type = wkb_code(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
     if ds is None:
         raise ValueError(f"Cannot create the GeoPackage {tmp.removesuffix('.partial.gpkg')}; check that the folder "
@@ -229,7 +235,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", f"FID={fid_name}",
                                                       f"GEOMETRY_NAME={geom_name}"])
     for field in fields_for(frame):
-        kind = {QVariant.LongLong: ogr.OFTInteger64, QVariant.Double: ogr.OFTReal}.get(field.type(), ogr.OFTString)
+        kind = {FIELD_TYPE_INT64: ogr.OFTInteger64, FIELD_TYPE_DOUBLE: ogr.OFTReal}.get(field.type(), ogr.OFTString)
         if lyr.CreateField(ogr.FieldDefn(field.name(), kind)) != 0:
             raise ValueError(f"Cannot create the field '{field.name()}' in the output GeoPackage.")
     ds = lyr = None

@@ -13,9 +13,9 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..analysis.errors import Cancelled
+from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 from ..i18n import tr
 from ..layers.write import finish_geopackage, provenance, register_styled_output
-from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 
 ICON = Path(__file__).resolve().parents[1] / "icons" / "besecure.svg"
 

@@ -9,10 +9,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
 from ..layers.read import PointTable, read_points
-from .compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
 
 INPUT = "INPUT"
 CSV_CRS = "CSV_CRS"

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsWkbTypes
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest
 
 from ..analysis.errors import Cancelled
 from ..analysis.sbd_visual import usable_rings
 from ..analysis.visibility import OccluderSet
+from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON, geometry_type
 from ..i18n import tr
 from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_lines, read_points, read_polygons
@@ -106,13 +107,13 @@ def read_plan_parts(alg, parameters, name, context, fields, label: str, working_
     """Lines or polygons of a plan layer (paths, squares, target zones), one entry per part."""
     source = source_of(alg, parameters, name, context, label)
     fields = [f for f in fields if f]
-    kind = QgsWkbTypes.geometryType(source.wkbType())
-    if kind == QgsWkbTypes.LineGeometry:
+    kind = geometry_type(source.wkbType())
+    if kind == GEOMETRY_LINE:
         table = read_lines(source, fields, working_crs=working_crs, feedback=feedback,
                            layer=whole_layer(alg, parameters, name, context))
         per_feature = table.parts
         areal = False
-    elif kind == QgsWkbTypes.PolygonGeometry:
+    elif kind == GEOMETRY_POLYGON:
         table = read_polygons(source, fields, working_crs=working_crs, feedback=feedback,
                               layer=whole_layer(alg, parameters, name, context))
         per_feature = table.parts

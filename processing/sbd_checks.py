@@ -8,13 +8,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsProcessingParameterFile, QgsWkbTypes
+from qgis.core import QgsProcessingParameterFile
 
 from ..analysis.geometry import assign_points_to_polygons
 from ..analysis.network import build_network, points_along
 from ..analysis.proximity import Shapes
 from ..analysis.sbd_rules import Ruleset, load_ruleset
 from ..analysis.vehicle_access import Barriers
+from ..compat import (
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    WKB_MULTILINESTRING,
+    WKB_MULTIPOLYGON,
+    WKB_POINT,
+    geometry_type,
+)
 from ..i18n import N_, tr
 from ..layers.geomops import difference, polygon_geometry, union
 from ..layers.read import read_lines, read_points, read_polygons
@@ -73,11 +82,11 @@ def read_zones(alg, parameters, name, context, working_crs, feedback, close_tole
     (logged); one whose ends are farther apart is refused with a message naming the feature.
     """
     source = source_of(alg, parameters, name, context, tr(label))
-    kind = QgsWkbTypes.geometryType(source.wkbType())
+    kind = geometry_type(source.wkbType())
     polygons: list[list[np.ndarray]] = []
     fids: list[int] = []
     n_closed = 0
-    if kind == QgsWkbTypes.PolygonGeometry:
+    if kind == GEOMETRY_POLYGON:
         table = read_polygons(source, [], working_crs=working_crs, feedback=feedback,
                               layer=whole_layer(alg, parameters, name, context))
         for fid, parts in zip(table.fid, table.parts):
@@ -87,7 +96,7 @@ def read_zones(alg, parameters, name, context, working_crs, feedback, close_tole
                 if rings:
                     polygons.append(rings)
                     fids.append(int(fid))
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == GEOMETRY_LINE:
         table = read_lines(source, [], working_crs=working_crs, feedback=feedback,
                            layer=whole_layer(alg, parameters, name, context))
         for fid, parts in zip(table.fid, table.parts):
@@ -168,8 +177,8 @@ def read_barriers(alg, parameters, names, context, working_crs, feedback, rating
 def _read_barrier_layer(alg, parameters, name, context, source, working_crs, feedback, rating_field: str,
                         diameter_field: str, id_field: str, default_diameter: float) -> Barriers:
     fields = [f for f in (rating_field, diameter_field, id_field) if f]
-    kind = QgsWkbTypes.geometryType(source.wkbType())
-    if kind == QgsWkbTypes.PointGeometry:
+    kind = geometry_type(source.wkbType())
+    if kind == GEOMETRY_POINT:
         table = read_points(source, fields, layer=whole_layer(alg, parameters, name, context), working_crs=working_crs,
                             feedback=feedback)
         n = table.x.size
@@ -181,7 +190,7 @@ def _read_barrier_layer(alg, parameters, name, context, source, working_crs, fee
         labels = tuple(tr("bollard {}").format(i if i is not None else f"fid {f}") for i, f in zip(ids, table.fid))
         ratings = tuple(_text(table.attributes.get(rating_field), n))
         barriers = Barriers(np.column_stack([table.x, table.y]), diameter, (), ratings, labels)
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == GEOMETRY_LINE:
         table = read_lines(source, fields, working_crs=working_crs, feedback=feedback,
                            layer=whole_layer(alg, parameters, name, context))
         n = len(table.parts)
@@ -220,9 +229,9 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
     """Points, lines or polygons of any layer with ``fields``; parts inside ``exclude`` polygons are
     removed (lines are cut at the polygon boundaries, polygons clipped by GEOS)."""
     source = source_of(alg, parameters, name, context, label)
-    kind = QgsWkbTypes.geometryType(source.wkbType())
+    kind = geometry_type(source.wkbType())
     fields = [f for f in fields if f]
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == GEOMETRY_POINT:
         t = read_points(source, fields, layer=whole_layer(alg, parameters, name, context), working_crs=crs,
                         feedback=feedback)
         xy = np.column_stack([t.x, t.y])
@@ -231,9 +240,9 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
             keep = assign_points_to_polygons(xy[:, 0], xy[:, 1], exclude) < 0
         idx = np.flatnonzero(keep)
         shapes = Shapes.build(points=xy[idx], point_owner=np.arange(idx.size))
-        return Features(shapes, point_wkb(xy[idx, 0], xy[idx, 1]), QgsWkbTypes.Point, t.fid[idx],
+        return Features(shapes, point_wkb(xy[idx, 0], xy[idx, 1]), WKB_POINT, t.fid[idx],
                         {f: v[idx] for f, v in t.attributes.items()})
-    if kind == QgsWkbTypes.LineGeometry:
+    if kind == GEOMETRY_LINE:
         t = read_lines(source, fields, working_crs=crs, feedback=feedback,
                        layer=whole_layer(alg, parameters, name, context))
         lines, owner = [], []
@@ -248,8 +257,8 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
             lines = [net.edge_coords[e] for e in out]
             owner = [owner[int(net.edge_line[e])] for e in out]
         shapes = Shapes.build(lines=lines, line_owner=owner)
-        return Features(shapes, wkb, QgsWkbTypes.MultiLineString, t.fid, t.attributes)
-    if kind == QgsWkbTypes.PolygonGeometry:
+        return Features(shapes, wkb, WKB_MULTILINESTRING, t.fid, t.attributes)
+    if kind == GEOMETRY_POLYGON:
         t = read_polygons(source, fields, working_crs=crs, feedback=feedback,
                           layer=whole_layer(alg, parameters, name, context))
         parts_per_feature = t.parts
@@ -264,6 +273,6 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
             polys += parts
             owner += [i] * len(parts)
         shapes = Shapes.build(polygons=polys, polygon_owner=owner)
-        return Features(shapes, [multipolygon_wkb(p) for p in parts_per_feature], QgsWkbTypes.MultiPolygon, t.fid,
+        return Features(shapes, [multipolygon_wkb(p) for p in parts_per_feature], WKB_MULTIPOLYGON, t.fid,
                         t.attributes)
     raise ValueError(f"The {label} layer must contain points, lines or polygons.")

@@ -13,16 +13,15 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ..analysis import grids
 from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
+from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON, WKB_MULTIPOLYGON, WKB_POLYGON
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
-from .compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from .incidents import whole_layer
 
 AGGREGATION = "AGGREGATION"
@@ -106,7 +105,7 @@ class SpatialUnits:
     @property
     def wkb_type(self):
         """Polygon for grid cells, MultiPolygon for zones."""
-        return QgsWkbTypes.MultiPolygon if self.kind == "zones" else QgsWkbTypes.Polygon
+        return WKB_MULTIPOLYGON if self.kind == "zones" else WKB_POLYGON
 
     @property
     def grid(self) -> grids.GridSpec | None:

@@ -21,9 +21,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..analysis.geometry import polygon_centroids
 from ..analysis.weights import (
@@ -34,13 +32,26 @@ from ..analysis.weights import (
     knn_weights,
     min_threshold_distance,
 )
+from ..compat import (
+    FIELD_NUMERIC,
+    FIELD_TYPE_INT,
+    FIELD_TYPE_INT64,
+    FIELD_TYPE_UINT,
+    FIELD_TYPE_UINT64,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    VECTOR_POINT,
+    VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_POINT,
+    geometry_type,
+)
 from ..i18n import tr
 from ..layers import crs as crs_mod
 from ..layers.read import read_points, read_polygons
 from ..layers.wkb import multipolygons_wkb
 from ..layers.write import point_wkb, write_frame
 from .base import check_cancel
-from .compat import FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from .incidents import whole_layer
 
 INPUT = "INPUT"
@@ -53,7 +64,7 @@ SEED = "SEED"
 
 QUEEN, ROOK, DISTANCE_BAND, KNN = range(4)
 SOURCE_FID = "source_fid"
-_INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
+_INTEGER_TYPES = (FIELD_TYPE_INT, FIELD_TYPE_UINT, FIELD_TYPE_INT64, FIELD_TYPE_UINT64)
 _LISTED = 10  # feature ids quoted in a log message
 
 HELP = {
@@ -152,7 +163,7 @@ class FeatureValues:
 
     @property
     def wkb_type(self):
-        return QgsWkbTypes.Point if self.is_points else QgsWkbTypes.MultiPolygon
+        return WKB_POINT if self.is_points else WKB_MULTIPOLYGON
 
     def describe_ids(self, index: np.ndarray) -> str:
         """'3, 17, 20 (and 5 more)' from the input feature ids of ``index``."""
@@ -187,11 +198,11 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
     if not metric:
         feedback.pushWarning(tr("The layer '{}' has no coordinate reference system: distances are taken in the "
                                 "layer's own units.").format(name))
-    geometry = QgsWkbTypes.geometryType(source.wkbType())
-    if geometry == QgsWkbTypes.PolygonGeometry:
+    geometry = geometry_type(source.wkbType())
+    if geometry == GEOMETRY_POLYGON:
         table = _read_polygon_features(source, names, source_crs, metric, feedback,
                                        whole_layer(alg, parameters, INPUT, context))
-    elif geometry == QgsWkbTypes.PointGeometry:
+    elif geometry == GEOMETRY_POINT:
         pts = read_points(source, names, layer=whole_layer(alg, parameters, INPUT, context),
                           working_crs=None if metric else source_crs, feedback=feedback)
         table = FeatureValues(None, pts.x, pts.y, pts.fid, pts.attributes, pts.crs, metric, name)

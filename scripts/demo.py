@@ -19,6 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
 
+from besecure.compat import DATE_FIELD_TYPES  # noqa: E402
+
 TIME_NAMES = ("occurred", "date", "datetime", "time", "from", "start", "pleegdatum", "datum")
 CATEGORY_NAMES = ("category", "primary_type", "offense_type", "offence", "type", "crime_type", "soort")
 
@@ -27,7 +29,7 @@ def _pick(layer: QgsVectorLayer, names: tuple[str, ...], datetime_only: bool = F
     fields = {f.name().lower(): f for f in layer.fields()}
     if datetime_only:
         for f in layer.fields():
-            if f.type() in (14, 16):  # QVariant.Date, QVariant.DateTime
+            if f.type() in DATE_FIELD_TYPES:
                 return f.name()
     for name in names:
         if name in fields:

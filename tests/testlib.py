@@ -1,7 +1,9 @@
 """Small helpers shared by the tests (importable because tests/conftest.py puts this folder on sys.path)."""
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+from besecure.compat import make_field
 
 CRS = "EPSG:28992"
 
@@ -22,9 +24,9 @@ def memory_layer(kind: str, fields: list[str], rows, crs: str = CRS) -> QgsVecto
 
 
 def wkt_layer(kind: str, wkts: list[str], fields: dict | None = None, rows=None, crs: str = CRS) -> QgsVectorLayer:
-    """A memory layer of WKT geometries; ``fields`` maps names to QVariant types, ``rows`` holds their values."""
+    """A memory layer of WKT geometries; ``fields`` maps names to ``FIELD_TYPE_*``, ``rows`` holds their values."""
     lyr = QgsVectorLayer(f"{kind}?crs={crs}", kind, "memory")
-    lyr.dataProvider().addAttributes([QgsField(n, t) for n, t in (fields or {}).items()])
+    lyr.dataProvider().addAttributes([make_field(n, t) for n, t in (fields or {}).items()])
     lyr.updateFields()
     feats = []
     for i, wkt in enumerate(wkts):

@@ -46,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import exec_dialog
 from ..i18n import N_, current_locale, tr
 from ..knowledge import library
 from .dock_base import BesecureDock, icon
@@ -452,7 +453,7 @@ class LibraryDock(BesecureDock):
 
     def _on_add(self) -> None:
         dialog = PracticeDialog(self.lang, self.taxonomies, parent=self)
-        if dialog.exec_():
+        if exec_dialog(dialog):
             self.add_practice(dialog.practice())
 
     def _on_edit(self) -> None:
@@ -460,7 +461,7 @@ class LibraryDock(BesecureDock):
         if practice is None or practice.get("origin") != "user":
             return
         dialog = PracticeDialog(self.lang, self.taxonomies, practice, parent=self)
-        if dialog.exec_():
+        if exec_dialog(dialog):
             self.update_practice(practice["id"], dialog.practice())
 
     def _on_delete(self) -> None:

@@ -44,7 +44,6 @@ from qgis.core import (
     QgsProject,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDoubleSpinBox, QgsFieldComboBox, QgsFilterLineEdit, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal, pyqtSlot
@@ -80,6 +79,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import GEOMETRY_POINT, geometry_type
 from ..i18n import N_, current_locale, tr
 from ..knowledge import dossier as ds
 from ..knowledge.library import LANGUAGES, load_checklist, load_guide, load_taxonomies, localized
@@ -1703,6 +1703,6 @@ def _map_png(layer: QgsVectorLayer, area: QgsVectorLayer | None) -> bytes:
         transform = QgsCoordinateTransform(area.crs(), layer.crs(), QgsProject.instance())
         extent = transform.transformBoundingBox(area.extent())
     extent.scale(1.08)
-    if QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry and extent.isEmpty():
+    if geometry_type(layer.wkbType()) == GEOMETRY_POINT and extent.isEmpty():
         extent.grow(100.0)
     return render_map_png(layers, extent, layer.crs(), size=(800, 560))

@@ -6,12 +6,12 @@ import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterString
 
 from ...analysis.aggregate import aggregate_counts, category_codes, concentration
+from ...compat import FIELD_ANY
 from ...i18n import tr
 from ...layers.style import with_breaks
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY
 
 CATEGORY_FIELD = "CATEGORY_FIELD"
 TIME_FIELD = "TIME_FIELD"

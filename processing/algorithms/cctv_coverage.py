@@ -9,18 +9,26 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
 from ...analysis.cctv import dori_levels
 from ...analysis.sbd_visual import camera_coverage, snap_to_walls
 from ...analysis.visibility import OccluderSet
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    VECTOR_LINE,
+    VECTOR_POINT,
+    VECTOR_POLYGON,
+    WKB_LINESTRING,
+    WKB_POLYGON,
+    set_advanced,
+)
 from ...i18n import tr
 from ...layers import geomops
 from ...layers.wkb import polygon_wkb
 from ...layers.write import line_wkb, write_frame
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, set_advanced
 from ..plan_inputs import log_crs, numeric_values, progress_callback, read_buildings, read_plan_parts, read_plan_points
 
 CAMERAS = "CAMERAS"
@@ -258,7 +266,7 @@ class CctvCoverage(BesecureAlgorithm):
             "area_m2": [g.area() for g in geoms],
         })
         dest = write_frame(self, parameters, OUTPUT, context, frame, crs,
-                           wkb=[polygon_wkb([r]) for r in cover["ring"]], wkb_type=QgsWkbTypes.Polygon)
+                           wkb=[polygon_wkb([r]) for r in cover["ring"]], wkb_type=WKB_POLYGON)
         self.output_written(parameters, context, dest, LEVEL_STYLE, "Camera coverage")
 
         tcols = ["part", unit, *[f"share_{lv}" for lv in levels], "n_cameras", "verdict", "reason"]
@@ -267,7 +275,7 @@ class CctvCoverage(BesecureAlgorithm):
         tframe["part"] = targets.part_no[tframe["part"].to_numpy()]
         twkb = ([polygon_wkb(targets.polygons[p]) for p in range(targets.n)] if targets.areal
                 else [line_wkb(targets.lines[p]) for p in range(targets.n)])
-        ttype = QgsWkbTypes.Polygon if targets.areal else QgsWkbTypes.LineString
+        ttype = WKB_POLYGON if targets.areal else WKB_LINESTRING
         dest_t = write_frame(self, parameters, OUTPUT_TARGETS, context, tframe, crs, wkb=twkb, wkb_type=ttype)
         self.output_written(parameters, context, dest_t, TARGET_STYLE, "Coverage of the targets")
 

@@ -11,18 +11,30 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ...analysis.network import build_network, dead_ends, exit_distance_pieces, node_distances
 from ...analysis.proximity import Shapes, nearest_places
 from ...analysis.sbd_rules import constant, vegetation_verdicts
 from ...analysis.sbd_visual import substring
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    VECTOR_ANY,
+    VECTOR_LINE,
+    VECTOR_POINT,
+    WKB_LINESTRING,
+    WKB_POINT,
+    geometry_type,
+)
 from ...i18n import tr
 from ...layers.read import read_lines, read_points, read_polygons
 from ...layers.write import line_wkb, point_wkb, write_frame
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, NUMBER_DOUBLE, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT
 from ..plan_inputs import source_of, working_crs_of
 from ..sbd_checks import add_ruleset_parameter, read_features, read_network, ruleset_from, verdict_style
 
@@ -205,10 +217,10 @@ class Concealment(BesecureAlgorithm):
                            wkb_type=objects.wkb_type, feedback=feedback)
         self.output_written(parameters, context, dest, OBJECT_STYLE, "Concealment per object")
         escape_dest = write_frame(self, parameters, OUTPUT_ESCAPE, context, escape, crs, wkb=escape_wkb,
-                                  wkb_type=QgsWkbTypes.LineString, feedback=feedback)
+                                  wkb_type=WKB_LINESTRING, feedback=feedback)
         self.output_written(parameters, context, escape_dest, ESCAPE_STYLE, "Distance to an exit")
         dead_dest = write_frame(self, parameters, OUTPUT_DEAD_ENDS, context, dead, crs,
-                                wkb=point_wkb(dead_xy[:, 0], dead_xy[:, 1]), wkb_type=QgsWkbTypes.Point,
+                                wkb=point_wkb(dead_xy[:, 0], dead_xy[:, 1]), wkb_type=WKB_POINT,
                                 feedback=feedback)
         self.output_written(parameters, context, dead_dest, DEAD_END_STYLE, "Dead ends")
         counts = frame["verdict"].value_counts()
@@ -223,14 +235,14 @@ class Concealment(BesecureAlgorithm):
         """Exit points (to join to the paths) and exit lines and polygons (as shapes) of the EXITS layers."""
         points, lines, polygons = [], [], []
         for lyr in self.parameterAsLayerList(parameters, EXITS, context):
-            kind = QgsWkbTypes.geometryType(lyr.wkbType()) if isinstance(lyr, QgsVectorLayer) else None
-            if kind == QgsWkbTypes.PointGeometry:
+            kind = geometry_type(lyr.wkbType()) if isinstance(lyr, QgsVectorLayer) else None
+            if kind == GEOMETRY_POINT:
                 table = read_points(lyr, [], layer=lyr, working_crs=crs, feedback=feedback)
                 points.append(np.column_stack([table.x, table.y]))
-            elif kind == QgsWkbTypes.LineGeometry:
+            elif kind == GEOMETRY_LINE:
                 lines += [part for parts in read_lines(lyr, [], working_crs=crs, feedback=feedback).parts
                           for part in parts]
-            elif kind == QgsWkbTypes.PolygonGeometry:
+            elif kind == GEOMETRY_POLYGON:
                 polygons += [part for parts in read_polygons(lyr, [], working_crs=crs, feedback=feedback).parts
                              for part in parts]
             else:

@@ -24,11 +24,11 @@ from ...analysis.emerging import (
     time_bins,
 )
 from ...analysis.grid_weights import grid_contiguity
+from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.write import provenance, write_frame, write_geopackage_layers
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, VECTOR_POLYGON
 
 TIME_FIELD = "TIME_FIELD"
 TIME_STEP = "TIME_STEP"

@@ -7,12 +7,12 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 
 from ...analysis.autocorrelation import general_g, global_moran, nearest_neighbour_index
 from ...analysis.geometry import convex_hull_area, points_in_polygon, polygon_area
+from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.read import read_polygons
 from ...layers.write import write_frame
 from .. import weights_params as wp
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import VECTOR_POLYGON
 
 STUDY_AREA = "STUDY_AREA"
 OUTPUT = "OUTPUT"

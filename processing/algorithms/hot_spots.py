@@ -5,10 +5,10 @@ import numpy as np
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink
 
 from ...analysis.autocorrelation import getis_ord_local
+from ...compat import set_advanced
 from ...i18n import N_, tr
 from .. import weights_params as wp
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import set_advanced
 
 STAR = "STAR"
 FDR = "FDR"

@@ -6,12 +6,12 @@ import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
+from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.dates import parse_datetimes
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY
 
 START_FIELD = "START_FIELD"
 END_FIELD = "END_FIELD"

@@ -15,13 +15,13 @@ from qgis.core import (
 
 from ...analysis.geometry import assign_points_to_polygons
 from ...analysis.intervention import wdd, wdd_single_control, wdq
+from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.read import read_polygons
 from ...layers.wkb import multipolygon_wkb
 from ...layers.write import write_frame
 from .. import incidents
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, VECTOR_POLYGON
 
 TIME_FIELD = "TIME_FIELD"
 TARGET = "TARGET"

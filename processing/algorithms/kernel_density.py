@@ -24,6 +24,7 @@ from ...analysis.kde import (
     select_bandwidth,
     support_radius,
 )
+from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
 from ...layers.read import read_points, read_raster_cells
@@ -31,7 +32,6 @@ from ...layers.style import with_ramp
 from ...layers.write import write_geotiff
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 
 WEIGHT_FIELD = "WEIGHT_FIELD"
 KERNEL = "KERNEL"

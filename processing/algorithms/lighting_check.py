@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...analysis.lighting import CosinePowerDistribution, read_eulumdat
@@ -28,11 +27,20 @@ from ...analysis.sbd_visual import (
     resolve_class,
     substring,
 )
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    VECTOR_LINE,
+    VECTOR_POINT,
+    VECTOR_POLYGON,
+    WKB_LINESTRING,
+    WKB_POLYGON,
+    set_advanced,
+)
 from ...i18n import tr
 from ...layers.wkb import polygon_wkb
 from ...layers.write import line_wkb, write_frame, write_geotiff
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, set_advanced
 from ..plan_inputs import log_crs, numeric_values, progress_callback, read_buildings, read_plan_parts, read_plan_points
 
 LAMPS = "LAMPS"
@@ -321,13 +329,13 @@ class LightingCheck(BesecureAlgorithm):
 
         results = {}
         frame, wkb = self._field_frame(fields, parts, id_field)
-        wkb_type = QgsWkbTypes.Polygon if parts.areal else QgsWkbTypes.LineString
+        wkb_type = WKB_POLYGON if parts.areal else WKB_LINESTRING
         dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=wkb, wkb_type=wkb_type)
         self.output_written(parameters, context, dest, VERDICT_STYLE, "Lighting per path")
         results[OUTPUT] = dest
         fail_frame, fail_wkb = self._stretch_frame(stretches, parts, id_field)
         dest = write_frame(self, parameters, OUTPUT_FAILS, context, fail_frame, crs, wkb=fail_wkb,
-                           wkb_type=QgsWkbTypes.LineString)
+                           wkb_type=WKB_LINESTRING)
         self.output_written(parameters, context, dest, FAILS_STYLE, "Failing stretches")
         results[OUTPUT_FAILS] = dest
         if raster is not None:

@@ -7,17 +7,16 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ...analysis.sbd_visual import line_samples, overlook_pieces, snap_to_walls, substring, view_isovists
 from ...analysis.visibility import OccluderSet, facade_openings
+from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING, WKB_POLYGON
 from ...i18n import tr
 from ...layers import geomops
 from ...layers.wkb import polygon_wkb
 from ...layers.write import line_wkb, write_frame
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON
 from ..plan_inputs import (
     log_crs,
     numeric_values,
@@ -238,7 +237,7 @@ class NaturalSurveillance(BesecureAlgorithm):
                            for s, o in zip(share, ok, strict=True)]
         wkb = [line_wkb(substring(parts.lines[p], a, b))
                for p, a, b in zip(pieces["part"], pieces["start_m"], pieces["end_m"], strict=True)]
-        dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=wkb, wkb_type=QgsWkbTypes.LineString)
+        dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=wkb, wkb_type=WKB_LINESTRING)
         self.output_written(parameters, context, dest, SHARE_STYLE, "Overlooking per path piece")
 
         polys = geomops.polygon_part_rings(unwatched)
@@ -246,7 +245,7 @@ class NaturalSurveillance(BesecureAlgorithm):
         keep = [i for i, a in enumerate(areas) if a > 1e-6]
         ufr = pd.DataFrame({"area_m2": np.array([areas[i] for i in keep], dtype=float)})
         dest_u = write_frame(self, parameters, OUTPUT_UNWATCHED, context, ufr, crs,
-                             wkb=[polygon_wkb(polys[i]) for i in keep], wkb_type=QgsWkbTypes.Polygon)
+                             wkb=[polygon_wkb(polys[i]) for i in keep], wkb_type=WKB_POLYGON)
         self.output_written(parameters, context, dest_u, UNWATCHED_STYLE, "Public space overlooked by nobody")
         total = float(pieces["length_m"].sum())
         covered = float((pieces["length_m"].to_numpy() * share).sum())

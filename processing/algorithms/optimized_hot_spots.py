@@ -16,12 +16,12 @@ from ...analysis.optimized import (
     optimized_hot_spots,
 )
 from ...analysis.optimized import OptimizedHotSpots as OptimizedResult
+from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.wkb import polygons_wkb
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import VECTOR_POLYGON
 from ..weights_params import translated_style
 from .hot_spots import GI_STYLE
 

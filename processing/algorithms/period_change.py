@@ -5,11 +5,11 @@ import numpy as np
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterString
 
 from ...analysis.change import compare_periods
+from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY
 from .aggregate_incidents import unit_frame
 
 TIME_FIELD = "TIME_FIELD"

@@ -32,11 +32,11 @@ from qgis.core import (
     QgsRasterLayer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ...analysis.errors import Cancelled
 from ...analysis.sbd_rules import load_ruleset
+from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, set_advanced
 from ...i18n import N_, current_locale, tr
 from ...layers.report import (
     FAILING,
@@ -54,7 +54,6 @@ from ...layers.report import (
 )
 from ...layers.write import plugin_version
 from ..base import BesecureAlgorithm, Help
-from ..compat import FLAG_OPTIONAL, VECTOR_ANY, set_advanced
 
 CHECKS = "CHECKS"
 TITLE = "TITLE"
@@ -205,10 +204,10 @@ def _base_copy(layer: QgsVectorLayer) -> QgsVectorLayer:
     """A clone of a plan layer drawn in light grey under a check's map (the user's layer is untouched)."""
     copy = layer.clone()
     kind = copy.geometryType()
-    if kind == QgsWkbTypes.PolygonGeometry:
+    if kind == GEOMETRY_POLYGON:
         symbol = QgsFillSymbol.createSimple({"color": BASE_STYLE["fill"], "outline_color": BASE_STYLE["outline"],
                                              "outline_width": "0.2"})
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == GEOMETRY_LINE:
         symbol = QgsLineSymbol.createSimple({"color": BASE_STYLE["line"], "width": "0.4"})
     else:
         symbol = QgsMarkerSymbol.createSimple({"color": BASE_STYLE["marker"], "size": "1.2"})

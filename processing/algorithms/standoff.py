@@ -8,15 +8,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ...analysis.proximity import nearest_places
 from ...analysis.sbd_rules import constant, load_ruleset, standoff_verdict
+from ...compat import FIELD_ANY, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING
 from ...i18n import N_, tr
 from ...layers.write import line_wkb, write_frame
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON
 from ..plan_inputs import source_of, working_crs_of
 from ..sbd_checks import add_ruleset_parameter, read_features, read_zones, ruleset_from, verdict_style
 
@@ -153,7 +152,7 @@ class Standoff(BesecureAlgorithm):
         links = frame.loc[ok, ["asset_fid"] + (["asset_id"] if id_field else []) + ["min_distance_m", "verdict"]]
         link_wkb = [line_wkb(np.vstack([a, b])) for a, b in zip(near.asset_xy[ok], near.reach_xy[ok])]
         link_dest = write_frame(self, parameters, OUTPUT_LINKS, context, links.reset_index(drop=True), crs,
-                                wkb=link_wkb, wkb_type=QgsWkbTypes.LineString, feedback=feedback)
+                                wkb=link_wkb, wkb_type=WKB_LINESTRING, feedback=feedback)
         self.output_written(parameters, context, link_dest, LINK_STYLE, "Nearest vehicle access")
         counts = frame["verdict"].value_counts()
         entry = ruleset["threats"][threat]

@@ -9,15 +9,24 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ...analysis.vehicle import kinetic_energy_kj, vehicle_classes
 from ...analysis.vehicle_access import AccessSettings, assess_vehicle_access
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    NUMBER_DOUBLE,
+    VECTOR_ANY,
+    VECTOR_LINE,
+    VECTOR_POLYGON,
+    WKB_LINESTRING,
+    WKB_POINT,
+    set_advanced,
+)
 from ...i18n import N_, tr
 from ...layers.write import line_wkb, point_wkb, write_frame
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..compat import FIELD_ANY, FIELD_NUMERIC, NUMBER_DOUBLE, VECTOR_ANY, VECTOR_LINE, VECTOR_POLYGON, set_advanced
 from ..plan_inputs import source_of, working_crs_of
 from ..sbd_checks import (
     add_ruleset_parameter,
@@ -267,12 +276,12 @@ class VehicleAccess(BesecureAlgorithm):
             frame[col] = frame[col].astype(float)
         xy = np.array(points, dtype=float).reshape(-1, 2)
         dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=point_wkb(xy[:, 0], xy[:, 1]),
-                           wkb_type=QgsWkbTypes.Point, feedback=feedback)
+                           wkb_type=WKB_POINT, feedback=feedback)
         self.output_written(parameters, context, dest, ENTRY_STYLE, "Vehicle entry points")
         path_frame = frame[["entry_id", "kind", "speed_kmh", "run_up_m", "start_speed_kmh", "verdict"]].copy()
         path_dest = write_frame(self, parameters, OUTPUT_PATHS, context, path_frame, crs,
                                 wkb=[line_wkb(p if p.shape[0] >= 2 else np.vstack([p, p])) for p in paths],
-                                wkb_type=QgsWkbTypes.LineString, feedback=feedback)
+                                wkb_type=WKB_LINESTRING, feedback=feedback)
         self.output_written(parameters, context, path_dest, PATH_STYLE, "Worst-case approach paths")
         counts = frame["verdict"].value_counts()
         feedback.pushInfo(tr("{} entry points: {}.").format(

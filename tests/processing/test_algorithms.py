@@ -258,8 +258,9 @@ def test_bulk_writer_with_columns_named_like_its_own(tmp_path, monkeypatch):
 
     import pandas as pd
     from osgeo import ogr
-    from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+    from qgis.core import QgsCoordinateReferenceSystem
 
+    from besecure.compat import WKB_POLYGON
     from besecure.layers import rtree
     from besecure.layers import write as w
     from besecure.layers.wkb import polygons_wkb
@@ -268,7 +269,7 @@ def test_bulk_writer_with_columns_named_like_its_own(tmp_path, monkeypatch):
     frame = pd.DataFrame({"FID": [7, 8], "geom": ["a", "b"], 'odd "name"': [1.5, np.nan]})
     crs = QgsCoordinateReferenceSystem("EPSG:28992")
     path = str(tmp_path / "named.gpkg")
-    w._write_geopackage_bulk(path, frame, polygons_wkb(cells), QgsWkbTypes.Polygon, crs)
+    w._write_geopackage_bulk(path, frame, polygons_wkb(cells), WKB_POLYGON, crs)
     ds = ogr.Open(path)
     lyr = ds.GetLayer(0)
     assert (lyr.GetFIDColumn(), lyr.GetGeometryColumn()) == ("fid_1", "geom_1")
@@ -284,15 +285,16 @@ def test_bulk_writer_with_columns_named_like_its_own(tmp_path, monkeypatch):
 
     monkeypatch.setattr(rtree, "bulk_load", broken)
     with pytest.raises(RuntimeError, match="disk full"):
-        w._write_geopackage_bulk(str(tmp_path / "broken.gpkg"), frame, polygons_wkb(cells), QgsWkbTypes.Polygon, crs)
+        w._write_geopackage_bulk(str(tmp_path / "broken.gpkg"), frame, polygons_wkb(cells), WKB_POLYGON, crs)
     assert not list(tmp_path.glob("broken*"))
 
 
 def test_bulk_writer_reports_progress_and_stops_on_cancel(tmp_path):
     import pandas as pd
-    from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+    from qgis.core import QgsCoordinateReferenceSystem
 
     from besecure.analysis.errors import Cancelled
+    from besecure.compat import WKB_POINT
     from besecure.layers import write as w
     from besecure.layers.write import point_wkb
 
@@ -302,7 +304,7 @@ def test_bulk_writer_reports_progress_and_stops_on_cancel(tmp_path):
     crs = QgsCoordinateReferenceSystem("EPSG:28992")
     seen = []
     path = w._write_geopackage_bulk(str(tmp_path / "pts.gpkg"), frame, point_wkb(xy[:, 0], xy[:, 1]),
-                                    QgsWkbTypes.Point, crs, seen.append)
+                                    WKB_POINT, crs, seen.append)
     assert seen == [0.0, 0.4, 0.8] and layer(path).featureCount() == n
 
     def cancel_at_second_chunk(done):
@@ -311,5 +313,5 @@ def test_bulk_writer_reports_progress_and_stops_on_cancel(tmp_path):
 
     with pytest.raises(Cancelled):
         w._write_geopackage_bulk(str(tmp_path / "cancelled.gpkg"), frame, point_wkb(xy[:, 0], xy[:, 1]),
-                                 QgsWkbTypes.Point, crs, cancel_at_second_chunk)
+                                 WKB_POINT, crs, cancel_at_second_chunk)
     assert not list(tmp_path.glob("cancelled*"))

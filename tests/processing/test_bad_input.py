@@ -3,18 +3,18 @@ import numpy as np
 import pytest
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from besecure.compat import FIELD_TYPE_STRING, make_field
 
 
 def memory_points(points, crs="EPSG:28992", times=None):
     lyr = QgsVectorLayer(f"Point?crs={crs}", "pts", "memory")
-    lyr.dataProvider().addAttributes([QgsField("t", QVariant.String)])
+    lyr.dataProvider().addAttributes([make_field("t", FIELD_TYPE_STRING)])
     lyr.updateFields()
     feats = []
     for i, p in enumerate(points):

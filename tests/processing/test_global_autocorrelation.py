@@ -8,15 +8,15 @@ import pytest
 from qgis.core import (
     NULL,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from scipy import stats
+
+from besecure.compat import FIELD_TYPE_DOUBLE, make_field
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -40,7 +40,7 @@ def table(path):
 
 def lattice_points(n_side=10, spacing=100.0, crs="EPSG:28992"):
     lyr = QgsVectorLayer(f"Point?crs={crs}", "grid", "memory")
-    lyr.dataProvider().addAttributes([QgsField("v", QVariant.Double)])
+    lyr.dataProvider().addAttributes([make_field("v", FIELD_TYPE_DOUBLE)])
     lyr.updateFields()
     feats = []
     for i in range(n_side):
@@ -138,7 +138,7 @@ def test_polygons_without_value_field_refused(run_alg, tmp_path):
 
 def test_negative_values_skip_general_g(run_alg, tmp_path):
     lyr = QgsVectorLayer("Polygon?crs=EPSG:28992", "sq", "memory")
-    lyr.dataProvider().addAttributes([QgsField("change", QVariant.Double)])
+    lyr.dataProvider().addAttributes([make_field("change", FIELD_TYPE_DOUBLE)])
     lyr.updateFields()
     feats = []
     for c in range(4):

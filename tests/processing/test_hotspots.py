@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -15,9 +14,10 @@ from qgis.core import (
     QgsRenderContext,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from scipy import stats
 from testlib import columns, hand_bh
+
+from besecure.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING, make_field
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # libpysal warns about remote example data and PROJ
@@ -40,7 +40,7 @@ TOY_GI_STAR_Z = [-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 
 
 def memory_points(points, values, crs="EPSG:28992"):
     lyr = QgsVectorLayer(f"Point?crs={crs}", "pts", "memory")
-    lyr.dataProvider().addAttributes([QgsField("v", QVariant.Double)])
+    lyr.dataProvider().addAttributes([make_field("v", FIELD_TYPE_DOUBLE)])
     lyr.updateFields()
     feats = []
     for p, v in zip(points, values):
@@ -55,7 +55,7 @@ def memory_points(points, values, crs="EPSG:28992"):
 def memory_squares(cells, values, size=100.0, crs="EPSG:28992"):
     """Square polygons with lower-left corners ``cells`` (in cell units) and a value field v."""
     lyr = QgsVectorLayer(f"Polygon?crs={crs}", "squares", "memory")
-    lyr.dataProvider().addAttributes([QgsField("v", QVariant.Double), QgsField("name", QVariant.String)])
+    lyr.dataProvider().addAttributes([make_field("v", FIELD_TYPE_DOUBLE), make_field("name", FIELD_TYPE_STRING)])
     lyr.updateFields()
     feats = []
     for k, ((c, r), v) in enumerate(zip(cells, values)):

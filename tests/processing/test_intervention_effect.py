@@ -11,13 +11,13 @@ import pytest
 from qgis.core import (
     NULL,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from besecure.compat import FIELD_TYPE_STRING, make_field
 
 X0, Y0 = 100_000.0, 400_000.0  # a place inside EPSG:28992's area
 
@@ -46,7 +46,7 @@ def square(x1, y1, x2, y2, hole=None):
 def incident_layer(groups):
     """groups: list of (x1, y1, x2, y2, n, date): n points on a diagonal strictly inside the box."""
     lyr = QgsVectorLayer("Point?crs=EPSG:28992", "incidents", "memory")
-    lyr.dataProvider().addAttributes([QgsField("t", QVariant.String)])
+    lyr.dataProvider().addAttributes([make_field("t", FIELD_TYPE_STRING)])
     lyr.updateFields()
     feats = []
     for x1, y1, x2, y2, n, date in groups:

@@ -5,9 +5,10 @@ import warnings
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsRectangle, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsRectangle, QgsVectorLayer
 from testlib import columns, hand_bh
+
+from besecure.compat import FIELD_TYPE_DOUBLE, make_field
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -87,7 +88,7 @@ def test_cluster_map_style(run_alg, tmp_path):
 
 def test_island_gets_no_neighbours(run_alg, tmp_path):
     lyr = QgsVectorLayer("Polygon?crs=EPSG:3857", "sq", "memory")
-    lyr.dataProvider().addAttributes([QgsField("v", QVariant.Double)])
+    lyr.dataProvider().addAttributes([make_field("v", FIELD_TYPE_DOUBLE)])
     lyr.updateFields()
     cells = [(c, r) for c in range(5) for r in range(5)] + [(20, 20)]
     feats = []

@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -23,11 +22,11 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from testlib import frame, vector
 
 from besecure.analysis.demo_town import HOTSPOTS
 from besecure.analysis.emerging import CATEGORY_CODES, DISPLAY_NAMES
+from besecure.compat import FIELD_TYPE_STRING, make_field
 
 ALPHA = 0.05
 SQRT3 = np.sqrt(3.0)
@@ -53,7 +52,7 @@ def native_counts(polygons_uri, points_uri) -> np.ndarray:
 
 def memory_points(points, times, crs="EPSG:28992"):
     lyr = QgsVectorLayer(f"Point?crs={crs}", "pts", "memory")
-    lyr.dataProvider().addAttributes([QgsField("t", QVariant.String)])
+    lyr.dataProvider().addAttributes([make_field("t", FIELD_TYPE_STRING)])
     lyr.updateFields()
     feats = []
     for (x, y), t in zip(points, times):

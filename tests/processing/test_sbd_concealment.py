@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 from testlib import as_layer
 from testlib import wkt_layer as layer
+
+from besecure.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING
 
 # A square loop of footpaths (corners A(0,0), B(100,0), C(100,100), D(0,100)) with a 60 m spur from B east
 # to a dead end E(160, 0). The exit is at A.
 PATHS = ["LINESTRING(0 0, 100 0, 100 100, 0 100, 0 0)", "LINESTRING(100 0, 160 0)"]
-FIELDS = {"name": QVariant.String, "kind": QVariant.String, "height": QVariant.Double, "crown": QVariant.Double}
+FIELDS = {"name": FIELD_TYPE_STRING, "kind": FIELD_TYPE_STRING, "height": FIELD_TYPE_DOUBLE, "crown": FIELD_TYPE_DOUBLE}
 OBJECTS = [
     # name, kind, height, crown base, WKT (paths along y = 0 between x = 0 and 100)
     ("shrub_high_near", "shrub", 1.2, None, "POINT(50 1.5)"),

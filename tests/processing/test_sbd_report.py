@@ -7,15 +7,16 @@ import re
 
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from testlib import wkt_layer as layer
+
+from besecure.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING
 
 CHECK_INDEX = {"vehicleaccess": 0, "standoff": 1, "concealment": 2, "lightingcheck": 3}
 RATING = "V/7200[N2B]/80/90:0.7"
 
 
 def bollards(ys):
-    return layer("Point", [f"POINT(1050 {y})" for y in ys], {"rating": QVariant.String}, [[RATING]] * len(ys))
+    return layer("Point", [f"POINT(1050 {y})" for y in ys], {"rating": FIELD_TYPE_STRING}, [[RATING]] * len(ys))
 
 
 ROW = [1000.0 - 7.0 + 0.7 + 1.4 * k for k in range(10)]  # 1.2 m clear gaps across the road at y = 1000
@@ -23,7 +24,7 @@ GAP = [y for y in ROW if abs(y - 1000.0) > 1.0]  # the two middle bollards missi
 
 
 def plan(**extra):
-    veg_fields = {"kind": QVariant.String, "height_m": QVariant.Double, "crown_base_m": QVariant.Double}
+    veg_fields = {"kind": FIELD_TYPE_STRING, "height_m": FIELD_TYPE_DOUBLE, "crown_base_m": FIELD_TYPE_DOUBLE}
     params = {
         "ZONE": layer("Polygon", ["POLYGON((1050 900, 1250 900, 1250 1100, 1050 1100, 1050 900))"]),
         "NETWORK": layer("LineString", ["LINESTRING(1000 1000, 1150 1000)"]),
@@ -39,7 +40,7 @@ def plan(**extra):
 
 def test_two_variant_report(run_alg, tmp_path):
     html_path = tmp_path / "report.html"
-    veg_b = layer("Point", ["POINT(1150 921.5)"], {"kind": QVariant.String, "height_m": QVariant.Double},
+    veg_b = layer("Point", ["POINT(1150 921.5)"], {"kind": FIELD_TYPE_STRING, "height_m": FIELD_TYPE_DOUBLE},
                   [["shrub", 0.9]])
     res, fb = run_alg("sbdreport", plan(BARRIERS_B=bollards(ROW), VEGETATION_B=veg_b, OUTPUT_HTML=str(html_path)))
     html = html_path.read_text(encoding="utf-8")

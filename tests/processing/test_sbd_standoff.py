@@ -7,9 +7,10 @@ import json
 
 import pytest
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 from testlib import as_layer
 from testlib import wkt_layer as layer
+
+from besecure.compat import FIELD_TYPE_STRING
 
 TABLE = {"pipe_bomb": (21, 366), "suicide_vest": (34, 518), "briefcase": (46, 564), "sedan": (98, 580),
          "suv_van": (122, 732), "small_truck": (195, 1159)}
@@ -34,7 +35,7 @@ def expected(distance, threat):
 
 def test_point_assets_against_the_table(run_alg, tmp_path):
     distances = [20.0, 21.0, 97.9, 98.0, 150.0, 580.0, 1200.0]
-    assets = layer("Point", [f"POINT(10 {d})" for d in distances], {"name": QVariant.String},
+    assets = layer("Point", [f"POINT(10 {d})" for d in distances], {"name": FIELD_TYPE_STRING},
                    [[f"d{d:g}"] for d in distances])
     _, _, rows = run(run_alg, tmp_path, assets, layer("LineString", [ROAD]), files=True)
     for d in distances:
@@ -53,7 +54,7 @@ def test_polygon_assets_exact_distances(run_alg, tmp_path):
     assets = layer("Polygon", ["POLYGON((0 30, 20 30, 20 50, 0 50, 0 30))",
                                "POLYGON((100 -10, 120 -10, 120 10, 100 10, 100 -10))",
                                "POLYGON((5040 30, 5060 30, 5060 50, 5040 50, 5040 30))"],
-                   {"name": QVariant.String}, [["north"], ["over"], ["diagonal"]])
+                   {"name": FIELD_TYPE_STRING}, [["north"], ["over"], ["diagonal"]])
     res, _, rows = run(run_alg, tmp_path, assets, layer("LineString", [ROAD]), {"THREAT": 0})
     assert rows["north"]["min_distance_m"] == pytest.approx(30.0)
     assert rows["over"]["min_distance_m"] == pytest.approx(0.0)
@@ -67,7 +68,7 @@ def test_polygon_assets_exact_distances(run_alg, tmp_path):
 def test_closed_zone_is_excluded(run_alg, tmp_path):
     # The road runs through a protected zone (x in [-200, 200]) around the asset; with the zone closed to
     # vehicles, the nearest reachable place is where the road leaves the zone: 200 m away.
-    assets = layer("Point", ["POINT(0 0)"], {"name": QVariant.String}, [["square"]])
+    assets = layer("Point", ["POINT(0 0)"], {"name": FIELD_TYPE_STRING}, [["square"]])
     zone = layer("Polygon", ["POLYGON((-200 -100, 200 -100, 200 100, -200 100, -200 -100))"])
     _, _, rows = run(run_alg, tmp_path / "open", assets, layer("LineString", [ROAD]))
     assert rows["square"]["min_distance_m"] == pytest.approx(0.0)
@@ -90,7 +91,7 @@ def test_own_ruleset_and_bad_ruleset(run_alg, tmp_path):
     data["threats"]["sedan"]["mandatory_m"]["value"] = 150
     path = tmp_path / "city_standoff.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assets = layer("Point", ["POINT(0 120)"], {"name": QVariant.String}, [["a"]])
+    assets = layer("Point", ["POINT(0 120)"], {"name": FIELD_TYPE_STRING}, [["a"]])
     _, _, rows = run(run_alg, tmp_path / "own", assets, layer("LineString", [ROAD]), {"RULESET": str(path)})
     assert rows["a"]["verdict"] == "fail" and rows["a"]["mandatory_m"] == 150
     data["threats"]["sedan"]["preferred_m"] = 580
@@ -104,7 +105,7 @@ def test_threat_per_asset(run_alg, tmp_path):
     # 150 m from the road: a small truck (195 m) fails, a pipe bomb (21/366 m) shelters; an unknown threat
     # falls back to THREAT (sedan 98/580 m: shelter), with a warning.
     assets = layer("Point", ["POINT(0 150)", "POINT(10 150)", "POINT(20 150)"],
-                   {"name": QVariant.String, "threat": QVariant.String},
+                   {"name": FIELD_TYPE_STRING, "threat": FIELD_TYPE_STRING},
                    [["truck", "small_truck"], ["pipe", "Pipe bomb"], ["other", "drone"]])
     _, fb, rows = run(run_alg, tmp_path, assets, layer("LineString", [ROAD]), {"THREAT_FIELD": "threat"})
     assert (rows["truck"]["threat"], rows["truck"]["verdict"]) == ("small_truck", "fail")

@@ -12,9 +12,10 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
 )
-from qgis.PyQt.QtCore import QVariant
 from testlib import as_layer
 from testlib import wkt_layer as layer
+
+from besecure.compat import FIELD_TYPE_STRING
 
 # The zone: x >= 1050 (a 200 m x 200 m square); the road comes from the west along y = 1000.
 ZONE_WKT = "POLYGON((1050 900, 1250 900, 1250 1100, 1050 1100, 1050 900))"
@@ -22,7 +23,7 @@ ZONE_WKT = "POLYGON((1050 900, 1250 900, 1250 1100, 1050 1100, 1050 900))"
 
 def bollards(ys, x=1050.0, rating=None):
     wkts = [QgsGeometry.fromPointXY(QgsPointXY(x, y)).asWkt() for y in ys]
-    return layer("Point", wkts, {"rating": QVariant.String}, [[rating] for _ in ys])
+    return layer("Point", wkts, {"rating": FIELD_TYPE_STRING}, [[rating] for _ in ys])
 
 
 def entries(res):
@@ -232,7 +233,7 @@ def test_barrier_without_rating_field_and_bad_rating(run_alg, tmp_path):
 
 def test_rated_barrier_line(run_alg, tmp_path):
     # A rated barrier line across the road on the boundary closes it completely.
-    wall = layer("LineString", ["LINESTRING(1050 990, 1050 1010)"], {"rating": QVariant.String},
+    wall = layer("LineString", ["LINESTRING(1050 990, 1050 1010)"], {"rating": FIELD_TYPE_STRING},
                  [["V/7500[N3C]/80/90.0/1.1/0"]])
     res, _ = run_access(run_alg, tmp_path, ["LINESTRING(0 1000, 1150 1000)"],
                         {"BARRIERS": wall, "RATING_FIELD": "rating", "MAX_SPEED": 70.0})

@@ -15,13 +15,14 @@ import pandas as pd
 import pytest
 from qgis.core import (
     QgsFeatureRequest,
-    QgsField,
     QgsGeometry,
     QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QLocale, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QLocale
+
+from besecure.compat import FIELD_TYPE_INT, make_field
 
 AUSTIN, LOOP = "25", "32"
 DEFAULT_PERIOD = ("2018-10-01", "2019-10-01")  # the last 12 months with data (data end 2019-09-29)
@@ -182,7 +183,7 @@ def test_list_choice_selects_on_the_map_with_rates_and_another_period(plugin, sh
     # A memory copy with a population field (2010 census figures; NULL elsewhere): the feature path of
     # the reader, and rates.
     areas = file_areas.materialize(QgsFeatureRequest())
-    areas.dataProvider().addAttributes([QgsField("pop2010", QVariant.Int)])
+    areas.dataProvider().addAttributes([make_field("pop2010", FIELD_TYPE_INT)])
     areas.updateFields()
     population = {AUSTIN: 98514, LOOP: 29283}
     index = areas.fields().indexOf("pop2010")

@@ -1,0 +1,173 @@
+"""The one place where Qt and QGIS API differences are bridged: QGIS 3.22 LTR to 3.44 LTR and QGIS 4 (Qt6).
+
+- QGIS 3.36 moved the Processing enums to scoped ``Qgis.Processing*`` enums; the old names are
+  deprecated there and gone in Qt6 builds.
+- QGIS 3.30 moved the geometry enums to ``Qgis.WkbType`` / ``Qgis.GeometryType``; ``QgsWkbTypes.*``
+  names are deprecated there.
+- QGIS 3.38 types fields by ``QMetaType.Type``; ``QgsField(name, QVariant.Type)`` is deprecated there
+  and ``QVariant.Type`` is gone in Qt6.
+- Qt6 moved ``QAction`` to QtGui and dropped ``exec_()``.
+
+Everything else imports these names from here (``tests/analysis/test_qt6_ready.py`` checks it), so a
+QGIS release that moves one again changes this file only.
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsFeatureSink,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import Qt
+
+try:  # Qt6, and the Qt5 builds of QGIS whose qgis.PyQt already re-exports it there
+    from qgis.PyQt.QtGui import QAction as QAction
+except ImportError:  # Qt5
+    from qgis.PyQt.QtWidgets import QAction as QAction
+
+# --- Processing ---------------------------------------------------------------------------------
+
+if hasattr(Qgis, "ProcessingSourceType"):  # QGIS >= 3.36
+    VECTOR_POINT = Qgis.ProcessingSourceType.VectorPoint
+    VECTOR_LINE = Qgis.ProcessingSourceType.VectorLine
+    VECTOR_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    VECTOR_ANY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    VECTOR_TABLE = Qgis.ProcessingSourceType.Vector
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    FLAG_ADVANCED = Qgis.ProcessingParameterFlag.Advanced
+    FLAG_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
+    FIELD_ANY = Qgis.ProcessingFieldParameterDataType.Any
+    FIELD_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
+    FIELD_STRING = Qgis.ProcessingFieldParameterDataType.String
+    FIELD_DATETIME = Qgis.ProcessingFieldParameterDataType.DateTime
+else:  # QGIS 3.22 - 3.34
+    VECTOR_POINT = QgsProcessing.TypeVectorPoint
+    VECTOR_LINE = QgsProcessing.TypeVectorLine
+    VECTOR_POLYGON = QgsProcessing.TypeVectorPolygon
+    VECTOR_ANY = QgsProcessing.TypeVectorAnyGeometry
+    VECTOR_TABLE = QgsProcessing.TypeVector
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
+    FLAG_ADVANCED = QgsProcessingParameterDefinition.FlagAdvanced
+    FLAG_OPTIONAL = QgsProcessingParameterDefinition.FlagOptional
+    FIELD_ANY = QgsProcessingParameterField.Any
+    FIELD_NUMERIC = QgsProcessingParameterField.Numeric
+    FIELD_STRING = QgsProcessingParameterField.String
+    FIELD_DATETIME = QgsProcessingParameterField.DateTime
+
+SINK_FAST_INSERT = (
+    QgsFeatureSink.FastInsert if hasattr(QgsFeatureSink, "FastInsert") else QgsFeatureSink.Flag.FastInsert
+)
+
+
+def set_advanced(param: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """Mark a parameter as advanced (hidden under 'Advanced parameters' in the dialog)."""
+    param.setFlags(param.flags() | FLAG_ADVANCED)
+    return param
+
+
+# --- Field types (QgsField) ---------------------------------------------------------------------
+
+if Qgis.QGIS_VERSION_INT >= 33800:  # QgsField takes and returns QMetaType.Type
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_TYPE_BOOL = QMetaType.Type.Bool
+    FIELD_TYPE_INT = QMetaType.Type.Int
+    FIELD_TYPE_UINT = QMetaType.Type.UInt
+    FIELD_TYPE_INT64 = QMetaType.Type.LongLong
+    FIELD_TYPE_UINT64 = QMetaType.Type.ULongLong
+    FIELD_TYPE_DOUBLE = QMetaType.Type.Double
+    FIELD_TYPE_STRING = QMetaType.Type.QString
+    FIELD_TYPE_DATE = QMetaType.Type.QDate
+    FIELD_TYPE_DATETIME = QMetaType.Type.QDateTime
+else:  # QVariant.Type, which Qt6 no longer has
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_TYPE_BOOL = QVariant.Bool
+    FIELD_TYPE_INT = QVariant.Int
+    FIELD_TYPE_UINT = QVariant.UInt
+    FIELD_TYPE_INT64 = QVariant.LongLong
+    FIELD_TYPE_UINT64 = QVariant.ULongLong
+    FIELD_TYPE_DOUBLE = QVariant.Double
+    FIELD_TYPE_STRING = QVariant.String
+    FIELD_TYPE_DATE = QVariant.Date
+    FIELD_TYPE_DATETIME = QVariant.DateTime
+
+#: ``QgsField.type()`` of whole-number fields and of date/date-time fields.
+INTEGER_FIELD_TYPES = (FIELD_TYPE_INT, FIELD_TYPE_UINT, FIELD_TYPE_INT64, FIELD_TYPE_UINT64)
+DATE_FIELD_TYPES = (FIELD_TYPE_DATE, FIELD_TYPE_DATETIME)
+
+
+def make_field(name: str, field_type, type_name: str = "", length: int = 0, precision: int = 0) -> QgsField:
+    """A ``QgsField`` of one of the ``FIELD_TYPE_*`` types, built without a deprecated constructor."""
+    return QgsField(name, field_type, type_name, length, precision)
+
+
+# --- Geometry types -----------------------------------------------------------------------------
+
+if hasattr(Qgis, "WkbType"):  # QGIS >= 3.30
+    WKB_POINT = Qgis.WkbType.Point
+    WKB_LINESTRING = Qgis.WkbType.LineString
+    WKB_POLYGON = Qgis.WkbType.Polygon
+    WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+    GEOMETRY_LINE = Qgis.GeometryType.Line
+    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
+    GEOMETRY_UNKNOWN = Qgis.GeometryType.Unknown
+    GEOMETRY_NULL = Qgis.GeometryType.Null
+else:  # QGIS 3.22 - 3.28
+    WKB_POINT = QgsWkbTypes.Point
+    WKB_LINESTRING = QgsWkbTypes.LineString
+    WKB_POLYGON = QgsWkbTypes.Polygon
+    WKB_MULTILINESTRING = QgsWkbTypes.MultiLineString
+    WKB_MULTIPOLYGON = QgsWkbTypes.MultiPolygon
+    WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
+    GEOMETRY_POINT = QgsWkbTypes.PointGeometry
+    GEOMETRY_LINE = QgsWkbTypes.LineGeometry
+    GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
+    GEOMETRY_UNKNOWN = QgsWkbTypes.UnknownGeometry
+    GEOMETRY_NULL = QgsWkbTypes.NullGeometry
+
+
+def wkb_code(wkb_type) -> int:
+    """The ISO WKB code of a ``WKB_*`` type (what OGR takes); Qt6 enums are no ints."""
+    return int(getattr(wkb_type, "value", wkb_type))
+
+
+def geometry_type(wkb_type):
+    """The ``GEOMETRY_*`` kind (point, line, polygon, null, unknown) of a WKB type."""
+    return QgsWkbTypes.geometryType(wkb_type)
+
+
+def geometry_display_string(kind) -> str:
+    """The translated name of a ``GEOMETRY_*`` kind ("Polygon", "Line" ...)."""
+    return QgsWkbTypes.geometryDisplayString(kind)
+
+
+def is_multi_type(wkb_type) -> bool:
+    """True for the multi-part WKB types."""
+    return QgsWkbTypes.isMultiType(wkb_type)
+
+
+def is_curved_type(wkb_type) -> bool:
+    """True for WKB types with arcs (circular strings, compound curves, curve polygons)."""
+    return QgsWkbTypes.isCurvedType(wkb_type)
+
+
+# --- Qt -----------------------------------------------------------------------------------------
+
+TIME_SPEC_UTC = Qt.TimeSpec.UTC
+TIME_SPEC_OFFSET = Qt.TimeSpec.OffsetFromUTC
+
+
+def exec_dialog(dialog) -> int:
+    """Run a modal dialog: ``exec()`` (Qt6 has no ``exec_()``; PyQt5 has both)."""
+    return dialog.exec()
