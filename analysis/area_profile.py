@@ -71,7 +71,7 @@ class PeriodSummary:
     previous_start: np.datetime64
     in_period: np.ndarray  # bool per incident (valid time in [start, end))
     table: pd.DataFrame  # aggregate_counts of the period: count, rate_1000, share, rank, ...
-    change: pd.DataFrame  # compare_periods(previous, current): diff, pct_change, poisson_z, trend
+    change: pd.DataFrame  # compare_periods(previous, current): diff, pct_change, poisson_z, p_value, q_value, trend
     city_count: int
     city_previous: int
 
@@ -91,6 +91,8 @@ class AreaProfile:
     diff: int
     pct_change: float  # NaN when the previous count is 0
     poisson_z: float
+    p_value: float  # exact conditional test of equal rates (analysis.change)
+    q_value: float  # Benjamini-Hochberg over the areas with incidents in either period
     trend: str
     months: np.ndarray  # datetime64[M]
     monthly: np.ndarray  # the area's incidents per month (whole time range)
@@ -187,7 +189,8 @@ def summarise_period(index: IncidentIndex, start: np.datetime64, end: np.datetim
     current = np.where(in_period, index.unit, -1)
     previous = np.bincount(index.unit[in_previous & inside], minlength=index.n_units)[: index.n_units]
     table = aggregate_counts(current, index.n_units, index.area_m2, population=index.population)
-    change = compare_periods(previous, table["count"].to_numpy())
+    days = float((end - start) / np.timedelta64(1, "m")) / 1440.0
+    change = compare_periods(previous, table["count"].to_numpy(), days, days)
     return PeriodSummary(start, end, previous_start, in_period, table, change,
                          int(table["count"].sum()), int(previous.sum()))
 
@@ -225,6 +228,8 @@ def area_profile(index: IncidentIndex, summary: PeriodSummary, unit: int) -> Are
         diff=int(change["diff"]),
         pct_change=float(change["pct_change"]),
         poisson_z=float(change["poisson_z"]),
+        p_value=float(change["p_value"]),
+        q_value=float(change["q_value"]),
         trend=str(change["trend"]),
         months=index.months,
         monthly=monthly,

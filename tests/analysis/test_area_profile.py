@@ -7,6 +7,7 @@ and recomputes every figure with pandas group-bys.
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from besecure.analysis.area_profile import area_profile, build_index, default_period, summarise_period
 
@@ -42,7 +43,12 @@ def test_hand_computed_area(small):
     assert (p.count, p.previous_count, p.diff) == (9, 4, 5)
     assert p.poisson_z == pytest.approx(2.0)
     assert p.pct_change == pytest.approx(125.0)
-    assert p.trend == "significant increase"
+    # Exact conditional test, equal lengths: 9 of n = 13 is Binomial(13, 1/2); P(b >= 9) = (715 + 286 + 78
+    # + 13 + 1) / 2^13 = 1093 / 8192, two-sided twice that. Area 1 (0 -> 1) has p = 1; area 2 (no incidents)
+    # is not tested, so Benjamini-Hochberg over two areas: q = min(2 p, 1).
+    assert p.p_value == pytest.approx(2 * 1093 / 8192)
+    assert p.q_value == pytest.approx(4 * 1093 / 8192)
+    assert p.trend == "no significant change"  # the old |z| >= 1.96 rule called this significant
     assert p.rate_1000 == pytest.approx(9 / 4500 * 1000)
     assert p.per_km2 == pytest.approx(4.5)
     assert p.share == pytest.approx(0.9)  # 9 of the 10 incidents in areas in March (outside one not counted)
@@ -71,6 +77,7 @@ def test_other_areas_rate_rank_and_zero_counts(small):
     assert np.isnan(p1.rate_1000)  # population 0: no rate
     assert np.isnan(p1.pct_change)  # undefined from zero
     assert p1.poisson_z == pytest.approx(2.0)  # 0 -> 1: 2 (1 - 0)
+    assert (p1.p_value, p1.q_value, p1.trend) == (1.0, 1.0, "no significant change")
     p2 = area_profile(small, summary, 2)
     assert (p2.count, p2.rank, p2.rate_1000) == (0, 3, 0.0)
     assert p2.hot_times.sum() == 0 and p2.category_names == ()
@@ -146,6 +153,8 @@ def test_chicago_area_equals_pandas(chicago, area, start, end):
     assert p.count == len(here_now)
     assert p.previous_count == len(here_before)
     assert p.poisson_z == pytest.approx(2 * (np.sqrt(len(here_now)) - np.sqrt(len(here_before))))
+    n = len(here_now) + len(here_before)
+    assert p.p_value == pytest.approx(stats.binomtest(len(here_now), n, 0.5).pvalue, rel=1e-9)
     assert p.share == pytest.approx(len(here_now) / len(now))
     per_area = now.groupby("area").size().reindex(range(1, 78), fill_value=0)
     ranks = per_area.rank(method="first", ascending=False).astype(int)  # ties: lower area number first
