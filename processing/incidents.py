@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..analysis.periods import coverage
 from ..compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
@@ -115,3 +116,16 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
                          f"in '{time_field}'.")
     feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
     return points.subset(mask)
+
+
+def warn_outside_data(feedback, label: str, period, days) -> None:
+    """Warn when ``period`` (an :class:`analysis.periods.Period`) starts before the first or runs past the
+    last day with incidents, ``days`` = (first, last): a count over days without data is missing, not 0."""
+    starts_before, runs_past = coverage(period, *days)
+    if starts_before:
+        feedback.pushWarning(tr("Period {} ({}) starts before the first incident in the data ({}): its count "
+                                "covers fewer days than the period.").format(label, period, days[0]))
+    if runs_past:
+        feedback.pushWarning(tr("Period {} ({}) runs past the last incident in the data ({}): its count covers "
+                                "fewer days than the period; end it on {} or compare the same days of both "
+                                "years.").format(label, period, days[1], days[1]))

@@ -2,7 +2,8 @@
 
 Pick an incident layer (time and category fields) and an area layer (name and optional population
 field); select an area on the map or in the list and the dock shows at once its count, rate per
-1,000 residents, share of the city, rank and the change against the previous period (Poisson z),
+1,000 residents, share of the city, rank and the change against the previous period (Poisson z; the
+label from the exact test of equal rates with Benjamini-Hochberg over the areas, :mod:`analysis.change`),
 the monthly trend beside the city's, the categories and the 7 x 24 hot times
 (:mod:`besecure.analysis.area_profile`). Per area the user records a core-value profile (the seven
 core values scored 0..5 with notes, drawn as a radar) and an issue/option matrix; both are stored in
@@ -677,8 +678,10 @@ class CompassDock(BesecureDock):
         colour = {"significant increase": INCREASE_COLOUR, "significant decrease": DECREASE_COLOUR}.get(p.trend, "")
         for key in ("diff", "pct", "z"):
             f[key].setStyleSheet(f"color: {colour};" if colour else "")
-            f[key].setToolTip(tr("Poisson z = 2 (√now − √before); |z| ≥ 1.96 is significant (5 %): {}.")
-                              .format(trend_text))
+            f[key].setToolTip(tr("Exact test of equal rates: p = {p}, q = {q} (Benjamini-Hochberg over the areas); "
+                                 "significant when q ≤ 0.05: {trend}. Poisson z = 2 (√now − √before) is shown "
+                                 "for reference.").format(p=loc.toString(p.p_value, "g", 2),
+                                                          q=loc.toString(p.q_value, "g", 2), trend=trend_text))
         last = np.datetime64(p.end, "D") - np.timedelta64(1, "D")
         previous_last = np.datetime64(p.start, "D") - np.timedelta64(1, "D")
         self.period_label.setText(tr("{area}: {start} – {end} against {pstart} – {pend}: {trend}.").format(
