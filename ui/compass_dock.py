@@ -58,6 +58,7 @@ from ..analysis.area_profile import (
     default_period,
     summarise_period,
 )
+from ..analysis.change import ALPHA
 from ..analysis.geometry import assign_points_to_polygons, polygon_area
 from ..i18n import N_, current_locale, tr
 from ..knowledge.library import load_taxonomies, localized
@@ -679,9 +680,10 @@ class CompassDock(BesecureDock):
         for key in ("diff", "pct", "z"):
             f[key].setStyleSheet(f"color: {colour};" if colour else "")
             f[key].setToolTip(tr("Exact test of equal rates: p = {p}, q = {q} (Benjamini-Hochberg over the areas); "
-                                 "significant when q ≤ 0.05: {trend}. Poisson z = 2 (√now − √before) is shown "
+                                 "significant when q ≤ {alpha}: {trend}. Poisson z = 2 (√now − √before) is shown "
                                  "for reference.").format(p=loc.toString(p.p_value, "g", 2),
-                                                          q=loc.toString(p.q_value, "g", 2), trend=trend_text))
+                                                          q=loc.toString(p.q_value, "g", 2),
+                                                          alpha=loc.toString(ALPHA), trend=trend_text))
         last = np.datetime64(p.end, "D") - np.timedelta64(1, "D")
         previous_last = np.datetime64(p.start, "D") - np.timedelta64(1, "D")
         self.period_label.setText(tr("{area}: {start} – {end} against {pstart} – {pend}: {trend}.").format(

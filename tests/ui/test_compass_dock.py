@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QLocale
+from scipy import stats
 
 from besecure.compat import FIELD_TYPE_INT, make_field
 
@@ -78,6 +79,8 @@ def expected_profile(frame, counts_now, number, start, end):
     return {
         "count": len(now), "previous": len(before),
         "z": 2 * (np.sqrt(len(now)) - np.sqrt(len(before))),
+        # Exact conditional test, equal lengths: now given now + before is Binomial(n, 1/2) (scipy).
+        "p": stats.binomtest(len(now), len(now) + len(before), 0.5).pvalue,
         "share": len(now) / counts_now.sum(), "rank": int(ranks[number]),
         "monthly": frame.groupby(frame["when"].dt.to_period("M")).size(),
         "categories": now["category"].value_counts().to_dict(), "hot": hot,
@@ -88,6 +91,9 @@ def assert_profile(p, expected):
     assert p.count == expected["count"]
     assert p.previous_count == expected["previous"]
     assert p.poisson_z == pytest.approx(expected["z"])
+    assert p.p_value == pytest.approx(expected["p"], rel=1e-9)
+    assert p.q_value >= p.p_value
+    assert p.trend == "no significant change" or p.q_value <= 0.05
     assert p.share == pytest.approx(expected["share"])
     assert p.rank == expected["rank"]
     months = pd.PeriodIndex([str(m) for m in p.months], freq="M")
@@ -168,6 +174,8 @@ def test_selecting_an_area_on_the_map_shows_its_profile(loaded, reference, share
     assert p.n_units == 77
     assert dock.figures["count"].text() == QLocale().toString(p.count)
     assert dock.figures["rank"].text() == f"{p.rank} of 77"
+    tip = dock.figures["z"].toolTip()
+    assert f"p = {QLocale().toString(p.p_value, 'g', 2)}" in tip and "q = " in tip
     assert np.isnan(p.rate_1000) and dock.figures["rate"].text() == "–"  # no population field chosen
     # Sanity check against the police's own attribute: almost all of Austin's incidents are theirs too.
     assert (reference[AUSTIN]["police_area"] == 25).mean() > 0.97
