@@ -50,6 +50,16 @@ def test_p_values_equal_scipy_binomtest(length_a, length_b):
     assert exact_conditional_p(np.array([0]), np.array([0]), length_a, length_b)[0] == 1.0
 
 
+def test_p_values_equal_statsmodels_exact_conditional():
+    # statsmodels' two-sample Poisson test, method "exact-cond" (not installed in every test environment:
+    # Debian 12 ships 0.13; the scipy comparison above always runs).
+    rates = pytest.importorskip("statsmodels.stats.rates")
+    for a, la, b, lb in [(30, 54308.7, 60, 51477.5), (4, 31, 9, 31), (0, 1, 5, 1), (100, 1, 200, 2), (7, 365, 2, 90),
+                         (120, 28, 95, 28)]:
+        expected = rates.test_poisson_2indep(b, lb, a, la, method="exact-cond").pvalue
+        assert exact_conditional_p(np.array([a]), np.array([b]), la, lb)[0] == pytest.approx(expected, rel=1e-9)
+
+
 def test_unequal_lengths_are_rates():
     # 100 incidents in 1 day against 200 in 2 days: the same rate, no change at all.
     t = compare_periods(np.array([100]), np.array([200]), 1.0, 2.0)
