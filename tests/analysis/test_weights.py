@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pysal_examples import EXAMPLES
 from scipy import sparse
 
 from besecure.analysis.grids import cell_centres, cell_polygons, make_grid
@@ -31,7 +32,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:divide by zero:RuntimeWarning",
 )
 
-EXAMPLES = Path("/usr/lib/python3/dist-packages/libpysal/examples")
 COLUMBUS = EXAMPLES / "columbus" / "columbus.shp"
 STL = EXAMPLES / "stl" / "stl_hom.shp"
 

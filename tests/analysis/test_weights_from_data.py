@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from pysal_examples import COLUMBUS
 
 from besecure.analysis.geometry import convex_hull_area, polygon_centroids
 from besecure.analysis.grids import cell_polygons, make_grid
@@ -24,8 +25,6 @@ with warnings.catch_warnings():
     import shapely.geometry
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")  # libpysal's own deprecation notices
-
-COLUMBUS = "/usr/lib/python3/dist-packages/libpysal/examples/columbus/columbus.shp"
 
 
 def flatten(polygons):

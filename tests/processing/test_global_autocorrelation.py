@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pytest
+from pysal_examples import COLUMBUS
 from qgis.core import (
     NULL,
     QgsFeature,
@@ -28,7 +29,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore::DeprecationWarning",
 )
 
-COLUMBUS = "/usr/lib/python3/dist-packages/libpysal/examples/columbus/columbus.shp"
 
 
 def table(path):

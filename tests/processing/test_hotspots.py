@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pytest
+from pysal_examples import COLUMBUS
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -30,7 +31,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:The weights matrix is not fully connected:UserWarning",
 )
 
-COLUMBUS = "/usr/lib/python3/dist-packages/libpysal/examples/columbus/columbus.shp"
 TOY_POINTS = [(10, 10), (20, 10), (40, 10), (15, 20), (30, 20), (30, 30)]
 TOY_Y = [2, 3, 3.2, 5, 8, 7]
 # esda G_Local docstring, reproduced in REFERENCES.md.

@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pytest
+from pysal_examples import COLUMBUS
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsRectangle, QgsVectorLayer
 from testlib import columns, hand_bh
 
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:The weights matrix is not fully connected:UserWarning",
 )
 
-COLUMBUS = "/usr/lib/python3/dist-packages/libpysal/examples/columbus/columbus.shp"
 LABELS = {1: "High-High cluster", 2: "Low-High outlier", 3: "Low-Low cluster", 4: "High-Low outlier"}
 
 
