@@ -15,7 +15,8 @@ def _candidates() -> list[Path]:
     spec = importlib.util.find_spec("libpysal")  # located, not imported (libpysal is slow to import)
     if spec is not None and spec.origin:
         found.append(Path(spec.origin).parent / "examples")
-    found.append(Path("/usr/share/doc/python3-libpysal/examples"))
+    found += [Path("/usr/lib/python3/dist-packages/libpysal/examples"),  # Debian 12
+              Path("/usr/share/doc/python3-libpysal/examples")]  # Debian 13
     return found
 
 
