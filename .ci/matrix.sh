@@ -15,8 +15,8 @@
 # the repository; a stamp holding the hash of the package list makes later runs reuse it (a changed
 # list only installs what is new). The checkout is bind-mounted at its own path with ../shared
 # beside it; the root has its own venv and .build, so the host's are never touched. Each run
-# happens in a private mount namespace: the mounts vanish with the process however it ends (and a
-# trap unmounts them on the way out).
+# happens in private mount and PID namespaces: the mounts and processes vanish with the run however
+# it ends (and a trap unmounts them on the way out).
 set -euo pipefail
 
 MATRIX_QGIS=${MATRIX_QGIS:-3.44}
@@ -128,8 +128,12 @@ run_in_root() {  # in the private mount namespace
   for var in CI TERM PYTEST_ARGS PIP_INDEX_URL http_proxy https_proxy no_proxy; do
     if [ -n "${!var:-}" ]; then pass+=("$var=${!var}"); fi
   done
+  # This shell is PID 1 of the namespace: it gets INT/TERM/HUP only through a trap, and only while
+  # waiting (not during a foreground child), hence the background job; its death ends the namespace.
+  trap 'exit 130' INT TERM HUP
   chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    "${pass[@]}" make -C "$CHECKOUT" VENV="$VENV" "$@"
+    "${pass[@]}" make -C "$CHECKOUT" VENV="$VENV" "$@" &
+  wait $!
 }
 
 main() {
@@ -145,8 +149,9 @@ main() {
   fi
   [ $# -gt 0 ] || set -- test
   ensure_root
-  # A private mount namespace: nothing mounted in it outlives this process.
-  exec unshare --mount --propagation private "$0" --in-namespace "$@"
+  # Private mount and PID namespaces: when this process ends, however it ends, every process in
+  # the root is killed and nothing mounted for it outlives them.
+  exec unshare --mount --propagation private --pid --fork --kill-child "$0" --in-namespace "$@"
 }
 
 # One command, so that bash has read the whole file before running any of it.
