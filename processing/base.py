@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..analysis.errors import Cancelled
 from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 from ..i18n import tr
+from ..layers.naming import Selection, output_name
 from ..layers.write import finish_geopackage, provenance, register_styled_output
 
 ICON = Path(__file__).resolve().parents[1] / "icons" / "besecure.svg"
@@ -68,6 +69,7 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styled_outputs: list[tuple[str, dict | None, dict]] = []
+        self.selection: Selection | None = None  # set by incidents.read_incidents
 
     def name(self) -> str:
         return self.ALGORITHM_ID
@@ -113,6 +115,7 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     # -- running -----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._styled_outputs = []
+        self.selection = None
         try:
             return self.compute(parameters, context, feedback)
         except ValueError as exc:
@@ -124,10 +127,21 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         """The algorithm's work (``run`` is QGIS's own method, so the hook has another name)."""
         raise NotImplementedError
 
-    def output_written(self, parameters, context, dest_id: str, style: dict | None, display_name: str) -> None:
-        """Record a finished output: styled on loading and, for GeoPackages, styled in the file."""
-        register_styled_output(context, dest_id, style, tr(display_name))
-        self._styled_outputs.append((dest_id, style, provenance(self, parameters, context)))
+    def output_written(self, parameters, context, dest_id: str, style: dict | None, display_name: str,
+                       unit: str = "", period: str = "") -> None:
+        """Record a finished output: styled on loading and, for GeoPackages, styled in the file.
+
+        The layer is named by :func:`layers.naming.output_name` from ``display_name`` (an English source
+        string, translated here), the incidents selected, the spatial ``unit`` and the ``period``; the
+        selection also goes into the provenance record.
+        """
+        name = output_name(tr(display_name), self.selection, unit, period)
+        register_styled_output(context, dest_id, style, name)
+        record = provenance(self, parameters, context)
+        record["name"] = name
+        if self.selection is not None:
+            record["selection"] = self.selection.record()
+        self._styled_outputs.append((dest_id, style, record))
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         for dest_id, style, record in self._styled_outputs:

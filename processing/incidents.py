@@ -2,22 +2,30 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
 
 from ..analysis.periods import coverage
-from ..compat import VECTOR_ANY, VECTOR_TABLE, set_advanced
+from ..compat import FIELD_ANY, VECTOR_ANY, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
+from ..layers.naming import Selection
 from ..layers.read import PointTable, read_points
 
 INPUT = "INPUT"
 CSV_CRS = "CSV_CRS"
 TIMEZONE = "TIMEZONE"
+CATEGORY_FILTER_FIELD = "CATEGORY_FILTER_FIELD"
+CATEGORY_VALUES = "CATEGORY_VALUES"
+TIME_FIELD = "TIME_FIELD"
+START = "START"
+END = "END"
 
 HELP = {
     INPUT: "Incident points: any point layer or a CSV file with x/y or latitude/longitude columns. Any CRS: "
@@ -25,6 +33,14 @@ HELP = {
     CSV_CRS: "CRS of the x/y columns of a CSV file opened without geometry (lat/lon columns are WGS 84).",
     TIMEZONE: "IANA time zone (e.g. Europe/Amsterdam): timestamps carrying a UTC offset are converted to it; "
     "times without an offset are taken as local wall-clock times.",
+    CATEGORY_FILTER_FIELD: "Optional field with the incident type, to analyse only some types (with "
+    "CATEGORY_VALUES).",
+    CATEGORY_VALUES: "Types to keep, separated by commas (e.g. 'Burglary, Theft'); matched case-insensitively "
+    "and without surrounding spaces against CATEGORY_FILTER_FIELD. Empty: all incidents.",
+    TIME_FIELD: "Optional date/time field, needed for START and END; when given, incidents without a readable "
+    "time are left out (and counted in the log).",
+    START: "Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.",
+    END: "Optional last day of the period, inclusive for a date, exclusive for a date and time.",
 }
 
 
@@ -50,17 +66,112 @@ def whole_layer(alg, parameters, name, context):
     return alg.parameterAsVectorLayer(parameters, name, context)
 
 
-def read_incidents(alg, parameters, context, feedback, fields) -> PointTable:
-    """Read INPUT with ``fields``; refuses an empty layer with a message that says so."""
+def read_incidents(alg, parameters, context, feedback, fields, time_param: str = TIME_FIELD) -> PointTable:
+    """Read INPUT with ``fields`` and apply the filters of :func:`add_filter_parameters` (the categories
+    of CATEGORY_FILTER_FIELD, then the period START/END of the field ``time_param``); refuses an empty
+    layer or an empty selection with a message that says so.
+
+    What was selected is logged and kept as ``alg.selection`` (output names, provenance record).
+    """
     source = alg.parameterAsSource(parameters, INPUT, context)
     if source is None:
         raise ValueError("The incident layer (INPUT) could not be opened.")
+    category_field = _param_string(alg, parameters, CATEGORY_FILTER_FIELD, context)
+    values = category_values(_param_string(alg, parameters, CATEGORY_VALUES, context))
+    time_field = _param_string(alg, parameters, time_param, context)
+    start = _param_string(alg, parameters, START, context).strip()
+    end = _param_string(alg, parameters, END, context).strip()
+    if values and not category_field:
+        raise ValueError("Categories to keep (CATEGORY_VALUES) need CATEGORY_FILTER_FIELD, the field that holds "
+                         "the incident type.")
+    if (start or end) and not time_field:
+        raise ValueError(f"A period (START/END) needs {time_param}, the field with the incident date.")
     csv_crs = alg.parameterAsCrs(parameters, CSV_CRS, context)
-    table = read_points(source, fields, layer=whole_layer(alg, parameters, INPUT, context),
+    table = read_points(source, [*fields, category_field if values else "", time_field],
+                        layer=whole_layer(alg, parameters, INPUT, context),
                         csv_crs=csv_crs if csv_crs.isValid() else None, feedback=feedback)
     if table.x.size == 0:
         raise ValueError(f"The incident layer '{source.sourceName()}' has no points with a usable geometry.")
+    n_total = int(table.x.size)
+    if values:
+        table = table.subset(category_mask(table.attributes[category_field], values, category_field, feedback))
+    if time_field and alg.parameterDefinition(START) is not None:
+        table = restrict_to_period(alg, parameters, context, table, time_field, start, end, feedback)
+    alg.selection = Selection(category_field if values else "", values, start, end, int(table.x.size), n_total)
+    if alg.selection.active:
+        feedback.pushInfo(tr("{:,} of {:,} incidents selected: {}.").format(
+            alg.selection.n_selected, n_total, alg.selection.describe()))
     return table
+
+
+# -- Category and period filter: the same optional parameters on every algorithm that reads incidents ------
+FILTER_HELP = {k: HELP[k] for k in (CATEGORY_FILTER_FIELD, CATEGORY_VALUES, TIME_FIELD, START, END)}
+
+
+def add_filter_parameters(alg, period: bool = True, time_param: str = TIME_FIELD) -> None:
+    """Declare CATEGORY_FILTER_FIELD and CATEGORY_VALUES and, with ``period``, START and END (plus an optional
+    TIME_FIELD when the algorithm has no field ``time_param`` of its own); :func:`read_incidents` applies them."""
+    alg.addParameter(QgsProcessingParameterField(CATEGORY_FILTER_FIELD, tr("Filter: category field"), None, INPUT,
+                                                 FIELD_ANY, optional=True))
+    alg.addParameter(QgsProcessingParameterString(CATEGORY_VALUES, tr("Filter: categories to keep (comma-separated, "
+                                                                      "any case)"), optional=True))
+    if not period:
+        return
+    if alg.parameterDefinition(time_param) is None:
+        alg.addParameter(QgsProcessingParameterField(time_param, tr("Date/time field"), None, INPUT, FIELD_ANY,
+                                                     optional=True))
+    for name, label in ((START, N_("Period start")), (END, N_("Period end"))):
+        if alg.parameterDefinition(name) is None:
+            alg.addParameter(QgsProcessingParameterString(name, tr(label), optional=True))
+
+
+def _param_string(alg, parameters, name: str, context) -> str:
+    """A string parameter, '' when the algorithm does not declare it."""
+    if alg.parameterDefinition(name) is None:
+        return ""
+    return alg.parameterAsString(parameters, name, context) or ""
+
+
+def category_values(text: str) -> tuple[str, ...]:
+    """The comma-separated categories of CATEGORY_VALUES, stripped, duplicates (in any case) dropped."""
+    seen: dict[str, str] = {}
+    for value in (v.strip() for v in (text or "").split(",")):
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return tuple(seen.values())
+
+
+def category_mask(column: np.ndarray, values: tuple[str, ...], field: str, feedback) -> np.ndarray:
+    """Incidents whose ``field`` equals one of ``values`` (case-insensitive; numbers compare as numbers).
+
+    Warns about values no incident has; refuses a filter that keeps nothing, naming the commonest values.
+    """
+    column = np.asarray(column)
+    if column.dtype.kind == "f":
+        wanted = {v: _number(v) for v in values}
+        mask = np.isin(column, [w for w in wanted.values() if w is not None])
+        found = {v for v, w in wanted.items() if w is not None and np.any(column == w)}
+    else:
+        series = pd.Series(column, dtype=object)
+        keys = series.where(series.isna(), series.astype(str).str.strip().str.casefold())
+        mask = keys.isin([v.casefold() for v in values]).to_numpy()
+        present = set(keys[mask].unique())
+        found = {v for v in values if v.casefold() in present}
+    if not mask.any():
+        common = pd.Series(column, dtype=object).dropna().astype(str).value_counts().index[:8]
+        raise ValueError(f"No incident has {', '.join(repr(v) for v in values)} in '{field}'. Its commonest values "
+                         f"are: {', '.join(common)}.")
+    missing = [v for v in values if v not in found]
+    if missing:
+        feedback.pushWarning(tr("No incident has {} in '{}'.").format(", ".join(repr(v) for v in missing), field))
+    return mask
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def timezone(alg, parameters, context) -> str:
@@ -110,6 +221,8 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
     Refuses a period without incidents, and logs how many are in it.
     """
     parsed = incident_times(alg, parameters, context, points, time_field, feedback)
+    if not parsed.valid.any():
+        raise ValueError(f"No incident has a usable date in '{time_field}'; choose the field with the dates.")
     mask = period_mask(parsed.times, start, end) if (start or end) else parsed.valid
     if not mask.any():
         raise ValueError(f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} "

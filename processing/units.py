@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -20,6 +21,7 @@ from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, po
 from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON, WKB_MULTIPOLYGON, WKB_POLYGON
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
+from ..layers.naming import grid_unit_name
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
 from .incidents import whole_layer
@@ -93,6 +95,8 @@ class SpatialUnits:
     area_m2: np.ndarray
     population: np.ndarray | None
     assign: object  # callable (x, y) -> unit index or -1
+    label: str = ""  # what one unit is, for output names: '250 m hexagon', 'zone (community_areas)'
+    attributes: pd.DataFrame | None = None  # every attribute of the zones layer (names, codes), in unit order
 
     @property
     def n(self) -> int:
@@ -160,7 +164,7 @@ def _grid_units(kind: str, size: float, points: PointTable, study, max_cells: in
     spec = grids.make_grid((allx.min(), ally.min(), allx.max(), ally.max()), size, kind, max_cells=max_cells)
     ids = np.arange(spec.n_cells, dtype=np.int64)
     return SpatialUnits(kind, ids, "cell_id", _GridWkb(spec, ids), np.full(ids.size, spec.cell_area), None,
-                        lambda x, y: grids.bin_points(spec, x, y))
+                        lambda x, y: grids.bin_points(spec, x, y), grid_unit_name(kind, size))
 
 
 class _GridWkb:
@@ -191,8 +195,11 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
         return None
     id_field = alg.parameterAsString(parameters, ZONE_ID_FIELD, context) or ""
     pop_field = alg.parameterAsString(parameters, POPULATION_FIELD, context) if with_population else ""
-    polys = read_polygons(source, [f for f in (id_field, pop_field) if f], working_crs=working, feedback=feedback,
-                          layer=whole_layer(alg, parameters, ZONES, context))
+    # Every attribute travels to the output (names and codes make a zone map readable); the GeoPackage
+    # key column is the output's own.
+    names = [n for n in source.fields().names() if n.lower() != "fid"]
+    polys = read_polygons(source, list(dict.fromkeys([*names, *(f for f in (id_field, pop_field) if f)])),
+                          working_crs=working, feedback=feedback, layer=whole_layer(alg, parameters, ZONES, context))
     if not polys.parts:
         raise ValueError("The zones layer has no polygons.")
     ids = polys.attributes[id_field] if id_field else polys.fid
@@ -201,7 +208,22 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
     population = polys.attributes[pop_field].astype(float) if pop_field else None
     rings = polys.rings
     return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, areas, population,
-                        lambda x, y: assign_points_to_polygons(x, y, rings))
+                        lambda x, y: assign_points_to_polygons(x, y, rings),
+                        tr("zone ({})").format(source.sourceName()), _zone_attributes(source, polys, names, id_field))
+
+
+def _zone_attributes(source, polys, names: list[str], id_field: str) -> pd.DataFrame:
+    """The zones' attributes as columns, integers kept integer (the reader gives floats with NaN for NULL)."""
+    fields = source.fields()
+    columns = {}
+    for name in names:
+        if name == id_field:
+            continue
+        values = polys.attributes[name]
+        if fields.field(name).type() in (2, 3, 4, 5) and values.dtype.kind == "f" and np.isfinite(values).all():
+            values = values.astype(np.int64)  # QVariant Int, UInt, LongLong, ULongLong
+        columns[name] = values
+    return pd.DataFrame(columns)
 
 
 def _mask_units(units: SpatialUnits, study) -> SpatialUnits:
@@ -231,8 +253,10 @@ def _subset_units(units: SpatialUnits, keep: np.ndarray, assign=None) -> Spatial
         idx = base(x, y)
         return np.where(idx >= 0, new_index[np.maximum(idx, 0)], -1)
 
+    attributes = None if units.attributes is None else units.attributes[keep].reset_index(drop=True)
     return SpatialUnits(units.kind, units.ids[keep], units.id_field, wkb, units.area_m2[keep],
-                        None if units.population is None else units.population[keep], remapped)
+                        None if units.population is None else units.population[keep], remapped, units.label,
+                        attributes)
 
 
 def drop_units(units: SpatialUnits, keep: np.ndarray) -> SpatialUnits:

@@ -3,20 +3,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField, QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
 
 from ...analysis.aggregate import aggregate_counts, category_codes, concentration
 from ...compat import FIELD_ANY
-from ...i18n import tr
+from ...i18n import N_, tr
 from ...layers.style import with_breaks
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 CATEGORY_FIELD = "CATEGORY_FIELD"
-TIME_FIELD = "TIME_FIELD"
-START = "START"
-END = "END"
 MIN_PUBLISH_COUNT = "MIN_PUBLISH_COUNT"
 OUTPUT = "OUTPUT"
 
@@ -24,9 +21,16 @@ COUNT_STYLE = {"kind": "graduated", "field": "count", "classes": 5}
 
 
 def unit_frame(u: units.SpatialUnits, table: pd.DataFrame) -> pd.DataFrame:
-    """Prefix the unit identifier column to a per-unit table."""
+    """Prefix the unit identifier column and, for zones, every attribute of the zones layer to a per-unit table.
+
+    A zone attribute named like a computed column (a zones layer with its own 'count') becomes 'zone_<name>'.
+    """
     ids = u.ids
     frame = pd.DataFrame({u.id_field: ids if ids.dtype != object else ids.astype(str)})
+    if u.attributes is not None:
+        taken = {str(c).lower() for c in [*table.columns, u.id_field]}
+        zone = u.attributes.rename(columns=lambda c: f"zone_{c}" if str(c).lower() in taken else c)
+        frame = pd.concat([frame, zone.reset_index(drop=True)], axis=1)
     return pd.concat([frame, table.reset_index(drop=True)], axis=1)
 
 
@@ -43,9 +47,6 @@ class AggregateIncidents(BesecureAlgorithm):
             **units.HELP,
             CATEGORY_FIELD: "Optional field with the incident type: one count column n_<type> per type "
             "(the 39 most frequent; the rest in n_other).",
-            TIME_FIELD: "Optional date/time field, needed for START and END.",
-            START: "Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.",
-            END: "Optional last day of the period, inclusive for a date, exclusive for a date and time.",
             MIN_PUBLISH_COUNT: "For publishing: counts from 1 to this value minus 1 are withheld (null, "
             "suppressed = 1) with everything derived from them. 0 = show all.",
         },
@@ -68,25 +69,15 @@ class AggregateIncidents(BesecureAlgorithm):
         units.add_unit_parameters(self)
         self.addParameter(QgsProcessingParameterField(CATEGORY_FIELD, tr("Category field"), None, incidents.INPUT,
                                                       FIELD_ANY, optional=True))
-        self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
-                                                      FIELD_ANY, optional=True))
-        self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
-        self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        incidents.add_filter_parameters(self)
         incidents.add_timezone_parameter(self)
         self.add_number(MIN_PUBLISH_COUNT, "Minimum count to publish (0 = all)", 0, 0, integer=True)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Incidents per unit")))
 
     def compute(self, parameters, context, feedback):
         cat_field = self.parameterAsString(parameters, CATEGORY_FIELD, context)
-        time_field = self.parameterAsString(parameters, TIME_FIELD, context)
-        start = self.parameterAsString(parameters, START, context)
-        end = self.parameterAsString(parameters, END, context)
-        if (start or end) and not time_field:
-            raise ValueError("A period (START/END) needs TIME_FIELD, the field with the incident date.")
-        points = incidents.read_incidents(self, parameters, context, feedback, [cat_field, time_field])
+        points = incidents.read_incidents(self, parameters, context, feedback, [cat_field])
         check_cancel(feedback)
-        if time_field:
-            points = incidents.restrict_to_period(self, parameters, context, points, time_field, start, end, feedback)
         feedback.setProgress(30)
         u = units.resolve_units(self, parameters, context, points, feedback)
         check_cancel(feedback)
@@ -110,5 +101,6 @@ class AggregateIncidents(BesecureAlgorithm):
         frame = unit_frame(u, table)
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback, progress_range=(60, 100))
-        self.output_written(parameters, context, dest, with_breaks(COUNT_STYLE, frame["count"]), "Incidents per unit")
+        self.output_written(parameters, context, dest, with_breaks(COUNT_STYLE, frame["count"]),
+                            N_("{what} per {unit}"), unit=u.label)
         return {OUTPUT: dest}

@@ -87,6 +87,8 @@ class EmergingHotSpots(BesecureAlgorithm):
             "month. Default: the step of the first incident.",
             END: "Optional last day of the period, inclusive for a date; best the last day of a week or month. "
             "Default: the end of the step of the last incident.",
+            incidents.CATEGORY_FILTER_FIELD: incidents.HELP[incidents.CATEGORY_FILTER_FIELD],
+            incidents.CATEGORY_VALUES: incidents.HELP[incidents.CATEGORY_VALUES],
             NEIGHBOURS: "Spatial neighbours of a cell: the cells within this many rings (1 = the 8 squares or 6 "
             "hexagons around it).",
             TIME_LAG: "Earlier time steps in a bin's neighbourhood (1 = the previous step too; 0 = the same step "
@@ -132,6 +134,7 @@ class EmergingHotSpots(BesecureAlgorithm):
                                                      defaultValue=1))
         self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
         self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        incidents.add_filter_parameters(self)
         self.add_number(NEIGHBOURS, "Neighbour rings", 1, 1, 6, integer=True)
         self.add_number(TIME_LAG, "Time steps back (time lag)", 1, 0, 52, integer=True)
         self.add_number(ALPHA, "Significance level (alpha)", 0.05, 0.0001, 0.5)
@@ -218,7 +221,7 @@ class EmergingHotSpots(BesecureAlgorithm):
             feedback.pushInfo(tr("Space-time cube written to {}.").format(outputs[OUTPUT_CUBE]))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=geometries,
                            wkb_type=u.wkb_type, feedback=feedback)
-        self.output_written(parameters, context, dest, PATTERN_STYLE, "Emerging hot spots")
+        self.output_written(parameters, context, dest, PATTERN_STYLE, "Emerging hot spots", unit=u.label)
         outputs[OUTPUT] = dest
         return outputs
 

@@ -32,6 +32,10 @@ class HotTimes(BesecureAlgorithm):
             START_FIELD: "Date/time the incident happened, or the start of its window.",
             END_FIELD: "Optional end of the window (exclusive). Empty, or not after the start: the whole weight "
             "goes to the start hour.",
+            incidents.CATEGORY_FILTER_FIELD: incidents.HELP[incidents.CATEGORY_FILTER_FIELD],
+            incidents.CATEGORY_VALUES: incidents.HELP[incidents.CATEGORY_VALUES],
+            incidents.START: "Optional first day of the period (of START_FIELD), inclusive (YYYY-MM-DD).",
+            incidents.END: incidents.HELP[incidents.END],
             units.ZONES: "Optional polygons: one table per zone (field zone).",
             units.ZONE_ID_FIELD: units.HELP[units.ZONE_ID_FIELD],
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
@@ -50,6 +54,7 @@ class HotTimes(BesecureAlgorithm):
                                                       incidents.INPUT, FIELD_ANY))
         self.addParameter(QgsProcessingParameterField(END_FIELD, tr("Window end field"), None, incidents.INPUT,
                                                       FIELD_ANY, optional=True))
+        incidents.add_filter_parameters(self, time_param=START_FIELD)
         units.add_zone_parameters(self, N_("Zones (optional, one table per zone)"))
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
@@ -58,7 +63,8 @@ class HotTimes(BesecureAlgorithm):
         start_field = self.parameterAsString(parameters, START_FIELD, context)
         end_field = self.parameterAsString(parameters, END_FIELD, context)
         tz = incidents.timezone(self, parameters, context)
-        points = incidents.read_incidents(self, parameters, context, feedback, [start_field, end_field])
+        points = incidents.read_incidents(self, parameters, context, feedback, [start_field, end_field],
+                                          time_param=START_FIELD)
         start = incidents.incident_times(self, parameters, context, points, start_field, feedback)
         if not start.valid.any():
             raise ValueError(f"No incident has a usable time in '{start_field}'.")

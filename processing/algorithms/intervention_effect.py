@@ -58,6 +58,8 @@ class InterventionEffect(BesecureAlgorithm):
             incidents.INPUT: incidents.HELP[incidents.INPUT],
             TIME_FIELD: "Date/time field of the incidents.",
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
+            incidents.CATEGORY_FILTER_FIELD: incidents.HELP[incidents.CATEGORY_FILTER_FIELD],
+            incidents.CATEGORY_VALUES: incidents.HELP[incidents.CATEGORY_VALUES],
             TARGET: "Polygon layer with the area where the measure ran (all its polygons together form the target).",
             BUFFER: "Polygon layer with the surrounding area where displacement or diffusion of benefits is looked "
             "for, usually a ring around the target. Incidents inside the target are never counted in the buffer.",
@@ -91,6 +93,7 @@ class InterventionEffect(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
                                                       FIELD_ANY))
         incidents.add_timezone_parameter(self)
+        incidents.add_filter_parameters(self, period=False)
         areas = ((TARGET, N_("Target area (where the measure ran)"), False),
                  (BUFFER, N_("Buffer area (displacement or diffusion)"), False),
                  (CONTROL, N_("Control area"), False),

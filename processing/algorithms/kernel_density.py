@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from ...analysis.geometry import grid_points_in_polygon, points_in_polygon
@@ -24,7 +23,7 @@ from ...analysis.kde import (
     select_bandwidth,
     support_radius,
 )
-from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
+from ...compat import FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
 from ...layers.read import read_points, read_raster_cells
@@ -43,9 +42,6 @@ EXTENT = "EXTENT"
 STUDY_AREA = units.STUDY_AREA
 EDGE_CORRECTION = "EDGE_CORRECTION"
 EXACT = "EXACT"
-TIME_FIELD = "TIME_FIELD"
-START = "START"
-END = "END"
 POPULATION = "POPULATION"
 POPULATION_FIELD = "POPULATION_FIELD"
 POPULATION_RASTER = "POPULATION_RASTER"
@@ -120,9 +116,6 @@ class KernelDensity(BesecureAlgorithm):
             "the share of its kernel that lies inside the study area (needs STUDY_AREA).",
             EXACT: "Compute by direct summation of the kernel at every cell centre (exact, slower). Default: the "
             "faster of direct summation and linear binning with FFT convolution (within 0.5 % of the peak).",
-            TIME_FIELD: "Optional date/time field, needed for START and END.",
-            START: "Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.",
-            END: "Optional last day of the period, inclusive for a date, exclusive for a date and time.",
             POPULATION: "Optional point layer with residents (e.g. census block centroids): the output becomes a "
             "dual KDE, incidents per 1,000 residents.",
             POPULATION_FIELD: "Numeric field of POPULATION with the number of residents at each point.",
@@ -168,10 +161,7 @@ class KernelDensity(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area (optional mask)"),
                                                               [VECTOR_POLYGON], optional=True))
         self.add_bool(EDGE_CORRECTION, "Edge correction at the study-area border", False)
-        self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
-                                                      FIELD_ANY, optional=True))
-        self.addParameter(QgsProcessingParameterString(START, tr("Period start"), optional=True))
-        self.addParameter(QgsProcessingParameterString(END, tr("Period end"), optional=True))
+        incidents.add_filter_parameters(self)
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSource(POPULATION, tr("Population points (dual KDE)"),
                                                               [VECTOR_POINT], optional=True))
@@ -200,18 +190,11 @@ class KernelDensity(BesecureAlgorithm):
                              "Silverman's rule, Scott's rule or likelihood cross-validation.")
         edge = self.parameterAsBoolean(parameters, EDGE_CORRECTION, context)
         weight_field = self.parameterAsString(parameters, WEIGHT_FIELD, context)
-        time_field = self.parameterAsString(parameters, TIME_FIELD, context)
-        start = self.parameterAsString(parameters, START, context)
-        end = self.parameterAsString(parameters, END, context)
-        if (start or end) and not time_field:
-            raise ValueError("A period (START/END) needs TIME_FIELD, the field with the incident date.")
 
-        points = incidents.read_incidents(self, parameters, context, feedback, [weight_field, time_field])
+        points = incidents.read_incidents(self, parameters, context, feedback, [weight_field])
         crs = points.crs
         feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(crs)))
         check_cancel(feedback)
-        if time_field:
-            points = incidents.restrict_to_period(self, parameters, context, points, time_field, start, end, feedback)
         x, y, w = self._weighted(points, weight_field, feedback)
         study = units.study_area_rings(self, parameters, context, crs, feedback)
         if edge and study is None:
@@ -284,9 +267,10 @@ class KernelDensity(BesecureAlgorithm):
 
         feedback.setProgress(92)
         write_geotiff(out_path, result.values, grid.xmin, grid.ymax, cell, crs.toWkt())
-        name = (tr("Kernel density (events per km²)") if population is None
-                else tr("Risk (incidents per 1,000 residents)"))
-        self.output_written(parameters, context, out_path, with_ramp({}, result.values), name)
+        name = (N_("Kernel density (events per km²)") if population is None
+                else N_("Risk (incidents per 1,000 residents)"))
+        self.output_written(parameters, context, out_path, with_ramp({}, result.values), name,
+                            unit=tr("{} m bandwidth").format(f"{h:.0f}"))
         feedback.setProgress(100)
         return {OUTPUT: out_path}
 

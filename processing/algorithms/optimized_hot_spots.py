@@ -18,6 +18,7 @@ from ...analysis.optimized import (
 from ...analysis.optimized import OptimizedHotSpots as OptimizedResult
 from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
+from ...layers.naming import grid_unit_name
 from ...layers.wkb import polygons_wkb
 from ...layers.write import write_frame
 from .. import incidents, units
@@ -50,6 +51,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
         "settings can be reused in Hot spot analysis.",
         {
             incidents.INPUT: incidents.HELP[incidents.INPUT],
+            **incidents.FILTER_HELP,
             units.STUDY_AREA: "Optional polygons where incidents can occur: every hexagon overlapping them is "
             "analysed and incidents outside are left out. Default: the convex hull of the incidents, without "
             "remote locational outliers.",
@@ -85,6 +87,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
         incidents.add_input_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSource(units.STUDY_AREA, tr("Study area (optional)"),
                                                               [VECTOR_POLYGON], optional=True))
+        incidents.add_filter_parameters(self)
         self.add_number(CELL_SIZE, "Hexagon size (metres, 0 = automatic)", 0.0, 0.0)
         self.add_number(PERMUTATIONS, "Permutations (0 = analytical p-values)", 0, 0, integer=True)
         self.add_number(SEED, "Random seed", 0, 0, integer=True, advanced=True)
@@ -113,7 +116,8 @@ class OptimizedHotSpots(BesecureAlgorithm):
         wkb = polygons_wkb(grids.cell_polygons(hexes.grid, hexes.cells))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=wkb, feedback=feedback)
         # The same legend as Hot spot analysis, so both maps read alike.
-        self.output_written(parameters, context, dest, translated_style(GI_STYLE), "Optimized hot spots")
+        self.output_written(parameters, context, dest, translated_style(GI_STYLE), "Optimized hot spots",
+                            unit=grid_unit_name("hexagon", result.choice.size))
         return {OUTPUT: dest}
 
 

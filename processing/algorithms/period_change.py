@@ -67,6 +67,8 @@ class PeriodChange(BesecureAlgorithm):
             ALPHA: "Significance level (default 0.05).",
             FDR: "Yes (default): correct for testing every unit at once with the Benjamini-Hochberg false "
             "discovery rate; a unit is significant when its q-value is at most ALPHA. No: when its p-value is.",
+            incidents.CATEGORY_FILTER_FIELD: incidents.HELP[incidents.CATEGORY_FILTER_FIELD],
+            incidents.CATEGORY_VALUES: incidents.HELP[incidents.CATEGORY_VALUES],
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
         },
         {OUTPUT: "Polygons with count_a, count_b, diff (b - a, incidents), rate_a and rate_b (incidents per day), "
@@ -103,6 +105,7 @@ class PeriodChange(BesecureAlgorithm):
             optional=True))
         self.add_number(ALPHA, "Significance level (alpha)", DEFAULT_ALPHA, 0.0001, 0.5)
         self.add_bool(FDR, "False discovery rate correction (Benjamini-Hochberg)", True)
+        incidents.add_filter_parameters(self, period=False)
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Change between periods")))
 
@@ -202,5 +205,5 @@ class PeriodChange(BesecureAlgorithm):
                               .format(alpha, n_tested, alpha * n_tested))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
-        self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods")
+        self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods", unit=u.label)
         return {OUTPUT: dest}

@@ -162,7 +162,7 @@ def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_prov
     processing.runAndLoadResults("besecure:aggregateincidents", {
         "INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 1, "CELL_SIZE": 300,
         "OUTPUT": "TEMPORARY_OUTPUT"})
-    loaded = QgsProject.instance().mapLayersByName("Incidents per unit")
+    loaded = QgsProject.instance().mapLayersByName("Incidents per 300 m hexagon")
     assert loaded, [lyr.name() for lyr in QgsProject.instance().mapLayers().values()]
     assert loaded[-1].renderer().type() == "graduatedSymbol"
     assert len(loaded[-1].renderer().ranges()) >= 3

@@ -105,7 +105,7 @@ def test_loaded_and_styled_when_run_from_the_gui(incidents, besecure_provider):
 
     processing.runAndLoadResults("besecure:kerneldensity", {"INPUT": incidents, "BANDWIDTH": 300, "CELL_SIZE": 50,
                                                             "OUTPUT": "TEMPORARY_OUTPUT"})
-    loaded = QgsProject.instance().mapLayersByName("Kernel density (events per km²)")
+    loaded = QgsProject.instance().mapLayersByName("Kernel density (events per km²) - 300 m bandwidth")
     assert loaded, [lyr.name() for lyr in QgsProject.instance().mapLayers().values()]
     assert loaded[-1].renderer().type() == "singlebandpseudocolor"
     QgsProject.instance().removeMapLayers([lyr.id() for lyr in loaded])
