@@ -2,8 +2,11 @@
 
 Every distance or cell size a user enters is in metres. A layer in a metric projected CRS is
 worked in its own CRS; a layer in degrees or feet is worked in the UTM zone of its data's centre
-(WGS 84 / UTM, EPSG:326xx north, 327xx south). Coordinates are transformed with pyproj on whole
-arrays (the same PROJ library QGIS uses), so reading a million points costs milliseconds.
+(WGS 84 / UTM, EPSG:326xx north, 327xx south). Vector outputs go back to the input's CRS when it is
+projected (a Chicago layer in State Plane feet gives State Plane feet), to the working CRS when the
+input is in degrees, or to the CRS the user chose (:func:`output_crs`, :func:`transform_wkb`).
+Coordinates are transformed with pyproj on whole arrays (the same PROJ library QGIS uses), so
+reading a million points costs milliseconds.
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 from pyproj import CRS, Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
+
+from .wkb import map_xy
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
@@ -82,3 +87,23 @@ def describe(crs: QgsCoordinateReferenceSystem) -> str:
     """'EPSG:32616 - WGS 84 / UTM zone 16N (metres)' for log messages."""
     unit = QgsUnitTypes.toString(crs.mapUnits())
     return f"{crs.authid()} - {crs.description()} ({unit})"
+
+
+def output_crs(chosen: QgsCoordinateReferenceSystem | None, input_crs: QgsCoordinateReferenceSystem | None,
+               working: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
+    """The CRS outputs are written in: ``chosen`` when valid (OUTPUT_CRS), else the input layer's CRS when it is
+    projected (EPSG:3435 stays EPSG:3435, in feet, as the analyst's other layers), else (degrees, no CRS) the
+    metric working CRS."""
+    if chosen is not None and chosen.isValid():
+        return chosen
+    if input_crs is not None and input_crs.isValid() and not input_crs.isGeographic():
+        return input_crs
+    return working
+
+
+def transform_wkb(wkb: list[bytes], src: QgsCoordinateReferenceSystem, dst: QgsCoordinateReferenceSystem
+                  ) -> list[bytes]:
+    """WKB geometries moved from ``src`` to ``dst`` (the same list when the CRSs are equal)."""
+    if src == dst or not wkb:
+        return wkb
+    return map_xy(wkb, lambda xy: np.column_stack(transform_xy(xy[:, 0], xy[:, 1], src, dst)))

@@ -316,3 +316,71 @@ def multipolygons_wkb(xy: np.ndarray, ring_offsets: np.ndarray, ring_polygon: np
     buf[np.cumsum(marks[:-1]) > 0] = np.ascontiguousarray(xy).view(np.uint8).ravel()
     raw = buf.tobytes()
     return [raw[feature_pos[i]:feature_pos[i + 1]] for i in range(n)]
+
+
+def map_xy(wkb: list[bytes], fn) -> list[bytes]:
+    """The same WKB geometries with every x, y replaced by ``fn(xy)`` ((n, 2) -> (n, 2), called once).
+
+    Used to reproject outputs. Z and M values, byte order and structure are kept. Rows of one size with the
+    first row's header and a single coordinate sequence (grid cells, points) are rewritten with one numpy
+    view; anything else is walked one geometry at a time, the coordinates still transformed in one call.
+    """
+    n = len(wkb)
+    if n == 0:
+        return []
+    size = len(wkb[0])
+    layout = _single_sequence_layout(wkb[0])
+    if layout is not None and all(len(g) == size for g in wkb):
+        raw = np.frombuffer(b"".join(wkb), dtype=np.uint8).reshape(n, size)
+        xy = _same_layout_coordinates(raw)
+        if xy is not None:
+            out = raw.copy()
+            k = xy.shape[1]
+            out[:, layout[0]:] = np.ascontiguousarray(
+                np.asarray(fn(xy.reshape(-1, 2)), dtype="<f8").reshape(n, k, 2)).view(np.uint8).reshape(n, -1)
+            flat = out.tobytes()
+            return [flat[i * size:(i + 1) * size] for i in range(n)]
+    buffers = [bytearray(g) for g in wkb]
+    sequences: list[tuple[int, int, int, int, str]] = []  # geometry, offset, points, dims, byte order
+    for i, buf in enumerate(buffers):
+        _sequence_positions(memoryview(buf), 0, i, sequences)
+    parts = [np.frombuffer(buffers[i], dtype=order + "f8", count=npts * dims, offset=at).reshape(npts, dims)[:, :2]
+             for i, at, npts, dims, order in sequences]
+    if not parts:
+        return list(wkb)
+    moved = np.asarray(fn(np.concatenate(parts).astype(float)), dtype=float)
+    start = 0
+    for i, at, npts, dims, order in sequences:
+        coords = np.frombuffer(buffers[i], dtype=order + "f8", count=npts * dims, offset=at).reshape(npts, dims).copy()
+        coords[:, :2] = moved[start:start + npts]
+        buffers[i][at:at + 8 * npts * dims] = coords.astype(order + "f8").tobytes()
+        start += npts
+    return [bytes(b) for b in buffers]
+
+
+def _sequence_positions(buf: memoryview, offset: int, index: int, out: list) -> int:
+    """Append (index, byte offset, points, dims, byte order) of every coordinate sequence of the WKB geometry at
+    ``offset`` (as :func:`_coordinate_arrays` walks it); returns its end."""
+    order = "<" if buf[offset] == 1 else ">"
+    (code,) = struct.unpack_from(order + "I", buf, offset + 1)
+    base, dims = _type_and_dims(code)
+    offset += 5 + (4 if code & 0x20000000 else 0)
+    if base == POINT:
+        out.append((index, offset, 1, dims, order))
+        return offset + 8 * dims
+    (count,) = struct.unpack_from(order + "I", buf, offset)
+    offset += 4
+    if base == LINESTRING:
+        out.append((index, offset, count, dims, order))
+        return offset + 8 * count * dims
+    if base == POLYGON:
+        for _ in range(count):
+            (npts,) = struct.unpack_from(order + "I", buf, offset)
+            out.append((index, offset + 4, npts, dims, order))
+            offset += 4 + 8 * npts * dims
+        return offset
+    if base in (MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION):
+        for _ in range(count):
+            offset = _sequence_positions(buf, offset, index, out)
+        return offset
+    raise ValueError(f"unsupported WKB geometry type {code}")

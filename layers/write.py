@@ -35,6 +35,7 @@ from ..compat import (
     make_field,
     wkb_code,
 )
+from . import crs as crs_mod
 from . import rtree
 from .bulk import no_collection_pauses
 from .style import StylePostProcessor, apply_style
@@ -115,8 +116,13 @@ def write_frame(
 ) -> str:
     """Write ``frame`` (and one WKB geometry per row, or none for a table) to the sink ``name``.
 
-    Progress is reported within ``progress_range`` (writing is usually the last phase of an algorithm).
+    ``crs`` is the CRS of ``wkb`` (the working CRS); the geometries are written in the algorithm's output CRS
+    (``alg.output_crs``: OUTPUT_CRS, else the input's projected CRS, else the working CRS), reprojected when
+    it differs. Progress is reported within ``progress_range`` (writing is usually the last phase).
     """
+    if wkb is not None and hasattr(alg, "output_crs"):
+        target = alg.output_crs(parameters, context, crs)
+        wkb, crs = crs_mod.transform_wkb(wkb, crs, target), target
     fields = fields_for(frame)
     geometry_type = WKB_NO_GEOMETRY if wkb is None else wkb_type
     path = _plain_geopackage(alg, parameters, name, context)

@@ -1,6 +1,7 @@
 """The small base every BESECURE algorithm derives from: naming, help, errors, styled outputs."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -8,17 +9,27 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..analysis.errors import Cancelled
 from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
-from ..i18n import tr
+from ..i18n import N_, tr
+from ..layers import crs as crs_mod
 from ..layers.naming import Selection, output_name
 from ..layers.write import finish_geopackage, provenance, register_styled_output
 
 ICON = Path(__file__).resolve().parents[1] / "icons" / "besecure.svg"
+OUTPUT_CRS = "OUTPUT_CRS"
+OUTPUT_CRS_HELP = N_("Optional CRS of the output layers (advanced). Default: the input layer's CRS when it is "
+                     "projected (a layer in EPSG:3435 gives EPSG:3435, in feet), else the metric working CRS (the "
+                     "UTM zone for a layer in degrees). Distances and areas in the output's fields stay in metres. "
+                     "Rasters stay in the metric working CRS: reprojecting them would resample the cells.")
 
 GROUPS = {
     "crimemaps": "Crime maps",
@@ -66,6 +77,18 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "crimemaps"
     HELP: Help = Help("")
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        # OUTPUT_CRS is declared once, here, after each algorithm's own parameters (advanced).
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("initAlgorithm")
+        if init is not None:
+            @functools.wraps(init)
+            def init_with_output_crs(self, config=None):
+                init(self, config)
+                self._add_output_crs()
+
+            cls.initAlgorithm = init_with_output_crs
+
     def __init__(self) -> None:
         super().__init__()
         self._styled_outputs: list[tuple[str, dict | None, dict]] = []
@@ -84,7 +107,10 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.HELP.html()
+        html = self.HELP.html()
+        if self.parameterDefinition(OUTPUT_CRS) is not None:
+            html += f"\n<p><b>{OUTPUT_CRS}</b>: {tr(OUTPUT_CRS_HELP)}</p>"
+        return html
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
@@ -111,6 +137,48 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         param = QgsProcessingParameterBoolean(name, tr(label), default)
         self.addParameter(set_advanced(param) if advanced else param)
         return param
+
+    def _add_output_crs(self) -> None:
+        """OUTPUT_CRS on every algorithm that writes layers with geometry (sinks, rasters)."""
+        kinds = (QgsProcessingParameterFeatureSink, QgsProcessingParameterRasterDestination)
+        if self.parameterDefinition(OUTPUT_CRS) is None and any(
+                isinstance(p, kinds) for p in self.parameterDefinitions()):
+            param = QgsProcessingParameterCrs(OUTPUT_CRS, tr("Output CRS (default: the input's, if projected)"),
+                                              optional=True)
+            self.addParameter(set_advanced(param))
+
+    # -- output CRS ----------------------------------------------------------------------------
+    def output_crs(self, parameters, context, working):
+        """The CRS vector outputs are written in (see :func:`layers.crs.output_crs`)."""
+        chosen = (self.parameterAsCrs(parameters, OUTPUT_CRS, context)
+                  if self.parameterDefinition(OUTPUT_CRS) is not None else None)
+        if chosen is not None and chosen.isValid():
+            return chosen
+        return crs_mod.output_crs(None, self._input_crs(parameters, context), working)
+
+    def _input_crs(self, parameters, context):
+        """The CRS of the first feature-source parameter given (INPUT for most), or of a CSV's x/y columns."""
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if not isinstance(definition, QgsProcessingParameterFeatureSource) or parameters.get(name) in (None, ""):
+                continue
+            source = self.parameterAsSource(parameters, name, context)
+            if source is None:
+                return None
+            if source.sourceCrs().isValid():
+                return source.sourceCrs()
+            if self.parameterDefinition("CSV_CRS") is not None:  # a CSV opened without geometry
+                return self.parameterAsCrs(parameters, "CSV_CRS", context)
+            return None
+        return None
+
+    def raster_crs_note(self, parameters, context, working, feedback) -> None:
+        """Say that a raster stays in the working CRS when vector outputs would have gone elsewhere."""
+        target = self.output_crs(parameters, context, working)
+        if target != working:
+            feedback.pushInfo(tr("The raster is written in the metric working CRS {} (its cells are built there; "
+                                 "reprojecting to {} would resample them).").format(crs_mod.describe(working),
+                                                                                     target.authid()))
 
     # -- running -----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -135,7 +135,8 @@ def resolve_units(alg, parameters, context, points: PointTable, feedback, with_p
         units = _mask_units(units, study)
     if with_population and units.population is None:
         units.population = _population_from_points(alg, parameters, context, working, units)
-    feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(working)))
+    feedback.pushInfo(tr("Working CRS: {}; output CRS: {}").format(
+        crs_mod.describe(working), crs_mod.describe(alg.output_crs(parameters, context, working))))
     return units
 
 

@@ -26,6 +26,7 @@ from ...analysis.emerging import (
 from ...analysis.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
+from ...layers import crs as crs_mod
 from ...layers.write import provenance, write_frame, write_geopackage_layers
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -314,6 +315,8 @@ class EmergingHotSpots(BesecureAlgorithm):
             "gi_p": result.p.ravel(),
         })
         locations = frame[["cell_id", "count", "pattern", "pattern_code"]]
+        target = self.output_crs(parameters, context, crs)
+        geometries, crs = crs_mod.transform_wkb(geometries, crs, target), target
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         write_geopackage_layers(path, [
             {"name": "locations", "geometry": "Polygon", "wkb": geometries, "frame": locations},

@@ -127,7 +127,8 @@ class KernelDensity(BesecureAlgorithm):
             "unit).",
         },
         {
-            OUTPUT: "GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² "
+            OUTPUT: "GeoTIFF (float32) in the metric working CRS (the grid is built there; OUTPUT_CRS does not "
+            "resample it, the log says when it differs): events per km² at each cell centre (weights per km² "
             "with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study "
             "area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is "
             "transparent (a .qml beside the file).",
@@ -194,6 +195,7 @@ class KernelDensity(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [weight_field])
         crs = points.crs
         feedback.pushInfo(tr("Working and output CRS: {}").format(crs_mod.describe(crs)))
+        self.raster_crs_note(parameters, context, crs, feedback)
         check_cancel(feedback)
         x, y, w = self._weighted(points, weight_field, feedback)
         study = units.study_area_rings(self, parameters, context, crs, feedback)

@@ -340,6 +340,7 @@ class LightingCheck(BesecureAlgorithm):
         results[OUTPUT_FAILS] = dest
         if raster is not None:
             spec, values = raster
+            self.raster_crs_note(parameters, context, crs, feedback)
             write_geotiff(raster_path, values, spec.xmin, spec.ymax, spec.cell, crs.toWkt())
             self.output_written(parameters, context, raster_path, RASTER_STYLE, "Illuminance (lx)")
             results[OUTPUT_RASTER] = raster_path
