@@ -49,11 +49,13 @@ STEP_COUNTS = {"week": N_("{} weekly time steps"), "month": N_("{} monthly time 
 GRID_NAMES = {"square": N_("square cells"), "hexagon": N_("hexagonal cells")}
 ADVISED_TIME_STEPS = 10  # below this the 90 % rules mean "every step"
 
-# Reds for hot patterns, blues for cold ones, light grey for none; darker = more alarming.
-_HOT = {"new": "#fcbba1", "consecutive": "#fc9272", "intensifying": "#a50f15", "persistent": "#de2d26",
-        "diminishing": "#fb6a4a", "sporadic": "#fee0d2", "oscilating": "#ef3b2c", "historical": "#fff5f0"}
-_COLD = {"new": "#c6dbef", "consecutive": "#9ecae1", "intensifying": "#08519c", "persistent": "#3182bd",
-         "diminishing": "#6baed6", "sporadic": "#deebf7", "oscilating": "#4292c6", "historical": "#f7fbff"}
+# One colour per pattern, after the common Esri emerging hot spot legend: warm hues (reds, oranges, yellow,
+# magenta) for hot patterns and cool ones (blues, teals, violet) for cold, the most alarming darkest; every pair
+# at least 22 CIE76 units apart, so the 17 classes read apart on a map.
+_HOT = {"new": "#ff7f00", "consecutive": "#fdbf6f", "intensifying": "#67000d", "persistent": "#cb181d",
+        "diminishing": "#fb9a99", "sporadic": "#ffe135", "oscilating": "#c51b7d", "historical": "#a6761d"}
+_COLD = {"new": "#00bfff", "consecutive": "#8ec3e6", "intensifying": "#08306b", "persistent": "#2171b5",
+         "diminishing": "#a09be6", "sporadic": "#7fcdbb", "oscilating": "#6a51a3", "historical": "#1d6b63"}
 PATTERN_STYLE = {
     "kind": "categorized",
     "field": "pattern_code",
@@ -108,7 +110,7 @@ class EmergingHotSpots(BesecureAlgorithm):
             "intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold "
             "spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold "
             "steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the "
-            "z-scores). Styled by pattern: reds hot, blues cold, grey none.",
+            "z-scores). Styled by pattern: warm colours hot, cool colours cold, grey none.",
         },
         "Space-time Gi* (Getis & Ord 1992, Ord & Getis 1995): a bin's neighbourhood is its cell and the cells "
         "within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the "
