@@ -1,22 +1,36 @@
 """besecure:hottimes - the weekday x hour table, aoristic for incidents with a time window."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
-from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
+from qgis.core import (
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+)
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
 from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.dates import parse_datetimes
+from ...layers.naming import output_name
+from ...layers.report import write_text_atomic
 from ...layers.write import write_frame
+from ...ui.report_html import Report, heatmap_png
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 START_FIELD = "START_FIELD"
 END_FIELD = "END_FIELD"
 OUTPUT = "OUTPUT"
+OUTPUT_CHART = "OUTPUT_CHART"
+OUTPUT_HTML = "OUTPUT_HTML"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+CHART_CELL = 22  # pixels per hour cell of the chart
 
 
 class HotTimes(BesecureAlgorithm):
@@ -41,7 +55,11 @@ class HotTimes(BesecureAlgorithm):
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
         },
         {OUTPUT: "Table with 168 rows (per zone): weekday (0 = Monday .. 6 = Sunday), day, hour (0..23), weight "
-                 "(incidents, aoristic where windows are given), share (of the zone's total) and zone."},
+                 "(incidents, aoristic where windows are given), share (of the zone's total) and zone.",
+         OUTPUT_CHART: "Optional PNG of the 7 x 24 grid of all incidents (Monday on top, hours across, darker = "
+         "more).",
+         OUTPUT_HTML: "Optional HTML report: what was selected, the chart and the 7 x 24 weights as a table (with a "
+         "link to the PNG when OUTPUT_CHART is written too)."},
         "Aoristic weights (Ratcliffe 2000) exact to the minute: start inclusive, end exclusive, weights sum to 1 "
         "per incident; a window of a week or longer gives 1/168 to every hour.",
         "A weight of 12.5 at Friday 22h means 12.5 incidents are expected to have happened in that hour over the "
@@ -58,6 +76,12 @@ class HotTimes(BesecureAlgorithm):
         units.add_zone_parameters(self, N_("Zones (optional, one table per zone)"))
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
+        self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_CHART, tr("Hot times chart (PNG)"),
+                                                                tr("PNG images (*.png)"), optional=True,
+                                                                createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_HTML, tr("Hot times report (HTML)"),
+                                                                tr("HTML files (*.html)"), optional=True,
+                                                                createByDefault=False))
 
     def compute(self, parameters, context, feedback):
         start_field = self.parameterAsString(parameters, START_FIELD, context)
@@ -99,7 +123,38 @@ class HotTimes(BesecureAlgorithm):
         feedback.pushInfo(tr("Total weight {:.2f} over {} incidents.").format(table.sum(), start_min.size))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, feedback=feedback)
         self.output_written(parameters, context, dest, None, "Hot times")
-        return {OUTPUT: dest}
+        return {OUTPUT: dest, **self._write_chart_and_report(parameters, context, table.sum(axis=0), feedback)}
+
+    def _write_chart_and_report(self, parameters, context, weights: np.ndarray, feedback) -> dict:
+        """The 7 x 24 chart (PNG) and the HTML report, when asked for (the report helpers of ui/report_html)."""
+        chart_path = self.parameterAsFileOutput(parameters, OUTPUT_CHART, context)
+        html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
+        if not (chart_path or html_path):
+            return {}
+        grid = weights.reshape(7, 24)
+        title = output_name(tr("Hot times"), self.selection)
+        days = [tr(d) for d in WEEKDAYS_SHORT]
+        png = heatmap_png(grid.tolist(), days, [str(h) for h in range(24)],
+                          tr("Incidents per weekday and hour (peak {:.1f})").format(float(grid.max())), CHART_CELL)
+        results = {}
+        if chart_path:
+            tmp = f"{chart_path}.partial"
+            Path(tmp).write_bytes(png)
+            os.replace(tmp, chart_path)
+            results[OUTPUT_CHART] = chart_path
+        if html_path:
+            report = Report(title)
+            report.paragraph(tr("Selection: {}; {:,} incidents, total weight {:.2f}.").format(
+                self.selection.describe(), self.selection.n_selected, float(grid.sum())))
+            report.image(png, tr("Incidents per weekday (rows) and hour of the day (columns); darker = more."))
+            if chart_path:
+                report.raw(f"<p>{Report.link(tr('Chart as PNG'), Path(chart_path).resolve().as_uri())}</p>")
+            report.table([tr("Day"), *[str(h) for h in range(24)]],
+                         [[day, *(f"{v:.2f}" for v in row)] for day, row in zip(days, grid)])
+            write_text_atomic(html_path, report.to_html())
+            results[OUTPUT_HTML] = html_path
+        feedback.pushInfo(tr("Written: {}.").format(", ".join(results.values())))
+        return results
 
 
 def hot_times_frame(table: np.ndarray, zone_labels=None) -> pd.DataFrame:

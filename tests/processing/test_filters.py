@@ -206,3 +206,53 @@ def test_every_incident_algorithm_has_the_filter(besecure_provider):
         if alg_id not in ("periodchange", "interventioneffect"):  # they compare two periods of their own
             assert alg.parameterDefinition("START") is not None and alg.parameterDefinition("END") is not None
         assert "case-insensitive" in alg.shortHelpString(), alg_id
+
+
+def test_hot_times_chart_and_report(run_alg, demo_gpkg, reference, tmp_path):
+    """The PNG has the 7 x 24 grid's size, the HTML embeds and links it, and its 168 values are the table's."""
+    import base64
+    import html as html_mod
+    from html.parser import HTMLParser
+
+    from qgis.PyQt.QtGui import QImage
+
+    chart, page, out = tmp_path / "ht.png", tmp_path / "ht.html", str(tmp_path / "ht.gpkg")
+    results, _ = run_alg("hottimes", {**_inputs(demo_gpkg), **FILTER, "START_FIELD": "occurred",
+                                      "END_FIELD": "window_to", "START": START, "END": END, "OUTPUT": out,
+                                      "OUTPUT_CHART": str(chart), "OUTPUT_HTML": str(page)})
+    assert results["OUTPUT_CHART"] == str(chart) and results["OUTPUT_HTML"] == str(page)
+    image = QImage(str(chart))
+    # 90 px of day labels + 24 cells of 22 px + 10 px margin; title line 40 px + 7 rows + 24 px of hour labels.
+    assert (image.width(), image.height()) == (90 + 24 * 22 + 10, 40 + 7 * 22 + 24)
+    text = page.read_text(encoding="utf-8")
+    assert base64.b64encode(chart.read_bytes()).decode("ascii") in text  # the same PNG, embedded
+    assert f'href="{chart.resolve().as_uri()}"' in text
+    assert html_mod.escape("category in {Residential Burglary, VIOLENCE}, 2023-03-01 - 2023-10-31") in text
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self._cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag == "td":
+                self._cell = ""
+
+        def handle_data(self, data):
+            if self._cell is not None:
+                self._cell += data
+
+        def handle_endtag(self, tag):
+            if tag == "td":
+                self.rows[-1].append(self._cell)
+                self._cell = None
+
+    parser = Cells()
+    parser.feed(text)
+    grid = np.array([[float(v) for v in row[1:]] for row in parser.rows if len(row) == 25])
+    assert grid.shape == (7, 24)
+    table = frame(vector(out)).sort_values(["weekday", "hour"])
+    assert np.allclose(grid.ravel(), table["weight"].to_numpy(), atol=0.005)
+    assert grid.sum() > 100
