@@ -110,30 +110,95 @@ def class_breaks(values: np.ndarray, classes: int) -> list[float]:
     return ([0.0] if (v == 0).any() else []) + sorted(set(bounds))
 
 
+NICE_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5)
+
+
+def nice_ceil(value: float, integer: bool = False) -> float:
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 7.5 x 10^k at or above ``value`` (whole numbers only when
+    ``integer``): class bounds a reader takes in at a glance, as 'pretty' breaks."""
+    if value <= 0 or not np.isfinite(value):
+        return float(value)
+    exp = int(np.floor(np.log10(value)))
+    for e in (exp - 1, exp, exp + 1):
+        for step in NICE_STEPS:
+            candidate = round(step * 10.0**e, 12)
+            if candidate >= value * (1 - 1e-12) and (not integer or candidate == int(candidate)):
+                return candidate
+    return float(np.ceil(value))
+
+
+def nice_bounds(bounds: list[float], integer: bool = False) -> list[float]:
+    """Class bounds rounded up to nice numbers (:func:`nice_ceil`), duplicates merged, zero kept."""
+    return sorted({nice_ceil(b, integer) if b > 0 else b for b in bounds})
+
+
+def readable_breaks(values: np.ndarray, classes: int) -> tuple[list[float], bool]:
+    """Class bounds for a crime map, and whether the values are whole numbers.
+
+    Head/tail breaks (:func:`class_breaks`) find the few hot units; rounded up to nice numbers
+    (:func:`nice_bounds`). They leave most units in one low class, so while fewer than ``classes`` classes
+    exist the class holding most units is split at its median, rounded to a nice number (a class that cannot
+    be split, e.g. the zeros, is passed over).
+    """
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    integer = _is_integer(v)
+    bounds = nice_bounds(class_breaks(v, classes), integer)
+    while v.size and len(bounds) < classes:
+        lowers = [float(v.min()) - 1.0, *bounds[:-1]]
+        members = [v[(v > lo) & (v <= hi)] for lo, hi in zip(lowers, bounds)]
+        for i in np.argsort([-m.size for m in members], kind="stable"):
+            cut = nice_ceil(float(np.median(members[i])), integer) if members[i].size else bounds[i]
+            if lowers[i] < cut < bounds[i] and (members[i] > cut).any():
+                bounds.insert(int(i), cut)
+                break
+        else:
+            break
+    return bounds, integer
+
+
+def class_labels(bounds: list[float], lower: float, integer: bool = False) -> list[str]:
+    """'0', '1 - 5', '6 - 10' for whole numbers (a count above 5 is at least 6); '0.5 - 1' otherwise."""
+    labels = []
+    for upper in bounds:
+        low = lower
+        if integer and labels:
+            low = np.floor(lower) + 1
+        labels.append(f"{upper:g}" if upper == low else f"{low:g} - {upper:g}")
+        lower = upper
+    return labels
+
+
+def _is_integer(values: np.ndarray) -> bool:
+    v = values[np.isfinite(values)]
+    return bool(v.size) and bool(np.all(v == np.round(v)))
+
+
 def with_breaks(spec: dict, values) -> dict:
-    """The spec with class bounds computed from the output's values (saves reading them back)."""
+    """The spec with class bounds computed from the output's values (saves reading them back), as
+    :func:`readable_breaks` makes them."""
     numeric = np.asarray(values, dtype=float)
-    return {**spec, "breaks": class_breaks(numeric, int(spec.get("classes", 5))),
-            "minimum": float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0}
+    bounds, integer = readable_breaks(numeric, int(spec.get("classes", 5)))
+    return {**spec, "breaks": bounds, "minimum": float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0,
+            "integer": integer}
 
 
 def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
     field = spec["field"]
     if "breaks" in spec:
-        bounds, lower = list(spec["breaks"]), spec["minimum"]
+        bounds, lower, integer = list(spec["breaks"]), spec["minimum"], bool(spec.get("integer", False))
     else:
         idx = layer.fields().indexOf(field)
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
         values = [f.attributes()[idx] for f in layer.getFeatures(request)]
         numeric = np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values], dtype=float)
-        bounds = class_breaks(numeric, int(spec.get("classes", 5)))
+        bounds, integer = readable_breaks(numeric, int(spec.get("classes", 5)))
         lower = float(np.nanmin(numeric)) if np.isfinite(numeric).any() else 0.0
     ramp = _ramp(tuple(spec.get("colours", YLORRD)))
     ranges = []
-    for i, upper in enumerate(bounds):
+    for i, (upper, label) in enumerate(zip(bounds, class_labels(bounds, lower, integer))):
         symbol = _base_symbol(layer)
         symbol.setColor(ramp.color(i / max(1, len(bounds) - 1)))
-        label = f"{upper:g}" if upper == lower else f"{lower:g} - {upper:g}"
         ranges.append(QgsRendererRange(lower, upper, symbol, label))
         lower = upper
     renderer = QgsGraduatedSymbolRenderer(field, ranges)

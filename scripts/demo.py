@@ -4,6 +4,8 @@
     make demo DATA=incidents.gpkg  # your incident layer (GeoPackage, Shapefile, CSV with lat/lon ...)
 
 Writes GeoPackages and a QGIS project ``demo.qgz`` (outputs styled) into OUT (default demo_output/).
+The project opens on the crime map, zoomed to the town: hexagon counts in rounded classes under the
+neighbourhood outlines and the streets; the other outputs are in the layer tree, switched off.
 Runs headless, offline, with the plugin from this repository.
 """
 from __future__ import annotations
@@ -17,12 +19,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / ".build" / "plugins"), "/usr/share/qgis/python/plugins"]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsFillSymbol,
+    QgsProject,
+    QgsRectangle,
+    QgsReferencedRectangle,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
 
 from besecure.compat import DATE_FIELD_TYPES  # noqa: E402
 
 TIME_NAMES = ("occurred", "date", "datetime", "time", "from", "start", "pleegdatum", "datum")
 CATEGORY_NAMES = ("category", "primary_type", "offense_type", "offence", "type", "crime_type", "soort")
+CRIME_MAP = "Incidents per 250 m hexagon"
+SHOWN = ("Neighbourhoods", "Streets", CRIME_MAP)  # switched on when the project opens, top to bottom
 
 
 def _pick(layer: QgsVectorLayer, names: tuple[str, ...], datetime_only: bool = False) -> str | None:
@@ -49,21 +61,27 @@ def main() -> int:
     app.initQgis()
     from processing.core.Processing import Processing
 
-    import processing
-
     Processing.initialize()
     import besecure
 
     plugin = besecure.classFactory(None)
     plugin.initProcessing()
+    code = 0 if make_demo(out, args.data) else 2
+    plugin.unload()
+    return code
+
+
+def make_demo(out: Path, data: str | None = None) -> Path | None:
+    """Run the demo into ``out`` (QGIS and the provider initialised); the project's path, None for bad data."""
+    import processing
 
     outputs: list[tuple[str, str]] = []
-    if args.data:
-        incidents = args.data
+    if data:
+        incidents = data
         probe = QgsVectorLayer(incidents, "incidents", "ogr")
         if not probe.isValid():
             print(f"Cannot open {incidents} as a vector layer.", file=sys.stderr)
-            return 2
+            return None
         time_field = _pick(probe, TIME_NAMES, datetime_only=True) or _pick(probe, TIME_NAMES)
         category_field = _pick(probe, CATEGORY_NAMES)
         zones = None
@@ -87,8 +105,7 @@ def main() -> int:
 
     print(f"BESECURE demo: incidents from {incidents}")
     common = {"INPUT": incidents, "CATEGORY_FIELD": category_field or ""}
-    run("aggregateincidents", {**common, "AGGREGATION": 1, "CELL_SIZE": 250}, "incidents_hexagons_250m",
-        "Incidents per 250 m hexagon")
+    run("aggregateincidents", {**common, "AGGREGATION": 1, "CELL_SIZE": 250}, "incidents_hexagons_250m", CRIME_MAP)
     run("aggregateincidents", {**common, "AGGREGATION": 0, "CELL_SIZE": 250, "MIN_PUBLISH_COUNT": 3},
         "incidents_grid_250m_publishable", "Publishable grid (counts < 3 hidden)")
     if zones:
@@ -96,8 +113,8 @@ def main() -> int:
                                    "POPULATION_FIELD": "population"}, "incidents_per_neighbourhood",
             "Incidents per neighbourhood")
     if time_field:
-        end_field = "window_to" if not args.data else ""
-        start_field = "window_from" if not args.data else time_field
+        end_field = "window_to" if not data else ""
+        start_field = "window_from" if not data else time_field
         run("hottimes", {"INPUT": incidents, "START_FIELD": start_field, "END_FIELD": end_field}, "hot_times",
             "Hot times (7 x 24)")
         years = _last_two_years(incidents, time_field)
@@ -108,20 +125,64 @@ def main() -> int:
                                  "PERIOD_B_START": f"{b}-01-01", "PERIOD_B_END": f"{b}-12-31"},
                 f"change_{a}_{b}", f"Change {a} -> {b}")
 
-    project = QgsProject.instance()
-    project.clear()
-    for title, uri in reversed(outputs):
-        layer = QgsVectorLayer(uri, title, "ogr")
-        if layer.isValid() and layer.isSpatial():
-            project.addMapLayer(layer)
-    first = project.mapLayersByName("Incidents per 250 m hexagon")
-    if first:
-        project.setCrs(first[0].crs())
     qgz = out / "demo.qgz"
-    project.write(str(qgz))
+    project = build_project(outputs)
+    if not project.write(str(qgz)):
+        print(f"Cannot write {qgz}: {project.error()}", file=sys.stderr)
+        return None
     print(f"  {'QGIS project (open in QGIS)':<34} {qgz}")
-    plugin.unload()
-    return 0
+    return qgz
+
+
+def build_project(outputs: list[tuple[str, str]]) -> QgsProject:
+    """A project of the outputs: neighbourhood outlines, streets and the crime map on top and switched on (in
+    that order), the others below and off; the view and the full extent set to the town."""
+    project = QgsProject()
+    order = sorted(outputs, key=lambda o: SHOWN.index(o[0]) if o[0] in SHOWN else len(SHOWN))
+    for title, uri in reversed(order):  # each layer added goes on top of the tree
+        layer = QgsVectorLayer(uri, title, "ogr")
+        if not (layer.isValid() and layer.isSpatial()):
+            continue
+        project.addMapLayer(layer)
+        if title == "Neighbourhoods":
+            # Outlines only, so the crime map below stays readable; the names label them.
+            layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+                {"style": "no", "outline_color": "#303030", "outline_width": "0.6"})))
+            _label(layer, "name")
+        project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(title in SHOWN)
+    focus = (project.mapLayersByName("Neighbourhoods") or project.mapLayersByName(CRIME_MAP)
+             or list(project.mapLayers().values()))
+    if focus:
+        crs = focus[0].crs()
+        project.setCrs(crs)
+        extent = QgsRectangle(focus[0].extent())
+        extent.scale(1.05)
+        view = QgsReferencedRectangle(extent, crs)
+        project.viewSettings().setDefaultViewExtent(view)
+        project.viewSettings().setPresetFullExtent(view)
+    return project
+
+
+def _label(layer: QgsVectorLayer, field: str) -> None:
+    """Dark labels with a white halo from ``field``, when the layer has it."""
+    if layer.fields().indexOf(field) < 0:
+        return
+    from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+    from qgis.PyQt.QtGui import QColor
+
+    text = QgsTextFormat()
+    text.setSize(9)
+    text.setColor(QColor("#202020"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def _last_two_years(uri: str, field: str) -> tuple[int, int] | None:
