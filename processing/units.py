@@ -18,7 +18,15 @@ from qgis.core import (
 
 from ..analysis import grids
 from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
-from ..compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON, WKB_MULTIPOLYGON, WKB_POLYGON
+from ..compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    INTEGER_FIELD_TYPES,
+    VECTOR_POINT,
+    VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+    WKB_POLYGON,
+)
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
 from ..layers.naming import grid_unit_name
@@ -221,8 +229,8 @@ def _zone_attributes(source, polys, names: list[str], id_field: str) -> pd.DataF
         if name == id_field:
             continue
         values = polys.attributes[name]
-        if fields.field(name).type() in (2, 3, 4, 5) and values.dtype.kind == "f" and np.isfinite(values).all():
-            values = values.astype(np.int64)  # QVariant Int, UInt, LongLong, ULongLong
+        if fields.field(name).type() in INTEGER_FIELD_TYPES and values.dtype.kind == "f" and np.isfinite(values).all():
+            values = values.astype(np.int64)
         columns[name] = values
     return pd.DataFrame(columns)
 

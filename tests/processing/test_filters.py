@@ -185,7 +185,9 @@ def test_unknown_category_is_refused_naming_the_values(run_alg, demo_gpkg, tmp_p
 
 
 def test_numeric_category_field(run_alg, tmp_path):
-    pts = wkt_layer("Point", [f"POINT({i * 10} 0)" for i in range(6)], {"code": 6},  # QVariant.Double
+    from besecure.compat import FIELD_TYPE_DOUBLE
+
+    pts = wkt_layer("Point", [f"POINT({i * 10} 0)" for i in range(6)], {"code": FIELD_TYPE_DOUBLE},
                     [(1.0,), (2.0,), (2.0,), (3.0,), (None,), (2.0,)])
     out = str(tmp_path / "n.gpkg")
     _, fb = run_alg("aggregateincidents", {"INPUT": pts, "CATEGORY_FILTER_FIELD": "code", "CATEGORY_VALUES": "2, 3",

@@ -18,8 +18,8 @@ from qgis.core import (
 )
 from testlib import output_rows, vector
 
+from besecure.compat import FLAG_ADVANCED
 from besecure.layers.crs import output_crs, transform_wkb
-from besecure.processing.compat import FLAG_ADVANCED
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
 WGS = QgsCoordinateReferenceSystem("EPSG:4326")
