@@ -1,6 +1,7 @@
 """besecure:hottimes - the weekday x hour table, aoristic for incidents with a time window."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -121,9 +122,17 @@ class HotTimes(BesecureAlgorithm):
         check_cancel(feedback)
         frame = hot_times_frame(table, labels)
         feedback.pushInfo(tr("Total weight {:.2f} over {} incidents.").format(table.sum(), start_min.size))
-        dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, feedback=feedback)
+        # The chart and the report first: a folder they cannot be written to fails before the table is written.
+        results = self._write_chart_and_report(parameters, context, table.sum(axis=0), feedback)
+        try:
+            dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, feedback=feedback)
+        except BaseException:
+            for path in results.values():
+                with contextlib.suppress(OSError):
+                    Path(path).unlink()
+            raise
         self.output_written(parameters, context, dest, None, "Hot times")
-        return {OUTPUT: dest, **self._write_chart_and_report(parameters, context, table.sum(axis=0), feedback)}
+        return {OUTPUT: dest, **results}
 
     def _write_chart_and_report(self, parameters, context, weights: np.ndarray, feedback) -> dict:
         """The 7 x 24 chart (PNG) and the HTML report, when asked for (the report helpers of ui/report_html)."""
@@ -137,24 +146,37 @@ class HotTimes(BesecureAlgorithm):
         png = heatmap_png(grid.tolist(), days, [str(h) for h in range(24)],
                           tr("Incidents per weekday and hour (peak {:.1f})").format(float(grid.max())), CHART_CELL)
         results = {}
-        if chart_path:
-            tmp = f"{chart_path}.partial"
-            Path(tmp).write_bytes(png)
-            os.replace(tmp, chart_path)
-            results[OUTPUT_CHART] = chart_path
-        if html_path:
-            report = Report(title)
-            report.paragraph(tr("Selection: {}; {:,} incidents, total weight {:.2f}.").format(
-                self.selection.describe(), self.selection.n_selected, float(grid.sum())))
-            report.image(png, tr("Incidents per weekday (rows) and hour of the day (columns); darker = more."))
+        try:
             if chart_path:
-                report.raw(f"<p>{Report.link(tr('Chart as PNG'), Path(chart_path).resolve().as_uri())}</p>")
-            report.table([tr("Day"), *[str(h) for h in range(24)]],
-                         [[day, *(f"{v:.2f}" for v in row)] for day, row in zip(days, grid)])
-            write_text_atomic(html_path, report.to_html())
-            results[OUTPUT_HTML] = html_path
+                os.makedirs(os.path.dirname(os.path.abspath(chart_path)), exist_ok=True)
+                tmp = f"{chart_path}.partial"
+                Path(tmp).write_bytes(png)
+                os.replace(tmp, chart_path)
+                results[OUTPUT_CHART] = chart_path
+            if html_path:
+                os.makedirs(os.path.dirname(os.path.abspath(html_path)), exist_ok=True)
+                write_text_atomic(html_path, self._report_html(title, png, grid, days, chart_path))
+                results[OUTPUT_HTML] = html_path
+        except OSError as exc:
+            for path in [*results.values(), *(f"{p}.partial" for p in (chart_path, html_path) if p)]:
+                with contextlib.suppress(OSError):
+                    Path(path).unlink()
+            raise ValueError(f"Cannot write the hot times chart or report ({exc.filename}: {exc.strerror}); choose "
+                             "a folder you can write to.") from None
         feedback.pushInfo(tr("Written: {}.").format(", ".join(results.values())))
         return results
+
+    def _report_html(self, title: str, png: bytes, grid: np.ndarray, days: list[str], chart_path: str) -> str:
+        """The report: what was selected, the chart (embedded, and linked when written) and the 7 x 24 table."""
+        report = Report(title)
+        report.paragraph(tr("Selection: {}; {:,} incidents, total weight {:.2f}.").format(
+            self.selection.describe(), self.selection.n_selected, float(grid.sum())))
+        report.image(png, tr("Incidents per weekday (rows) and hour of the day (columns); darker = more."))
+        if chart_path:
+            report.raw(f"<p>{Report.link(tr('Chart as PNG'), Path(chart_path).resolve().as_uri())}</p>")
+        report.table([tr("Day"), *[str(h) for h in range(24)]],
+                     [[day, *(f"{v:.2f}" for v in row)] for day, row in zip(days, grid)])
+        return report.to_html()
 
 
 def hot_times_frame(table: np.ndarray, zone_labels=None) -> pd.DataFrame:

@@ -258,3 +258,13 @@ def test_hot_times_chart_and_report(run_alg, demo_gpkg, reference, tmp_path):
     table = frame(vector(out)).sort_values(["weekday", "hour"])
     assert np.allclose(grid.ravel(), table["weight"].to_numpy(), atol=0.005)
     assert grid.sum() > 100
+
+
+def test_hot_times_report_in_an_unwritable_place_leaves_nothing(run_alg, demo_gpkg, tmp_path):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x")
+    chart, out = tmp_path / "ht.png", tmp_path / "ht.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cannot write the hot times chart or report"):
+        run_alg("hottimes", {**_inputs(demo_gpkg), "START_FIELD": "occurred", "OUTPUT": str(out),
+                             "OUTPUT_CHART": str(chart), "OUTPUT_HTML": str(blocker / "ht.html")})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]
