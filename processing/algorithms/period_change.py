@@ -205,5 +205,6 @@ class PeriodChange(BesecureAlgorithm):
                               .format(alpha, n_tested, alpha * n_tested))
         dest = write_frame(self, parameters, OUTPUT, context, frame, points.crs, wkb=u.geometries(),
                            wkb_type=u.wkb_type, feedback=feedback)
-        self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods", unit=u.label)
+        self.output_written(parameters, context, dest, TREND_STYLE, "Change between periods", unit=u.label,
+                            period=tr("{} vs {}").format(period_a, period_b))
         return {OUTPUT: dest}

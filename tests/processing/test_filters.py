@@ -150,6 +150,8 @@ def test_period_change_category_filter(run_alg, demo_gpkg, reference, tmp_path):
     assert sum(r["count_a"] for r in rows) == (cat.occurred.dt.year == 2023).sum()
     assert sum(r["count_b"] for r in rows) == (cat.occurred.dt.year == 2024).sum()
     assert f"{len(cat):,} of {len(reference):,} incidents selected" in fb.log
+    assert _provenance(out)["name"] == ("Change between periods - Residential Burglary, VIOLENCE, 500 m square, "
+                                        "2023-01-01 – 2023-12-31 vs 2024-01-01 – 2024-12-31")
 
 
 def test_intervention_effect_category_filter(run_alg, demo_gpkg, reference, tmp_path):
