@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
 from ...compat import FIELD_ANY
-from ...i18n import N_, tr
+from ...i18n import N_, current_locale, tr
 from ...layers.dates import parse_datetimes
 from ...layers.naming import output_name
 from ...layers.report import write_text_atomic
@@ -168,7 +168,7 @@ class HotTimes(BesecureAlgorithm):
 
     def _report_html(self, title: str, png: bytes, grid: np.ndarray, days: list[str], chart_path: str) -> str:
         """The report: what was selected, the chart (embedded, and linked when written) and the 7 x 24 table."""
-        report = Report(title)
+        report = Report(title, lang=current_locale())
         report.paragraph(tr("Selection: {}; {:,} incidents, total weight {:.2f}.").format(
             self.selection.describe(), self.selection.n_selected, float(grid.sum())))
         report.image(png, tr("Incidents per weekday (rows) and hour of the day (columns); darker = more."))
