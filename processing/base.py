@@ -205,11 +205,16 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         """
         name = output_name(tr(display_name), self.selection, unit, period)
         register_styled_output(context, dest_id, style, name)
+        self._styled_outputs.append((dest_id, style, self.provenance_record(parameters, context, name)))
+
+    def provenance_record(self, parameters, context, name: str = "") -> dict:
+        """The provenance record of an output: how it was made, its name and the incidents selected."""
         record = provenance(self, parameters, context)
-        record["name"] = name
+        if name:
+            record["name"] = name
         if self.selection is not None:
             record["selection"] = self.selection.record()
-        self._styled_outputs.append((dest_id, style, record))
+        return record
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         for dest_id, style, record in self._styled_outputs:

@@ -27,7 +27,7 @@ from ...analysis.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
-from ...layers.write import provenance, write_frame, write_geopackage_layers
+from ...layers.write import write_frame, write_geopackage_layers
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
@@ -324,7 +324,7 @@ class EmergingHotSpots(BesecureAlgorithm):
             {"name": "locations", "geometry": "Polygon", "wkb": geometries, "frame": locations},
             {"name": "cube", "geometry": None, "wkb": None, "frame": long},
         ], crs.authid() or crs.toWkt())
-        record = provenance(self, parameters, context)
+        record = self.provenance_record(parameters, context)
         self._styled_outputs.append((f"{path}|layername=locations", PATTERN_STYLE, record))
         self._styled_outputs.append((f"{path}|layername=cube", None, record))
         return path
