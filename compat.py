@@ -15,12 +15,17 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsRectangle,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import Qt
@@ -160,6 +165,40 @@ def is_multi_type(wkb_type) -> bool:
 def is_curved_type(wkb_type) -> bool:
     """True for WKB types with arcs (circular strings, compound curves, curve polygons)."""
     return QgsWkbTypes.isCurvedType(wkb_type)
+
+
+# --- Other QGIS enums that moved to Qgis -------------------------------------------------------
+
+if hasattr(Qgis, "FeatureRequestFlag"):  # QGIS >= 3.36
+    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
+    REQUEST_NO_GEOMETRY_CHECK = Qgis.InvalidGeometryCheck.NoCheck
+    CRS_WKT_PREFERRED = Qgis.CrsWktVariant.Preferred
+else:
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
+    REQUEST_NO_GEOMETRY_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
+    CRS_WKT_PREFERRED = QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED
+
+if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
+    DISTANCE_METERS = Qgis.DistanceUnit.Meters
+else:
+    DISTANCE_METERS = QgsUnitTypes.DistanceUnit.DistanceMeters
+
+if hasattr(Qgis, "ShaderInterpolationMethod"):
+    SHADER_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
+    SHADER_DISCRETE = Qgis.ShaderInterpolationMethod.Discrete
+else:
+    SHADER_INTERPOLATED = QgsColorRampShader.Type.Interpolated
+    SHADER_DISCRETE = QgsColorRampShader.Type.Discrete
+
+
+def null_rectangle() -> QgsRectangle:
+    """An empty rectangle that any ``combineExtentWith`` replaces (``setMinimal`` is deprecated since 3.34)."""
+    rect = QgsRectangle()
+    if hasattr(rect, "setNull"):
+        rect.setNull()
+    else:
+        rect.setMinimal()
+    return rect
 
 
 # --- Qt -----------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POINT, geometry_type
+from ..compat import GEOMETRY_POINT, REQUEST_NO_GEOMETRY, geometry_type
 from ..i18n import N_, current_locale, tr
 from ..knowledge import dossier as ds
 from ..knowledge.library import LANGUAGES, load_checklist, load_guide, load_taxonomies, localized
@@ -598,7 +598,7 @@ class NavigatorDock(BesecureDock):
             context = QgsExpressionContext()
             context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
             expression = QgsExpression(layer.displayExpression())
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setLimit(MAX_AREA_FEATURES)
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setLimit(MAX_AREA_FEATURES)
             entries = []
             for feature in layer.getFeatures(request):
                 context.setFeature(feature)
