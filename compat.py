@@ -201,6 +201,17 @@ def null_rectangle() -> QgsRectangle:
     return rect
 
 
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool) -> str:
+    """Save the layer's style in its data source (GeoPackage ``layer_styles``); the error message, empty on success.
+
+    ``saveStyleToDatabase`` is deprecated in QGIS 3.44 for ``saveStyleToDatabaseV2``, which also
+    returns flags.
+    """
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
+    return layer.saveStyleToDatabase(name, description, use_as_default, "")
+
+
 # --- Qt -----------------------------------------------------------------------------------------
 
 TIME_SPEC_UTC = Qt.TimeSpec.UTC

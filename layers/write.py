@@ -33,6 +33,7 @@ from ..compat import (
     WKB_NO_GEOMETRY,
     WKB_POLYGON,
     make_field,
+    save_style_to_database,
     wkb_code,
 )
 from . import rtree
@@ -316,7 +317,7 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
         if not layer.isValid():
             return
         apply_style(layer, spec)
-        layer.saveStyleToDatabase("default", "BESECURE default style", True, "")
+        save_style_to_database(layer, "default", "BESECURE default style", True)
     from osgeo import gdal
 
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)

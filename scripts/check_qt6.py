@@ -15,6 +15,7 @@ the QGIS repository) rewrites, as checks rather than rewrites, plus the QGIS enu
   introspecting the installed PyQt and QGIS classes, so every enum of every class is covered, as
   the migration script does with its enum table.
 - ``QGIS-WKB``      ``QgsWkbTypes.*``: enums deprecated since QGIS 3.30; ``compat`` WKB_* / GEOMETRY_*.
+- ``QGIS-DEPRECATED`` QGIS methods deprecated on the LTRs we support (``saveStyleToDatabase``, ``setMinimal``).
 - ``QGIS-PROCESSING`` Processing enums on ``QgsProcessing*`` / ``QgsFeatureSink`` classes, scoped or
   not: deprecated since QGIS 3.36 (``Qgis.Processing*``); ``compat`` VECTOR_* / FLAG_* / NUMBER_*.
 
@@ -55,6 +56,8 @@ REMOVED = {
     "QWebPage": "QWebEnginePage",
 }
 RENAMED_METHODS = {"exec_": "exec() or compat.exec_dialog", "print_": "print()"}
+DEPRECATED_METHODS = {"saveStyleToDatabase": "compat.save_style_to_database (QGIS 3.44: saveStyleToDatabaseV2)",
+                      "setMinimal": "compat.null_rectangle (QGIS 3.34: setNull)"}
 PROCESSING_CLASSES = ("QgsProcessing", "QgsFeatureSink")
 
 
@@ -162,6 +165,8 @@ class _Checker(ast.NodeVisitor):
             self.inner.add(id(node.value))
         if node.attr in RENAMED_METHODS:
             self.report(node, "QT6-RENAMED", f"{node.attr}() is gone in PyQt6: use {RENAMED_METHODS[node.attr]}")
+        if node.attr in DEPRECATED_METHODS:
+            self.report(node, "QGIS-DEPRECATED", f"{node.attr} is deprecated: use {DEPRECATED_METHODS[node.attr]}")
         if id(node) not in self.inner:
             self._check_chain(node)
         self.generic_visit(node)
