@@ -142,9 +142,9 @@ else:  # QGIS 3.22 - 3.28
     GEOMETRY_NULL = QgsWkbTypes.NullGeometry
 
 
-def wkb_code(wkb_type) -> int:
-    """The ISO WKB code of a ``WKB_*`` type (what OGR takes); Qt6 enums are no ints."""
-    return int(getattr(wkb_type, "value", wkb_type))
+def enum_int(member) -> int:
+    """The integer of a Qt or QGIS enum member (PyQt6 enums are no ints; PyQt5's are)."""
+    return int(getattr(member, "value", member))
 
 
 def geometry_type(wkb_type):

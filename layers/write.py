@@ -32,9 +32,9 @@ from ..compat import (
     SINK_FAST_INSERT,
     WKB_NO_GEOMETRY,
     WKB_POLYGON,
+    enum_int,
     make_field,
     save_style_to_database,
-    wkb_code,
 )
 from . import rtree
 from .bulk import no_collection_pauses
@@ -228,7 +228,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ogr_type = wkb_code(geometry_type)  # QGIS and OGR share the ISO WKB type codes
+    ogr_type = enum_int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
     if ds is None:
         raise ValueError(f"Cannot create the GeoPackage {tmp.removesuffix('.partial.gpkg')}; check that the folder "
