@@ -20,6 +20,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
+    QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
@@ -182,6 +183,13 @@ if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
     DISTANCE_METERS = Qgis.DistanceUnit.Meters
 else:
     DISTANCE_METERS = QgsUnitTypes.DistanceUnit.DistanceMeters
+
+if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34: the filters of QgsMapLayerComboBox
+    LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
+    LAYER_FILTER_POLYGON = Qgis.LayerFilter.PolygonLayer
+else:
+    LAYER_FILTER_POINT = QgsMapLayerProxyModel.Filter.PointLayer
+    LAYER_FILTER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
 
 if hasattr(Qgis, "ShaderInterpolationMethod"):
     SHADER_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
