@@ -13,28 +13,13 @@ import os
 import subprocess
 import sys
 import warnings
-from contextlib import contextmanager
 from pathlib import Path
+
+from testlib import deprecations_from_plugin, in_plugin
 
 from besecure.compat import null_rectangle
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _in_plugin(filename: str) -> bool:
-    path = Path(filename).resolve()
-    return path.is_relative_to(ROOT) and not {".venv", ".build"} & set(path.relative_to(ROOT).parts)
-
-
-@contextmanager
-def deprecations_from_plugin():
-    """Yield a list that ends up holding 'file:line: message' of each DeprecationWarning raised by plugin code."""
-    found: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")  # overrides pyproject's ignore::DeprecationWarning, here only
-        yield found
-    found.extend(f"{w.filename}:{w.lineno}: {w.message}" for w in caught
-                 if issubclass(w.category, DeprecationWarning) and _in_plugin(w.filename))
 
 
 def test_the_recorder_sees_a_deprecation_raised_in_plugin_code():
@@ -67,7 +52,7 @@ print(json.dumps({"modules": len(names), "warnings": [
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["modules"] > 50
-    ours = [w for w in report["warnings"] if _in_plugin(w[0])]
+    ours = [w for w in report["warnings"] if in_plugin(w[0])]
     assert ours == []
 
 
