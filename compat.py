@@ -15,12 +15,18 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
+    QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsRectangle,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import Qt
@@ -137,9 +143,9 @@ else:  # QGIS 3.22 - 3.28
     GEOMETRY_NULL = QgsWkbTypes.NullGeometry
 
 
-def wkb_code(wkb_type) -> int:
-    """The ISO WKB code of a ``WKB_*`` type (what OGR takes); Qt6 enums are no ints."""
-    return int(getattr(wkb_type, "value", wkb_type))
+def enum_int(member) -> int:
+    """The integer of a Qt or QGIS enum member (PyQt6 enums are no ints; PyQt5's are)."""
+    return int(getattr(member, "value", member))
 
 
 def geometry_type(wkb_type):
@@ -160,6 +166,58 @@ def is_multi_type(wkb_type) -> bool:
 def is_curved_type(wkb_type) -> bool:
     """True for WKB types with arcs (circular strings, compound curves, curve polygons)."""
     return QgsWkbTypes.isCurvedType(wkb_type)
+
+
+# --- Other QGIS enums that moved to Qgis -------------------------------------------------------
+
+if hasattr(Qgis, "FeatureRequestFlag"):  # QGIS >= 3.36
+    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
+    REQUEST_NO_GEOMETRY_CHECK = Qgis.InvalidGeometryCheck.NoCheck
+    CRS_WKT_PREFERRED = Qgis.CrsWktVariant.Preferred
+else:
+    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
+    REQUEST_NO_GEOMETRY_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
+    CRS_WKT_PREFERRED = QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED
+
+if hasattr(Qgis, "DistanceUnit"):  # QGIS >= 3.30
+    DISTANCE_METERS = Qgis.DistanceUnit.Meters
+else:
+    DISTANCE_METERS = QgsUnitTypes.DistanceUnit.DistanceMeters
+
+if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34: the filters of QgsMapLayerComboBox
+    LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
+    LAYER_FILTER_POLYGON = Qgis.LayerFilter.PolygonLayer
+else:
+    LAYER_FILTER_POINT = QgsMapLayerProxyModel.Filter.PointLayer
+    LAYER_FILTER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
+
+if hasattr(Qgis, "ShaderInterpolationMethod"):
+    SHADER_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
+    SHADER_DISCRETE = Qgis.ShaderInterpolationMethod.Discrete
+else:
+    SHADER_INTERPOLATED = QgsColorRampShader.Type.Interpolated
+    SHADER_DISCRETE = QgsColorRampShader.Type.Discrete
+
+
+def null_rectangle() -> QgsRectangle:
+    """An empty rectangle that any ``combineExtentWith`` replaces (``setMinimal`` is deprecated since 3.34)."""
+    rect = QgsRectangle()
+    if hasattr(rect, "setNull"):
+        rect.setNull()
+    else:
+        rect.setMinimal()
+    return rect
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool) -> str:
+    """Save the layer's style in its data source (GeoPackage ``layer_styles``); the error message, empty on success.
+
+    ``saveStyleToDatabase`` is deprecated in QGIS 3.44 for ``saveStyleToDatabaseV2``, which also
+    returns flags.
+    """
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        return layer.saveStyleToDatabaseV2(name, description, use_as_default, "")[1]
+    return layer.saveStyleToDatabase(name, description, use_as_default, "")
 
 
 # --- Qt -----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import numpy as np
 from pyproj import CRS, Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
 
+from ..compat import CRS_WKT_PREFERRED, DISTANCE_METERS
 from .wkb import map_xy
 
 
@@ -26,7 +27,7 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
     Mercator projections (Web Mercator EPSG:3857 above all) have metre units but a scale that grows
     with latitude (1.56x at 50 degrees), so they are worked in UTM like degrees and feet.
     """
-    if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+    if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != DISTANCE_METERS:
         return False
     return crs.projectionAcronym().lower() not in ("merc", "webmerc")
 
@@ -35,7 +36,7 @@ def to_pyproj(crs: QgsCoordinateReferenceSystem) -> CRS:
     """The pyproj CRS equal to a QGIS CRS (by authority id when it has one)."""
     if not crs.isValid():
         raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
-    return _crs_from(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), crs.authid())
+    return _crs_from(crs.toWkt(CRS_WKT_PREFERRED), crs.authid())
 
 
 def _crs_from(wkt: str, auth: str) -> CRS:
@@ -72,8 +73,8 @@ def transform_xy(
         return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if not (src.isValid() and dst.isValid()):
         raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
-    t = _transformer(src.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), src.authid(),
-                     dst.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED), dst.authid())
+    t = _transformer(src.toWkt(CRS_WKT_PREFERRED), src.authid(),
+                     dst.toWkt(CRS_WKT_PREFERRED), dst.authid())
     tx, ty = t.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
     return np.asarray(tx, dtype=float), np.asarray(ty, dtype=float)
 

@@ -33,6 +33,8 @@ from ..compat import (
     GEOMETRY_NULL,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    TIME_SPEC_OFFSET,
+    TIME_SPEC_UTC,
     geometry_display_string,
     geometry_type,
     is_curved_type,
@@ -408,7 +410,7 @@ def _read_points_features(source, fields, kinds) -> PointTable:
 def _qt_values_are_utc(values: list) -> bool:
     for v in values:
         if v is not None and type(v).__name__ == "QDateTime":
-            return int(v.timeSpec()) in (1, 2)
+            return v.timeSpec() in (TIME_SPEC_UTC, TIME_SPEC_OFFSET)
     return False
 
 

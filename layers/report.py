@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QTextDocument
 
+from ..compat import REQUEST_NO_GEOMETRY, null_rectangle
 from ..i18n import tr
 
 FAILING = ("fail", "inadequate", "no barrier", "unrated", "too_far")
@@ -77,7 +78,7 @@ def verdict_counts(layer: QgsVectorLayer, field_name: str = "verdict") -> dict[s
     idx = layer.fields().indexOf(field_name) if layer is not None and layer.isValid() else -1
     if idx < 0:
         return {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([idx])
     counts: dict[str, int] = {}
     for feat in layer.getFeatures(request):
         value = feat.attributes()[idx]
@@ -172,8 +173,7 @@ def layers_extent(layers: Sequence[QgsMapLayer], crs: QgsCoordinateReferenceSyst
                   min_size: float = 150.0) -> QgsRectangle:
     """The union of the layers' extents (all in ``crs``) with a relative margin, at least
     ``min_size`` map units wide and high so that a single entry point still shows its setting."""
-    rect = QgsRectangle()
-    rect.setMinimal()
+    rect = null_rectangle()
     for lyr in layers:
         if lyr is None or not lyr.isValid():
             continue
@@ -205,7 +205,7 @@ def render_png(layers: Sequence[QgsMapLayer], extent: QgsRectangle, crs: QgsCoor
     settings.setExtent(extent)
     settings.setOutputSize(QSize(int(width), int(height)))
     settings.setBackgroundColor(QColor("white"))
-    image = QImage(QSize(int(width), int(height)), QImage.Format_ARGB32_Premultiplied)
+    image = QImage(QSize(int(width), int(height)), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -213,7 +213,7 @@ def render_png(layers: Sequence[QgsMapLayer], extent: QgsRectangle, crs: QgsCoor
     painter.end()
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data)
@@ -425,11 +425,11 @@ def write_pdf(report: ReportData, path: str) -> None:
         image = QImage()
         image.loadFromData(png, "PNG")
         # Scale maps to the page's text width (QTextDocument does not honour CSS max-width).
-        doc.addResource(QTextDocument.ImageResource, QUrl(name), image.scaledToWidth(640))
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image.scaledToWidth(640))
     doc.setHtml(page)
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     tmp = f"{path}.partial.pdf"
     printer.setOutputFileName(tmp)
-    doc.print_(printer)
+    doc.print(printer)
     os.replace(tmp, path)

@@ -32,7 +32,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..compat import GEOMETRY_LINE, GEOMETRY_NULL, GEOMETRY_POLYGON, GEOMETRY_UNKNOWN
+from ..compat import (
+    GEOMETRY_LINE,
+    GEOMETRY_NULL,
+    GEOMETRY_POLYGON,
+    GEOMETRY_UNKNOWN,
+    REQUEST_NO_GEOMETRY,
+    SHADER_DISCRETE,
+    SHADER_INTERPOLATED,
+)
 
 # ColorBrewer YlOrRd (sequential, colour-blind safe) for counts and rates.
 YLORRD = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
@@ -189,7 +197,7 @@ def _graduated(layer: QgsVectorLayer, spec: dict) -> QgsGraduatedSymbolRenderer:
         bounds, lower, integer = list(spec["breaks"]), spec["minimum"], bool(spec.get("integer", False))
     else:
         idx = layer.fields().indexOf(field)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([idx])
+        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([idx])
         values = [f.attributes()[idx] for f in layer.getFeatures(request)]
         numeric = np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values], dtype=float)
         bounds, integer = readable_breaks(numeric, int(spec.get("classes", 5)))
@@ -232,7 +240,7 @@ def _raster_classes(layer: QgsRasterLayer, spec: dict) -> QgsSingleBandPseudoCol
     for ``raster_ramp``, interpolated between the stops ``breaks``."""
     ramp = QgsColorRampShader()
     interpolated = spec.get("kind") == "raster_ramp"
-    ramp.setColorRampType(QgsColorRampShader.Interpolated if interpolated else QgsColorRampShader.Discrete)
+    ramp.setColorRampType(SHADER_INTERPOLATED if interpolated else SHADER_DISCRETE)
     labels = spec.get("labels") or [f"{b:g}" if interpolated else f"<= {b:g}" for b in spec["breaks"]]
     ramp.setColorRampItemList([
         QgsColorRampShader.ColorRampItem(float(b), QColor(c), str(lab))

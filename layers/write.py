@@ -32,8 +32,9 @@ from ..compat import (
     SINK_FAST_INSERT,
     WKB_NO_GEOMETRY,
     WKB_POLYGON,
+    enum_int,
     make_field,
-    wkb_code,
+    save_style_to_database,
 )
 from . import crs as crs_mod
 from . import rtree
@@ -233,7 +234,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     srs = osr.SpatialReference()
     srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ogr_type = wkb_code(geometry_type)  # QGIS and OGR share the ISO WKB type codes
+    ogr_type = enum_int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
     if ds is None:
         raise ValueError(f"Cannot create the GeoPackage {tmp.removesuffix('.partial.gpkg')}; check that the folder "
@@ -322,7 +323,7 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
         if not layer.isValid():
             return
         apply_style(layer, spec)
-        layer.saveStyleToDatabase("default", "BESECURE default style", True, "")
+        save_style_to_database(layer, "default", "BESECURE default style", True)
     from osgeo import gdal
 
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest
+from qgis.core import QgsCoordinateReferenceSystem
 
 from ..analysis.errors import Cancelled
 from ..analysis.sbd_visual import usable_rings
 from ..analysis.visibility import OccluderSet
-from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON, geometry_type
+from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON, REQUEST_NO_GEOMETRY_CHECK, geometry_type
 from ..i18n import tr
 from ..layers import crs as crs_mod
 from ..layers.read import PointTable, read_lines, read_points, read_polygons
@@ -30,7 +30,7 @@ def source_of(alg, parameters, name, context, label: str, optional: bool = False
     polygons with ``makeValid`` and say so in the log.
     """
     previous = context.invalidGeometryCheck()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    context.setInvalidGeometryCheck(REQUEST_NO_GEOMETRY_CHECK)
     try:
         source = alg.parameterAsSource(parameters, name, context)
     finally:

@@ -34,12 +34,9 @@ from ..analysis.weights import (
 )
 from ..compat import (
     FIELD_NUMERIC,
-    FIELD_TYPE_INT,
-    FIELD_TYPE_INT64,
-    FIELD_TYPE_UINT,
-    FIELD_TYPE_UINT64,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
+    INTEGER_FIELD_TYPES,
     VECTOR_POINT,
     VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
@@ -64,7 +61,6 @@ SEED = "SEED"
 
 QUEEN, ROOK, DISTANCE_BAND, KNN = range(4)
 SOURCE_FID = "source_fid"
-_INTEGER_TYPES = (FIELD_TYPE_INT, FIELD_TYPE_UINT, FIELD_TYPE_INT64, FIELD_TYPE_UINT64)
 _LISTED = 10  # feature ids quoted in a log message
 
 HELP = {
@@ -213,7 +209,7 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
     for f in names:
         # Integer fields come back as floats; keep them integers in the output when nothing is missing.
         values = table.attributes[f]
-        if fields.field(f).type() in _INTEGER_TYPES and values.dtype.kind == "f" and np.all(np.isfinite(values)):
+        if fields.field(f).type() in INTEGER_FIELD_TYPES and values.dtype.kind == "f" and np.all(np.isfinite(values)):
             table.attributes[f] = values.astype(np.int64)
     if table.n == 0:
         raise ValueError(f"The layer '{name}' has no features with a usable geometry.")

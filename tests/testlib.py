@@ -1,6 +1,10 @@
 """Small helpers shared by the tests (importable because tests/conftest.py puts this folder on sys.path)."""
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from besecure.compat import make_field
@@ -139,3 +143,26 @@ def ogr_gpkg(path, name: str, geometry_type: int, fields: dict, rows, epsg: int 
         lyr.CreateFeature(f)
     ds = None
     return QgsVectorLayer(str(path), name, "ogr")
+
+
+PLUGIN_ROOT = Path(__file__).resolve().parents[1]
+
+
+def in_plugin(filename: str) -> bool:
+    """True for a file of the plugin (tests included), not of its venv or build folder."""
+    path = Path(filename).resolve()
+    return path.is_relative_to(PLUGIN_ROOT) and not {".venv", ".build"} & set(path.relative_to(PLUGIN_ROOT).parts)
+
+
+@contextmanager
+def deprecations_from_plugin():
+    """Yield a list that ends up holding 'file:line: message' of each DeprecationWarning raised by plugin code.
+
+    Records every warning itself, so pyproject's ignore::DeprecationWarning does not hide them here.
+    """
+    found: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield found
+    found.extend(f"{w.filename}:{w.lineno}: {w.message}" for w in caught
+                 if issubclass(w.category, DeprecationWarning) and in_plugin(w.filename))

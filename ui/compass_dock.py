@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import QgsFieldProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDate, QLocale, Qt, QTimer
 from qgis.PyQt.QtGui import QFont
@@ -60,6 +60,7 @@ from ..analysis.area_profile import (
 )
 from ..analysis.change import ALPHA
 from ..analysis.geometry import assign_points_to_polygons, polygon_area
+from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr
 from ..knowledge.library import load_taxonomies, localized
 from ..layers.dates import parse_datetimes
@@ -199,7 +200,7 @@ class CompassDock(BesecureDock):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.incident_layer = QgsMapLayerComboBox(box)
-        self.incident_layer.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        self.incident_layer.setFilters(LAYER_FILTER_POINT)
         self.incident_layer.setToolTip(tr("Point layer of incidents"))
         self.time_field = QgsFieldComboBox(box)
         self.time_field.setFilters(QgsFieldProxyModel.Filter.Date | QgsFieldProxyModel.Filter.DateTime
@@ -209,7 +210,7 @@ class CompassDock(BesecureDock):
         self.category_field.setAllowEmptyFieldName(True)
         self.category_field.setToolTip(tr("Optional: type of incident, for the category chart"))
         self.area_layer = QgsMapLayerComboBox(box)
-        self.area_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.area_layer.setFilters(LAYER_FILTER_POLYGON)
         self.area_layer.setToolTip(tr("Polygon layer of areas (neighbourhoods, districts, community areas)"))
         self.name_field = QgsFieldComboBox(box)
         self.name_field.setAllowEmptyFieldName(True)

@@ -447,7 +447,7 @@ class LibraryDock(BesecureDock):
             _open_in_browser(url)
 
     # -- actions ------------------------------------------------------------------------------
-    def _message(self, text: str, level=Qgis.Info) -> None:
+    def _message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         if self.iface is not None:
             self.iface.messageBar().pushMessage(tr("BESECURE Library"), text, level, 6)
 
@@ -483,7 +483,7 @@ class LibraryDock(BesecureDock):
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, tr("Import practices"), str(error))
             return
-        self._message(tr("{} practices imported as your own.").format(count), Qgis.Success)
+        self._message(tr("{} practices imported as your own.").format(count), Qgis.MessageLevel.Success)
 
     def _on_export(self, which: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export practices"), "besecure_practices.json",
@@ -495,7 +495,7 @@ class LibraryDock(BesecureDock):
         except (OSError, ValueError) as error:
             QMessageBox.warning(self, tr("Export practices"), str(error))
             return
-        self._message(tr("{} practices exported to {}.").format(count, path), Qgis.Success)
+        self._message(tr("{} practices exported to {}.").format(count, path), Qgis.MessageLevel.Success)
 
 
 # --------------------------------------------------------------------------- the form

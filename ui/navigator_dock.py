@@ -28,7 +28,6 @@ from typing import Any
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsCoordinateTransform,
     QgsExpression,
@@ -36,7 +35,6 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsFillSymbol,
-    QgsMapLayerProxyModel,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -79,7 +77,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GEOMETRY_POINT, geometry_type
+from ..compat import GEOMETRY_POINT, LAYER_FILTER_POINT, LAYER_FILTER_POLYGON, REQUEST_NO_GEOMETRY, geometry_type
 from ..i18n import N_, current_locale, tr
 from ..knowledge import dossier as ds
 from ..knowledge.library import LANGUAGES, load_checklist, load_guide, load_taxonomies, localized
@@ -122,12 +120,6 @@ TODO_TEXTS = {
 }
 MAX_AREA_FEATURES = 5000
 MAX_CATEGORIES = 200
-
-
-def _filter(name: str):
-    """A layer filter of QgsMapLayerComboBox (moved to Qgis.LayerFilter in QGIS 3.34)."""
-    scoped = getattr(getattr(Qgis, "LayerFilter", None), name, None)
-    return scoped if scoped is not None else getattr(QgsMapLayerProxyModel, name)
 
 
 # --------------------------------------------------------------------------- project storage
@@ -498,7 +490,7 @@ class NavigatorDock(BesecureDock):
         form.addRow(tr("Title"), self.title_edit)
 
         self.area_layer_combo = self._narrow(QgsMapLayerComboBox())
-        self.area_layer_combo.setFilters(_filter("PolygonLayer"))
+        self.area_layer_combo.setFilters(LAYER_FILTER_POLYGON)
         self.area_layer_combo.setAllowEmptyLayer(True)
         self.area_layer_combo.setLayer(None)
         self.area_layer_combo.layerChanged.connect(self._area_layer_changed)
@@ -598,7 +590,7 @@ class NavigatorDock(BesecureDock):
             context = QgsExpressionContext()
             context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
             expression = QgsExpression(layer.displayExpression())
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setLimit(MAX_AREA_FEATURES)
+            request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setLimit(MAX_AREA_FEATURES)
             entries = []
             for feature in layer.getFeatures(request):
                 context.setFeature(feature)
@@ -624,7 +616,7 @@ class NavigatorDock(BesecureDock):
     def _analyse_page(self, layout: QVBoxLayout) -> None:
         form = self._form()
         self.incidents_combo = self._narrow(QgsMapLayerComboBox())
-        self.incidents_combo.setFilters(_filter("PointLayer"))
+        self.incidents_combo.setFilters(LAYER_FILTER_POINT)
         self.incidents_combo.setAllowEmptyLayer(True)
         self.incidents_combo.setLayer(None)
         form.addRow(tr("Incidents"), self.incidents_combo)
@@ -1019,7 +1011,7 @@ class NavigatorDock(BesecureDock):
         for key, label in (("target", tr("Target area")), ("buffer", tr("Buffer area")),
                            ("control", tr("Control area"))):
             combo = self._narrow(QgsMapLayerComboBox())
-            combo.setFilters(_filter("PolygonLayer"))
+            combo.setFilters(LAYER_FILTER_POLYGON)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
             combo.layerChanged.connect(self._changed)

@@ -157,7 +157,7 @@ class Report:
 
         body = self._body(resource)
         for name, png in names:
-            doc.addResource(QTextDocument.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
         doc.setHtml(f"<html><head><title>{html.escape(self.title)}</title></head><body>{body}</body></html>")
         return doc
 
@@ -173,7 +173,7 @@ class Report:
                                           QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
         printer.setDocName(self.title)
         doc = self.to_document()
-        doc.print_(printer)
+        doc.print(printer)
         if not path.is_file() or path.stat().st_size == 0:
             raise OSError(f"could not write {path}")
         return path

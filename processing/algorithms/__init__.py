@@ -37,4 +37,4 @@ def _report(module: str, details: str) -> None:
     from qgis.core import Qgis, QgsMessageLog
 
     QgsMessageLog.logMessage(f"BESECURE: the algorithm module '{module}' could not be loaded:\n{details}",
-                             "BESECURE", Qgis.Critical)
+                             "BESECURE", Qgis.MessageLevel.Critical)

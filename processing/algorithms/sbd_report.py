@@ -36,7 +36,7 @@ from qgis.core import (
 
 from ...analysis.errors import Cancelled
 from ...analysis.sbd_rules import load_ruleset
-from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, set_advanced
+from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, enum_int, set_advanced
 from ...i18n import N_, current_locale, tr
 from ...layers.report import (
     FAILING,
@@ -464,7 +464,7 @@ class SbdReport(BesecureAlgorithm):
                 rasters = [lyr for lyr in layers_by_variant[name] if isinstance(lyr, QgsRasterLayer)]
                 base = [_base_copy(plan[k]) for k in spec.base if k in plan]
                 # First is drawn on top: points, then lines, then polygons, then the base and rasters.
-                order = sorted(vectors, key=lambda lyr: int(lyr.geometryType()))
+                order = sorted(vectors, key=lambda lyr: enum_int(lyr.geometryType()))
                 report.maps[name] = render_png(order + base + rasters, extent, crs, options["map_width"])
         if len(variants) > 1 and all(name in items_by_variant for _, name, _ in variants):
             report.changes = compare_items(items_by_variant[variants[0][1]], items_by_variant[variants[1][1]],

@@ -72,3 +72,18 @@ def test_period_bounds():
     assert parse_bound("", "START") is None
     with pytest.raises(ValueError, match="START: 'soon' is not a date"):
         parse_bound("soon", "START")
+
+
+def test_qdatetime_time_specs_utc_offset_and_local():
+    """QDateTime values (datetime fields read feature by feature): the time spec decides the conversion."""
+    from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
+
+    utc = QDateTime(QDate(2019, 6, 22), QTime(17, 0), Qt.TimeSpec.UTC)
+    plus4 = QDateTime(QDate(2019, 6, 22), QTime(21, 0), Qt.TimeSpec.OffsetFromUTC, 4 * 3600)
+    local = QDateTime(QDate(2019, 6, 22), QTime(19, 5))
+    p = parsed([utc, plus4, local], "Europe/Amsterdam")
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    expected = [dt.datetime(2019, 6, 22, 17, 0, tzinfo=dt.UTC).astimezone(amsterdam),
+                dt.datetime(2019, 6, 22, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=4))).astimezone(amsterdam)]
+    assert p.times.tolist()[:2] == [e.replace(tzinfo=None) for e in expected]  # 19:00 and 19:00 CEST
+    assert p.times[2] == minutes(2019, 6, 22, 19, 5)  # no spec: already wall-clock time

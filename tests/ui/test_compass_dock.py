@@ -112,7 +112,7 @@ def plugin(qgis_iface, qgis_app, qgis_processing):
     yield plugin
     plugin.unload()
     QgsProject.instance().clear()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture()
@@ -150,7 +150,7 @@ def test_dock_opens_and_closes_with_the_plugin(qgis_iface, qgis_app, qgis_proces
         assert not dock.isUserVisible() and not action.isChecked()
     finally:
         plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)
     assert project.receivers(project.readProject) == before
     assert plugin.docks == {}
@@ -250,7 +250,7 @@ def test_without_pyqtgraph_the_dock_opens_with_a_message(monkeypatch, qgis_iface
         dock.cleanup()
         dock.deleteLater()
         QgsProject.instance().clear()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # --------------------------------------------------------------------------- stored in the project

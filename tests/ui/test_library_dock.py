@@ -46,7 +46,7 @@ def make_dock(qgis_app, store):
     for dock in made:
         dock.cleanup()
         dock.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def raw_practices():
@@ -101,7 +101,7 @@ def test_dock_opens_and_closes_with_the_plugin(qgis_iface, qgis_app, qgis_proces
         assert not action.isChecked()
     finally:
         plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)
     assert plugin.docks == {} and plugin.dock_actions == {} and not plugin.actions
 
@@ -116,7 +116,7 @@ def test_a_dock_that_cannot_load_is_reported_not_raised(qgis_iface, qgis_app, qg
     try:
         assert plugin.toggle_dock("library", True) is None
         assert not plugin.dock_actions["library"].isChecked() and plugin.docks == {}
-        errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+        errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
         assert any("The Library dock could not be opened" in m and "no_such_dock" in m for m in errors)
     finally:
         plugin.unload()
@@ -265,7 +265,7 @@ def test_damaged_profile_file_is_set_aside(make_dock, store, qgis_iface):
     kept = list(store.path.parent.glob("user_practices.damaged-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{not json"
     assert not store.path.exists()
-    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any(kept[0].name in m and "could not be read" in m for m in warnings)
 
 

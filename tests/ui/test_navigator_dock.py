@@ -52,7 +52,7 @@ def make_dock(iface, **kwargs):
 def dispose(dock) -> None:
     dock.cleanup()
     dock.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture()
@@ -129,7 +129,7 @@ def test_dock_opens_and_closes_with_the_plugin(qgis_iface, qgis_app, qgis_proces
         assert plugin.toggle_dock("navigator", True) is dock  # made once, shown again
     finally:
         plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert sip.isdeleted(dock)
     project.clear()  # the project's signals no longer reach the deleted dock
 
@@ -144,7 +144,7 @@ def test_cleanup_disconnects_the_project(qgis_iface, besecure_provider, project)
     project.clear()  # disconnected: nothing happens to the dock
     assert dock.dossier.scope.title == "Kept"
     dock.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_guide_texts_in_english_and_dutch(qgis_iface, besecure_provider, project):
@@ -482,7 +482,7 @@ def test_report_holds_every_step_the_guide_practices_and_maps(qgis_iface, besecu
     picture = maps[0]
     colours = {picture.pixel(x, y) for x in range(0, 800, 8) for y in range(0, 560, 8)}
     assert len(colours) > 3  # a rendered map, not a blank image
-    outline = QImage(picture).convertToFormat(QImage.Format_RGB32)
+    outline = QImage(picture).convertToFormat(QImage.Format.Format_RGB32)
     assert any(outline.pixelColor(x, y).name() == "#d7191c" for x in range(800) for y in range(0, 560, 4)), \
         "the area outline is drawn"
 
