@@ -280,7 +280,7 @@ class EmergingHotSpots(BesecureAlgorithm):
         threshold = sparse_threshold(alpha)
         if expected < threshold:
             feedback.pushWarning(tr("Sparse data: {:.2f} incidents per location and time step, so a bin's space-time "
-                                    "neighbourhood expects {:.1f} incidents, fewer than {:.1f} (z² at ALPHA {:g}). "
+                                    "neighbourhood expects {:.2f} incidents, fewer than {:.2f} (z² at ALPHA {:g}). "
                                     "Then not even an empty neighbourhood is a significant cold spot, and chance alone "
                                     "makes most locations 'sporadic'. Use larger cells, monthly steps, more "
                                     "NEIGHBOURS rings or a larger TIME_LAG.")
