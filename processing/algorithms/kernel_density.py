@@ -228,7 +228,7 @@ class KernelDensity(BesecureAlgorithm):
         check_cancel(feedback)
 
         h = self._bandwidth(parameters, context, x, y, w, kernel, method, given_h, feedback)
-        self._warn_wide(x, y, kernel, h, feedback)
+        self._warn_wide(x, y, w, kernel, h, automatic=given_h <= 0 and method == "spatial", feedback=feedback)
         feedback.setProgress(25)
         check_cancel(feedback)
         max_cells = self.parameterAsInt(parameters, MAX_CELLS, context)
@@ -355,17 +355,27 @@ class KernelDensity(BesecureAlgorithm):
         return h
 
     @staticmethod
-    def _warn_wide(x, y, kernel, h, feedback) -> None:
-        """Warn when the bandwidth (as the quartic radius with the same smoothing) exceeds WIDE_BANDWIDTH_SHARE of
-        the shorter side of the incidents' extent."""
+    def _warn_wide(x, y, w, kernel, h, *, automatic, feedback) -> None:
+        """Warn when the bandwidth, as the quartic radius with the same smoothing, exceeds WIDE_BANDWIDTH_SHARE of
+        the shorter side of the incidents' extent; say what the spatial Silverman rule would give."""
         side = float(min(np.ptp(x), np.ptp(y)))
         radius = h * QUARTIC_RATIO / canonical_bandwidth_ratio(kernel)
-        if side > 0 and radius > WIDE_BANDWIDTH_SHARE * side:
-            feedback.pushWarning(tr("The bandwidth ({:,.0f} m) is more than a tenth of the shorter side of the "
-                                    "incidents' extent ({:,.0f} m): the map will show a few broad blobs, not places. "
-                                    "For street- or neighbourhood-scale detail give BANDWIDTH in metres (e.g. {:g} m) "
-                                    "or use the spatial Silverman rule (BANDWIDTH_METHOD 4).")
-                                 .format(radius, side, nice_cell(WIDE_BANDWIDTH_SHARE * side / 2, up=False)))
+        if not (side > 0 and radius > WIDE_BANDWIDTH_SHARE * side):
+            return
+        as_quartic = "" if kernel == Kernel.QUARTIC else tr(" (a quartic radius of {:,.0f} m)").format(radius)
+        message = tr("The bandwidth of {:,.0f} m{} is more than a tenth of the shorter side of the incidents' extent "
+                     "({:,.0f} m): the map will show a few broad blobs, not places. For street- or neighbourhood-scale "
+                     "detail give a smaller BANDWIDTH in metres (e.g. {:g} m).").format(
+            h, as_quartic, side, nice_cell(WIDE_BANDWIDTH_SHARE * side / 2, up=False))
+        if not automatic:
+            try:
+                spatial = select_bandwidth(x, y, w, "spatial", kernel=kernel)
+            except ValueError:
+                spatial = None
+            if spatial is not None and spatial < h:
+                message += tr(" The spatial Silverman rule (BANDWIDTH 0, BANDWIDTH_METHOD 4) gives {:,.0f} m here.") \
+                    .format(spatial)
+        feedback.pushWarning(message)
 
     def _bounds(self, parameters, context, crs, x, y, study, kernel, h, feedback):
         """(xmin, ymin, xmax, ymax) of the raster in the working CRS and whether to snap them to the cells."""

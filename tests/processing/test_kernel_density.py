@@ -336,12 +336,18 @@ def test_a_bandwidth_wider_than_a_tenth_of_the_extent_is_warned_about(run_alg, s
                                             "OUTPUT": str(tmp_path / "wide.tif")})
         _, default = run_alg("kerneldensity", {"INPUT": layer.id(), "CELL_SIZE": 500,
                                                "OUTPUT": str(tmp_path / "default.tif")})
+        _, gauss = run_alg("kerneldensity", {"INPUT": layer.id(), "KERNEL": 5, "BANDWIDTH": 1500, "CELL_SIZE": 500,
+                                             "OUTPUT": str(tmp_path / "gauss.tif")})
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     assert 26_000 < side < 27_500
-    warning = (f"The bandwidth (4,669 m) is more than a tenth of the shorter side of the incidents' extent "
+    warning = (f"The bandwidth of 4,669 m is more than a tenth of the shorter side of the incidents' extent "
                f"({side:,.0f} m)")
     assert warning in wide.log
+    assert "The spatial Silverman rule (BANDWIDTH 0, BANDWIDTH_METHOD 4) gives 1,565 m here." in wide.log
+    # A Gaussian sigma of 1,500 m smooths like a quartic radius of 1,500 x 2.779 = 4,169 m (canonical bandwidths).
+    assert "The bandwidth of 1,500 m (a quartic radius of 4,169 m) is more than a tenth" in gauss.log
+    assert f"gives {1564.6 / (2304 / 5) ** (1 / 6):,.0f} m here." in gauss.log
     assert "Bandwidth: 1,564.6 m by the spatial Silverman rule" in default.log
     assert "more than a tenth" not in default.log
 
