@@ -420,12 +420,13 @@ def knn_weights(x: np.ndarray, y: np.ndarray, k: int) -> SpatialWeights:
     if k >= n:
         raise ValueError(f"k = {k} needs more than {k} points; the layer has {n}")
     tree = cKDTree(pts)
-    # The (k + 1)-th smallest distance counting the point itself (at 0) is the k-th to another point.
-    dist, idx = tree.query(pts, k=k + 1)
+    # The (k + 1)-th smallest distance counting the point itself (at 0) is the k-th to another point;
+    # one more is asked for to see whether it ties.
+    m = min(k + 2, n)
+    dist, idx = tree.query(pts, k=m)
     limit = dist[:, k] * (1.0 + DISTANCE_RTOL)
     rows, cols = [], []
     todo = np.arange(n)
-    m = k + 1
     while todo.size:
         within = dist <= limit[todo, None]
         # The last returned point still within the limit: more ties may lie beyond, query those rows again.
