@@ -123,10 +123,12 @@ __all__ = [
     "classify_emerging",
     "emerging_hot_spot_analysis",
     "emerging_rule_matches",
+    "expected_neighbourhood_count",
     "gi_star_p_values",
     "mann_kendall",
     "spacetime_gi_star",
     "spacetime_gi_star_pseudo_p",
+    "sparse_threshold",
     "time_bins",
 ]
 
@@ -366,6 +368,31 @@ def _lag_sum(x: np.ndarray, block, time_lag: int) -> np.ndarray:
     for lag in range(1, min(time_lag, x.shape[0] - 1) + 1):
         out[lag:] += spatial[:-lag]
     return out
+
+
+def expected_neighbourhood_count(cube, w_space, time_lag: int = 1) -> float:
+    """Incidents expected in a bin's space-time neighbourhood: the mean count per bin times the mean
+    number of bins in a neighbourhood (the location and its spatial neighbours, at its own and
+    ``time_lag`` earlier steps; the first steps' shallower neighbourhoods are ignored)."""
+    x = _check_cube(cube)
+    w = sparse.csr_matrix(w_space)
+    locations = float(np.diff(w.indptr).mean()) + 1.0 if w.shape[0] else 1.0
+    return float(x.mean()) * locations * (_check_lag(time_lag) + 1)
+
+
+def sparse_threshold(alpha: float = 0.05) -> float:
+    """Expected neighbourhood count below which the Gi* cube is too sparse: ``z²`` of ``alpha``
+    (two-sided; 3.84 at 0.05).
+
+    For counts with mean ``m`` and variance ``m`` (Poisson) and a neighbourhood of ``k`` bins, an
+    empty neighbourhood gets ``z = -m k / (sqrt(m) sqrt(k)) = -sqrt(m k)`` (Ord & Getis 1995 with
+    ``n >> k``), so when ``m k < z²`` not even an empty neighbourhood is a significant cold spot: the
+    test is one-sided and the on-off hot bins of chance make most locations "sporadic". On
+    independent Poisson noise over 52 steps (20 x 20 cells, tests/analysis/test_emerging.py) 77-94 %
+    of the locations were labelled sporadic with an expected neighbourhood count of 2-3, against
+    40-55 % from 4 up.
+    """
+    return float(norm.ppf(1.0 - alpha / 2.0) ** 2)
 
 
 def _check_lag(time_lag) -> int:

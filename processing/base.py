@@ -12,15 +12,17 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..analysis.errors import Cancelled
-from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
+from ..compat import FLAG_OPTIONAL, NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
+from ..layers.fields import preselect_time_field
 from ..layers.naming import Selection, output_name
 from ..layers.write import finish_geopackage, provenance, register_styled_output
 
@@ -30,6 +32,11 @@ OUTPUT_CRS_HELP = N_("Optional CRS of the output layers (advanced). Default: the
                      "projected (a layer in EPSG:3435 gives EPSG:3435, in feet), else the metric working CRS (the "
                      "UTM zone for a layer in degrees). Distances and areas in the output's fields stay in metres. "
                      "Rasters stay in the metric working CRS: reprojecting them would resample the cells.")
+
+# Field parameters that hold the incident's date/time, whichever algorithm or shared helper declares them. Only
+# required ones get a preselection: an optional time field only serves a period filter, and choosing it filters
+# (incidents without a date are left out), so it stays empty until the user picks it.
+TIME_FIELD_PARAMETERS = ("TIME_FIELD", "START_FIELD")
 
 GROUPS = {
     "crimemaps": "Crime maps",
@@ -122,6 +129,13 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         return tr(text)
 
     # -- parameter helpers -------------------------------------------------------------------
+    def addParameter(self, parameter, createOutput=True):  # noqa: N802, N803 (QGIS API)
+        """QGIS's addParameter; required date/time field parameters preselect the usual time field in the dialog."""
+        if (isinstance(parameter, QgsProcessingParameterField) and parameter.name() in TIME_FIELD_PARAMETERS
+                and not parameter.flags() & FLAG_OPTIONAL):
+            preselect_time_field(parameter)
+        return super().addParameter(parameter, createOutput)
+
     def add_number(self, name, label, default=None, minimum=None, maximum=None, *, integer=False,
                    optional=False, advanced=False):
         param = QgsProcessingParameterNumber(name, tr(label), NUMBER_INTEGER if integer else NUMBER_DOUBLE,

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..analysis.periods import coverage
-from ..compat import FIELD_ANY, VECTOR_ANY, VECTOR_TABLE, set_advanced
+from ..compat import FIELD_ANY, VECTOR_POINT, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
 from ..layers.naming import Selection
@@ -45,9 +45,10 @@ HELP = {
 
 
 def add_input_parameter(alg, description: str = N_("Incidents (points)")) -> None:
-    # Any geometry is accepted so that lines or polygons get a clear message instead of a silent filter,
-    # and a CSV opened without geometry can still be read through its coordinate columns.
-    alg.addParameter(QgsProcessingParameterFeatureSource(INPUT, tr(description), [VECTOR_ANY, VECTOR_TABLE]))
+    # The dialog offers point layers only (QGIS lists no geometry-less table for a list holding a geometry
+    # type); the table type lets a geometry-less CSV given as a file, by script or by drag and drop through,
+    # to be read through its coordinate columns. Lines or polygons given by script get a clear message.
+    alg.addParameter(QgsProcessingParameterFeatureSource(INPUT, tr(description), [VECTOR_POINT, VECTOR_TABLE]))
     alg.addParameter(set_advanced(QgsProcessingParameterCrs(CSV_CRS, tr("CRS of x/y columns in a CSV input"),
                                                             optional=True)))
 

@@ -29,6 +29,7 @@ from ..analysis.weights import (
     contiguity_tolerance,
     contiguity_weights_flat,
     distance_band_weights,
+    knn_tied,
     knn_weights,
     min_threshold_distance,
 )
@@ -72,9 +73,13 @@ HELP = {
     NEIGHBOURS: "Which features are neighbours: 0 queen contiguity (polygons sharing a boundary or a corner), "
     "1 rook contiguity (polygons sharing a boundary), 2 distance band (centres within DISTANCE), 3 the K nearest "
     "centres. Contiguity needs polygons; distances are measured between polygon centroids or between the points.",
-    DISTANCE: "Distance band in metres (NEIGHBOURS 2). 0 = automatic: the smallest distance that gives every "
-    "feature at least one neighbour, stated in the log.",
-    K: "Number of nearest neighbours (NEIGHBOURS 3); default 8.",
+    DISTANCE: "Distance band in metres (NEIGHBOURS 2): features whose centres are at most this far apart are "
+    "neighbours, a distance equal to the band included (up to rounding: 1000 m on a 500 m hexagon grid includes "
+    "the cells 1000 m away). 0 = automatic: the smallest distance that gives every feature at least one neighbour, "
+    "stated in the log.",
+    K: "Number of nearest neighbours (NEIGHBOURS 3); default 8. Ties: all features at the K-th nearest distance "
+    "are included (on a hexagon grid K = 3 gives the 6 cells around), so the result does not depend on the order of "
+    "the features; the log counts the features concerned.",
     PERMUTATIONS: "Random permutations for the pseudo p-values (999 is usual).",
     SEED: "Random seed of the permutations: the same seed gives the same p-values.",
 }
@@ -322,8 +327,7 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
             raise ValueError("A distance band needs at least 2 features.")
         needed = min_threshold_distance(table.x, table.y)
         if distance <= 0:
-            # A hair above the largest nearest-neighbour distance, so rounding cannot drop that pair.
-            distance = needed * (1.0 + 1e-9)
+            distance = needed  # distance_band_weights includes pairs at the band up to rounding
             feedback.pushInfo(tr("Automatic distance band: {:.6g} {}, the smallest distance that gives every "
                                  "feature at least one neighbour.").format(distance, unit))
         w = distance_band_weights(table.x, table.y, distance)
@@ -341,6 +345,12 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
                              "Lower K.")
         w = knn_weights(table.x, table.y, k)
         description = tr("{} nearest neighbours").format(k)
+        tied = knn_tied(w, k)
+        if tied:
+            feedback.pushInfo(tr("K nearest neighbours: {:,} features have several neighbours at their K-th "
+                                 "distance (ties, as on a regular grid); all of them are included, so these features "
+                                 "have more than {} neighbours (up to {}).")
+                              .format(tied, k, int(w.neighbour_counts.max())))
     log_weights(w, description, table, feedback)
     return w, description
 

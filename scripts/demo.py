@@ -29,24 +29,10 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
 )
 
-from besecure.compat import DATE_FIELD_TYPES  # noqa: E402
+from besecure.layers.fields import guess_category_field, guess_time_field  # noqa: E402
 
-TIME_NAMES = ("occurred", "date", "datetime", "time", "from", "start", "pleegdatum", "datum")
-CATEGORY_NAMES = ("category", "primary_type", "offense_type", "offence", "type", "crime_type", "soort")
 CRIME_MAP = "Incidents per 250 m hexagon"
 SHOWN = ("Neighbourhoods", "Streets", CRIME_MAP)  # switched on when the project opens, top to bottom
-
-
-def _pick(layer: QgsVectorLayer, names: tuple[str, ...], datetime_only: bool = False) -> str | None:
-    fields = {f.name().lower(): f for f in layer.fields()}
-    if datetime_only:
-        for f in layer.fields():
-            if f.type() in DATE_FIELD_TYPES:
-                return f.name()
-    for name in names:
-        if name in fields:
-            return fields[name].name()
-    return None
 
 
 def main() -> int:
@@ -82,8 +68,8 @@ def make_demo(out: Path, data: str | None = None) -> Path | None:
         if not probe.isValid():
             print(f"Cannot open {incidents} as a vector layer.", file=sys.stderr)
             return None
-        time_field = _pick(probe, TIME_NAMES, datetime_only=True) or _pick(probe, TIME_NAMES)
-        category_field = _pick(probe, CATEGORY_NAMES)
+        time_field = guess_time_field(probe.fields())
+        category_field = guess_category_field(probe.fields())
         zones = None
         outputs.append(("Incidents", incidents))
     else:

@@ -64,7 +64,13 @@ from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr
 from ..knowledge.library import load_taxonomies, localized
 from ..layers.dates import parse_datetimes
-from ..layers.fields import guess_category_field, guess_name_field, guess_population_field, guess_time_field
+from ..layers.fields import (
+    best_area_layer,
+    guess_category_field,
+    guess_name_field,
+    guess_population_field,
+    guess_time_field,
+)
 from ..layers.read import read_points, read_polygons
 from . import charts
 from .dock_base import BesecureDock
@@ -127,6 +133,7 @@ class CompassDock(BesecureDock):
         self._area_layer: QgsVectorLayer | None = None
         self._assessments: dict = {}
         self._restoring = False
+        self._area_auto = True  # the area layer is ours to choose until the user (or the project) picks one
         self._syncing = False
         self._wanted_key: str | None = None
         self._keep_next = False  # the next reload keeps the period in the editors (restored from a project)
@@ -182,6 +189,7 @@ class CompassDock(BesecureDock):
 
         self.incident_layer.layerChanged.connect(self._on_incident_layer_changed)
         self.area_layer.layerChanged.connect(self._on_area_layer_changed)
+        self.area_layer.activated.connect(self._area_chosen)
         for combo in (self.time_field, self.category_field, self.name_field, self.population_field):
             combo.fieldChanged.connect(self._inputs_changed)
         self.start_date.dateChanged.connect(self._period_changed)
@@ -191,6 +199,7 @@ class CompassDock(BesecureDock):
         project = QgsProject.instance()
         self.connect_external(project.readProject, self._on_project_read)
         self.connect_external(project.cleared, self._on_project_cleared)
+        self.connect_external(project.layersAdded, self._prefer_area_layer)
         self.connect_external(project.writeProject, self._on_project_write)
         self._restore_from_project()
 
@@ -248,6 +257,7 @@ class CompassDock(BesecureDock):
         self.status = _small(QLabel(box))
         self.status.setObjectName("compassStatus")
         form.addRow(self.status)
+        self._prefer_area_layer()
         self.time_field.setLayer(self.incident_layer.currentLayer())
         self.category_field.setLayer(self.incident_layer.currentLayer())
         self.name_field.setLayer(self.area_layer.currentLayer())
@@ -400,6 +410,19 @@ class CompassDock(BesecureDock):
         fields = layer.fields()
         self.name_field.setField(guess_name_field(fields) or "")
         self.population_field.setField(guess_population_field(fields) or "")
+
+    def _prefer_area_layer(self, *_args) -> None:
+        """Preselect the polygon layer whose name looks most like areas (neighbourhoods before buildings), as
+        long as neither the user nor the project has chosen one."""
+        if not self._area_auto:
+            return
+        combo = self.area_layer
+        best = best_area_layer(layer for layer in (combo.layer(i) for i in range(combo.count())) if layer)
+        if best is not None and best is not combo.currentLayer():
+            combo.setLayer(best)
+
+    def _area_chosen(self, *_args) -> None:
+        self._area_auto = False
 
     def _on_incident_layer_changed(self, layer) -> None:
         for combo in (self.time_field, self.category_field):
@@ -929,6 +952,8 @@ class CompassDock(BesecureDock):
                     layer = project.mapLayer(settings.get(key, ""))
                     if layer is not None:
                         combo.setLayer(layer)
+                        if combo is self.area_layer:
+                            self._area_auto = False
                 for combo, key in ((self.time_field, "time_field"), (self.category_field, "category_field"),
                                    (self.name_field, "name_field"), (self.population_field, "population_field")):
                     combo.setField(settings.get(key, ""))
@@ -938,6 +963,7 @@ class CompassDock(BesecureDock):
                         edit.setDate(date)
             finally:
                 self._restoring = False
+        self._prefer_area_layer()
         self._show_assessment()
         self._wanted_key = settings.get("area") or None
         self._keep_next = bool(settings)
@@ -953,6 +979,7 @@ class CompassDock(BesecureDock):
         self._save_settings()
 
     def _on_project_cleared(self) -> None:
+        self._area_auto = True
         self._assessments = {}
         self._index = self._summary = self._areas = None
         self._loaded_source = ()

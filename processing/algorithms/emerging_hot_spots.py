@@ -21,6 +21,8 @@ from ...analysis.emerging import (
     MIN_TIME_STEPS,
     build_cube,
     emerging_hot_spot_analysis,
+    expected_neighbourhood_count,
+    sparse_threshold,
     time_bins,
 )
 from ...analysis.grid_weights import grid_contiguity
@@ -116,7 +118,11 @@ class EmergingHotSpots(BesecureAlgorithm):
         "within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the "
         "whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R "
         "Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its "
-        "order; significant means p <= ALPHA. At least 4 time steps are needed, 10 or more are advisable.",
+        "order; significant means p <= ALPHA. At least 4 time steps are needed, 10 or more are advisable. Sparse "
+        "data are warned about when a bin's space-time neighbourhood (its cell and the cells within NEIGHBOURS "
+        "rings, at TIME_LAG + 1 steps) expects fewer incidents than z² at ALPHA (3.84 at 0.05; with the defaults "
+        "about 0.2 incidents per cell and step): then not even an empty neighbourhood can be a significant cold "
+        "spot, and on random data most locations come out 'sporadic'.",
         "A new hot spot is significantly hot only in the final step; consecutive: a final run of hot steps; "
         "intensifying / diminishing: hot in at least 90 % of the steps with a rising / falling trend; "
         "persistent: hot in 90 % without trend; sporadic: on and off hot; oscillating: hot now, cold before; "
@@ -186,11 +192,12 @@ class EmergingHotSpots(BesecureAlgorithm):
         if w.islands.size:
             feedback.pushWarning(tr("{} locations have no spatial neighbour among the locations; their Gi* uses "
                                     "only their own earlier steps.").format(int(w.islands.size)))
+        time_lag = self.parameterAsInt(parameters, TIME_LAG, context)
+        alpha = self.parameterAsDouble(parameters, ALPHA, context)
+        self._warn_sparse(cube, w, time_lag, alpha, feedback)
         check_cancel(feedback)
         feedback.setProgress(25)
 
-        time_lag = self.parameterAsInt(parameters, TIME_LAG, context)
-        alpha = self.parameterAsDouble(parameters, ALPHA, context)
         permutations = self.parameterAsInt(parameters, PERMUTATIONS, context)
         result = emerging_hot_spot_analysis(cube, w.matrix, time_lag, alpha, permutations=permutations,
                                             seed=self.parameterAsInt(parameters, SEED, context))
@@ -265,6 +272,19 @@ class EmergingHotSpots(BesecureAlgorithm):
             feedback.pushWarning(tr("The last incident is on {}, {} days before the end of the last step: if the "
                                     "data end there, that step is incomplete. Set END to the last day of a {}.")
                                  .format(_day(last), int((last_end - last) // days), name))
+
+    @staticmethod
+    def _warn_sparse(cube, w, time_lag, alpha, feedback) -> None:
+        """Warn, before labelling, when a bin's neighbourhood expects fewer incidents than z² of ALPHA."""
+        expected = expected_neighbourhood_count(cube, w.matrix, time_lag)
+        threshold = sparse_threshold(alpha)
+        if expected < threshold:
+            feedback.pushWarning(tr("Sparse data: {:.2f} incidents per location and time step, so a bin's space-time "
+                                    "neighbourhood expects {:.2f} incidents, fewer than {:.2f} (z² at ALPHA {:g}). "
+                                    "Then not even an empty neighbourhood is a significant cold spot, and chance alone "
+                                    "makes most locations 'sporadic'. Use larger cells, monthly steps, more "
+                                    "NEIGHBOURS rings or a larger TIME_LAG.")
+                                 .format(float(cube.mean()), expected, threshold, alpha))
 
     # -- locations ---------------------------------------------------------------------------------
     def _locations(self, parameters, context, points, feedback):

@@ -51,14 +51,19 @@ OUTPUT = "OUTPUT"
 
 KERNEL_NAMES = (N_("Quartic (biweight)"), N_("Triangular"), N_("Uniform"), N_("Epanechnikov"), N_("Triweight"),
                 N_("Gaussian"))
-METHODS = ("fixed", "silverman", "scott", "lcv")
+# Appended, never reordered: scripts pass the index.
+METHODS = ("fixed", "silverman", "scott", "lcv", "spatial")
 METHOD_NAMES = (N_("Fixed (the BANDWIDTH given)"), N_("Silverman's rule of thumb"), N_("Scott's rule"),
-                N_("Likelihood cross-validation"))
+                N_("Likelihood cross-validation"), N_("Spatial Silverman rule (as ArcGIS Pro)"))
+DEFAULT_METHOD = METHODS.index("spatial")
 LCV_MAX_POINTS = 3000  # select_bandwidth's subsample size for likelihood cross-validation
 # An automatic cell size aims at a tenth of the kernel's radius but keeps the raster below this many cells.
 AUTO_MAX_CELLS = 4_000_000
+# A bandwidth above this share of the shorter side of the incidents' extent smooths the map into a few blobs.
+WIDE_BANDWIDTH_SHARE = 0.1
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
 PER_RESIDENTS = 1000.0
+QUARTIC_RATIO = canonical_bandwidth_ratio(Kernel.QUARTIC)
 
 
 def nice_cell(value: float, up: bool) -> float:
@@ -101,9 +106,14 @@ class KernelDensity(BesecureAlgorithm):
             BANDWIDTH: "Bandwidth in metres: the radius of an incident's influence (for the Gaussian kernel its "
             "standard deviation; it is cut at 4 standard deviations). 0 = automatic, by BANDWIDTH_METHOD. A "
             "bandwidth above 0 is always used as given.",
-            BANDWIDTH_METHOD: "How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH > 0), "
-            "1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood "
-            "cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).",
+            BANDWIDTH_METHOD: "How the bandwidth is chosen when BANDWIDTH is 0: 4 spatial Silverman rule (default; "
+            "ArcGIS Pro's default search radius: 0.9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0.2, with SD the standard "
+            "distance and Dm the median distance of the incidents from their mean centre, n the number of incidents "
+            "or the sum of WEIGHT_FIELD; it gives street- and block-scale maps), 0 fixed (needs BANDWIDTH > 0), "
+            "1 Silverman's rule of thumb (normal reference with a robust spread per axis: smooth, city-wide "
+            "surfaces), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of "
+            "3,000 incidents for larger layers). A bandwidth above a tenth of the shorter side of the incidents' "
+            "extent is warned about in the log: such a map shows a few blobs rather than places.",
             SEED: "Seed of the random subsample used by likelihood cross-validation (same seed, same bandwidth).",
             CELL_SIZE: "Cell size of the raster in metres. 0 = automatic: about a tenth of the kernel's radius, "
             "enlarged when the raster would exceed 4,000,000 cells.",
@@ -135,7 +145,9 @@ class KernelDensity(BesecureAlgorithm):
         },
         "Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand & Jones "
         "1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total "
-        "weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) "
+        "weight inside the extent (logged as a check). Bandwidths: the spatial variant of Silverman's rule of "
+        "ArcGIS Pro (Esri, \"How Kernel Density works\", default search radius; for other kernels converted from "
+        "the quartic by canonical bandwidths); Silverman (1986) and Scott (1992) "
         "normal-reference rules converted to each kernel by canonical bandwidths (Marron & Nolan 1988); "
         "likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution "
         "(Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same "
@@ -154,7 +166,8 @@ class KernelDensity(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(KERNEL, tr("Kernel"), [tr(k) for k in KERNEL_NAMES],
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(BANDWIDTH_METHOD, tr("Bandwidth method (when BANDWIDTH is 0)"),
-                                                     [tr(m) for m in METHOD_NAMES], defaultValue=1))
+                                                     [tr(m) for m in METHOD_NAMES],
+                                                     defaultValue=DEFAULT_METHOD))
         self.add_number(BANDWIDTH, "Bandwidth (metres, 0 = automatic)", 0.0, 0.0)
         self.add_number(SEED, "Random seed (likelihood cross-validation)", 0, 0, integer=True, advanced=True)
         self.add_number(CELL_SIZE, "Cell size (metres, 0 = automatic)", 0.0, 0.0)
@@ -188,7 +201,8 @@ class KernelDensity(BesecureAlgorithm):
             raise ValueError(f"The bandwidth must be 0 (automatic) or a positive number of metres, not {given_h}.")
         if method == "fixed" and given_h <= 0:
             raise ValueError("The fixed bandwidth method needs BANDWIDTH > 0 metres; give a bandwidth, or choose "
-                             "Silverman's rule, Scott's rule or likelihood cross-validation.")
+                             "the spatial Silverman rule, Silverman's rule, Scott's rule or likelihood "
+                             "cross-validation.")
         edge = self.parameterAsBoolean(parameters, EDGE_CORRECTION, context)
         weight_field = self.parameterAsString(parameters, WEIGHT_FIELD, context)
 
@@ -214,6 +228,7 @@ class KernelDensity(BesecureAlgorithm):
         check_cancel(feedback)
 
         h = self._bandwidth(parameters, context, x, y, w, kernel, method, given_h, feedback)
+        self._warn_wide(x, y, w, kernel, h, automatic=given_h <= 0 and method == "spatial", feedback=feedback)
         feedback.setProgress(25)
         check_cancel(feedback)
         max_cells = self.parameterAsInt(parameters, MAX_CELLS, context)
@@ -313,7 +328,15 @@ class KernelDensity(BesecureAlgorithm):
         seed = self.parameterAsInt(parameters, SEED, context)
         h = select_bandwidth(x, y, w, method, kernel=kernel, max_points=LCV_MAX_POINTS, seed=seed)
         ratio = canonical_bandwidth_ratio(kernel)
-        if method in ("silverman", "scott"):
+        if method == "spatial":
+            to_kernel = "" if kernel == Kernel.QUARTIC else tr(", times {:.3f} to convert the quartic radius to the "
+                                                               "{} kernel").format(ratio / QUARTIC_RATIO, kname)
+            feedback.pushInfo(tr("Bandwidth: {:,.1f} m by the spatial Silverman rule (ArcGIS Pro's default search "
+                                 "radius): 0.9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0.2 with the standard distance SD "
+                                 "and the median distance Dm of the incidents from their mean centre, n = {:,.0f} "
+                                 "(incidents, or the sum of their weights){}; {}.").format(h, float(w.sum()),
+                                                                                        to_kernel, meaning))
+        elif method in ("silverman", "scott"):
             spread = (tr("the robust spread min(SD, IQR / 1.349) per axis") if method == "silverman"
                       else tr("the standard deviations of x and y"))
             rule = tr(METHOD_NAMES[METHODS.index(method)])
@@ -330,6 +353,29 @@ class KernelDensity(BesecureAlgorithm):
                                  "maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times "
                                  "Scott's rule{}; {}.").format(h, kname, sample, meaning))
         return h
+
+    @staticmethod
+    def _warn_wide(x, y, w, kernel, h, *, automatic, feedback) -> None:
+        """Warn when the bandwidth, as the quartic radius with the same smoothing, exceeds WIDE_BANDWIDTH_SHARE of
+        the shorter side of the incidents' extent; say what the spatial Silverman rule would give."""
+        side = float(min(np.ptp(x), np.ptp(y)))
+        radius = h * QUARTIC_RATIO / canonical_bandwidth_ratio(kernel)
+        if not (side > 0 and radius > WIDE_BANDWIDTH_SHARE * side):
+            return
+        as_quartic = "" if kernel == Kernel.QUARTIC else tr(" (a quartic radius of {:,.0f} m)").format(radius)
+        message = tr("The bandwidth of {:,.0f} m{} is more than a tenth of the shorter side of the incidents' extent "
+                     "({:,.0f} m): the map will show a few broad blobs, not places. For street- or neighbourhood-scale "
+                     "detail give a smaller BANDWIDTH in metres (e.g. {:g} m).").format(
+            h, as_quartic, side, nice_cell(WIDE_BANDWIDTH_SHARE * side / 2, up=False))
+        if not automatic:
+            try:
+                spatial = select_bandwidth(x, y, w, "spatial", kernel=kernel)
+            except ValueError:
+                spatial = None
+            if spatial is not None and spatial < h:
+                message += tr(" The spatial Silverman rule (BANDWIDTH 0, BANDWIDTH_METHOD 4) gives {:,.0f} m here.") \
+                    .format(spatial)
+        feedback.pushWarning(message)
 
     def _bounds(self, parameters, context, crs, x, y, study, kernel, h, feedback):
         """(xmin, ymin, xmax, ymax) of the raster in the working CRS and whether to snap them to the cells."""

@@ -21,10 +21,12 @@ from besecure.analysis.emerging import (
     classify_emerging,
     emerging_hot_spot_analysis,
     emerging_rule_matches,
+    expected_neighbourhood_count,
     gi_star_p_values,
     mann_kendall,
     spacetime_gi_star,
     spacetime_gi_star_pseudo_p,
+    sparse_threshold,
     time_bins,
 )
 
@@ -663,3 +665,37 @@ def test_time_bins_and_cube_feed_the_analysis():
     assert cube.shape == (12, 10) and cube.sum() == 3000
     res = emerging_hot_spot_analysis(cube, chain_weights(10))
     assert res.labels.shape == (10,)
+
+
+# --- sparse cubes ---------------------------------------------------------------------------------
+
+
+def test_expected_neighbourhood_count_by_hand():
+    # Three locations on a line (0-1, 1-2): neighbourhoods of 2, 3 and 2 locations, mean 7/3; with
+    # time lag 1 twice that. The cube holds 6 incidents in 4 x 3 bins: 0.5 per bin -> 0.5 x 7/3 x 2.
+    w = sp.csr_matrix(np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=float))
+    cube = np.array([[1, 0, 0], [0, 2, 0], [0, 0, 1], [2, 0, 0]])
+    assert expected_neighbourhood_count(cube, w, 1) == pytest.approx(0.5 * 7 / 3 * 2)
+    assert expected_neighbourhood_count(cube, w, 0) == pytest.approx(0.5 * 7 / 3)
+    assert sparse_threshold(0.05) == pytest.approx(1.959964**2, rel=1e-6)
+    assert sparse_threshold(0.01) == pytest.approx(2.575829**2, rel=1e-6)
+
+
+@pytest.mark.parametrize(("mean", "sparse_cube"), [(0.1, True), (1.0, False)])
+def test_sparse_cubes_are_flagged_where_chance_makes_most_locations_sporadic(mean, sparse_cube):
+    """Independent Poisson noise (no pattern at all) on 20 x 20 queen cells, 52 steps, time lag 1 (18 bins per
+    neighbourhood): at 0.1 incidents per bin an empty neighbourhood (z = -sqrt(1.8) = -1.34) cannot be cold and
+    most locations come out sporadic; at 1 per bin (expected 18) cold spots occur and far fewer are."""
+    from besecure.analysis.weights import lattice_weights
+
+    w = lattice_weights(20, 20, "queen").matrix
+    cube = np.random.default_rng(4).poisson(mean, (52, 400))
+    expected = expected_neighbourhood_count(cube, w, 1)
+    assert (expected < sparse_threshold(0.05)) is sparse_cube
+    result = emerging_hot_spot_analysis(cube, w, 1, 0.05)
+    sporadic = np.char.startswith(np.asarray(result.display_names).astype(str), "Sporadic").mean()
+    cold = ((result.p <= 0.05) & (result.z < 0)).mean()
+    if sparse_cube:
+        assert sporadic > 0.7 and cold == 0
+    else:
+        assert sporadic < 0.6 and cold > 0.01

@@ -361,6 +361,76 @@ def test_silverman_rule_by_hand():
     )
 
 
+# Esri, "How Kernel Density works" (ArcGIS Pro): default search radius 0.9 min(SD, sqrt(1/ln 2) Dm) n^-0.2.
+SQRT_1_LN2 = math.sqrt(1.0 / math.log(2.0))
+
+
+def esri_search_radius(xy, population=None):
+    """The Esri recipe step by step, written independently: (weighted) mean centre, distances to it, their
+    (weighted) median Dm, the (weighted) standard distance SD, n = points or the sum of the population field.
+    Integer populations are expanded into repeated points, so the median is numpy's."""
+    pts = np.asarray(xy, dtype=float)
+    if population is not None:
+        pts = np.repeat(pts, np.asarray(population, dtype=int), axis=0)
+    centre = pts.mean(axis=0)
+    d = np.sqrt(((pts - centre) ** 2).sum(axis=1))
+    sd = math.sqrt(((pts[:, 0] - centre[0]) ** 2).sum() / len(pts) + ((pts[:, 1] - centre[1]) ** 2).sum() / len(pts))
+    return 0.9 * min(sd, SQRT_1_LN2 * float(np.median(d))) * len(pts) ** -0.2
+
+
+def test_spatial_silverman_by_hand_standard_distance_branch():
+    # Mean centre (0, 0); distances 0 and four times 500 m: Dm = 500, SD = sqrt(4 x 500² / 5) = 447.2 m,
+    # sqrt(1/ln 2) x 500 = 600.6 m > SD, so the standard distance decides: 0.9 x 447.21 x 5^-0.2 = 291.71 m.
+    x = [0.0, 300.0, -300.0, 400.0, -400.0]
+    y = [0.0, 400.0, -400.0, -300.0, 300.0]
+    assert kde.spatial_silverman_radius(x, y) == pytest.approx(0.9 * math.sqrt(200_000.0) * 5 ** -0.2)
+    assert kde.spatial_silverman_radius(x, y) == pytest.approx(291.71, abs=0.01)
+    assert kde.select_bandwidth(x, y, kernel=Kernel.QUARTIC) == pytest.approx(291.71, abs=0.01)  # the default
+
+
+def test_spatial_silverman_by_hand_median_branch_ignores_far_points():
+    # Four points 100 m from the centre and two far ones 10 km out: Dm = 100 m (median of 100, 100, 100, 100,
+    # 10000, 10000), SD = sqrt((4 x 100² + 2 x 10000²) / 6) = 5,774 m; the median distance decides:
+    # 0.9 x 1.20112 x 100 x 6^-0.2 (0.69883) = 75.54 m, whatever the far points do.
+    x = [100.0, -100.0, 0.0, 0.0, 10_000.0, -10_000.0]
+    y = [0.0, 0.0, 100.0, -100.0, 0.0, 0.0]
+    got = kde.spatial_silverman_radius(x, y)
+    assert got == pytest.approx(0.9 * SQRT_1_LN2 * 100.0 * 6 ** -0.2)
+    assert got == pytest.approx(75.54, abs=0.01)
+    x[4], x[5] = 50_000.0, -50_000.0
+    assert kde.spatial_silverman_radius(x, y) == pytest.approx(got)
+
+
+def test_spatial_silverman_equals_the_esri_recipe_with_population_weights():
+    rng = np.random.default_rng(7)
+    xy = np.vstack([rng.normal(0, 300, (150, 2)), rng.normal(2000, 800, (60, 2)), rng.uniform(-9000, 9000, (15, 2))])
+    assert kde.spatial_silverman_radius(xy[:, 0], xy[:, 1]) == pytest.approx(esri_search_radius(xy), rel=1e-12)
+    population = rng.integers(1, 6, len(xy))
+    weighted = kde.spatial_silverman_radius(xy[:, 0], xy[:, 1], population)
+    assert weighted == pytest.approx(esri_search_radius(xy, population), rel=1e-12)
+    assert weighted != pytest.approx(kde.spatial_silverman_radius(xy[:, 0], xy[:, 1]), rel=1e-3)
+    # Other kernels: the same smoothing as that quartic radius (ratio of canonical bandwidths).
+    gauss = kde.select_bandwidth(xy[:, 0], xy[:, 1], kernel=Kernel.GAUSSIAN)
+    assert gauss == pytest.approx(esri_search_radius(xy) / (2304 / 5) ** (1 / 6))
+
+
+def test_spatial_silverman_refuses_points_mostly_at_one_place():
+    with pytest.raises(ValueError, match="median distance is zero"):
+        kde.spatial_silverman_radius([5.0, 5.0, 5.0, 4.0, 6.0], [1.0, 1.0, 1.0, 1.0, 1.0])
+
+
+def test_chicago_burglaries_default_bandwidth_is_street_scale(shared_data):
+    import pandas as pd
+
+    frame = pd.read_csv(shared_data / "chicago" / "burglary_2016.csv")
+    xy = frame[["X", "Y"]].to_numpy()
+    h = kde.select_bandwidth(xy[:, 0], xy[:, 1])
+    assert h == pytest.approx(esri_search_radius(xy), rel=1e-9)
+    assert h == pytest.approx(1564.6, abs=0.1)  # was 4,668.6 m with the normal-reference rule
+    assert kde.select_bandwidth(xy[:, 0], xy[:, 1], method="silverman") == pytest.approx(4668.6, abs=0.1)
+    assert h < 0.1 * min(np.ptp(xy, axis=0))  # below the "wide bandwidth" warning threshold
+
+
 def test_fixed_bandwidth_is_returned():
     assert kde.select_bandwidth([0, 1], [0, 1], method="fixed", bandwidth=250.0) == 250.0
     with pytest.raises(ValueError):

@@ -10,6 +10,7 @@ import pytest
 from pysal_examples import EXAMPLES
 from scipy import sparse
 
+from besecure.analysis.geometry import polygon_centroids
 from besecure.analysis.grids import cell_centres, cell_polygons, make_grid
 from besecure.analysis.weights import (
     SpatialWeights,
@@ -17,6 +18,7 @@ from besecure.analysis.weights import (
     contiguity_weights_flat,
     distance_band_weights,
     hex_lattice_weights,
+    knn_tied,
     knn_weights,
     lattice_weights,
 )
@@ -192,6 +194,67 @@ def test_knn_is_asymmetric_and_symmetrised_is_the_union():
     assert w.matrix.toarray().tolist() == [[0, 1, 0], [1, 0, 0], [0, 1, 0]]
     assert not w.is_symmetric
     assert w.symmetrised().matrix.toarray().tolist() == [[0, 1, 0], [1, 0, 1], [0, 1, 0]]
+
+
+def hexagon_centroids(size: float = 500.0):
+    """Centroids of a real 500 m hexagon grid (analysis/grids.py), computed from the cell polygons as the
+    algorithms do (so with their rounding), away from round coordinates; cell ids in random order."""
+    grid = make_grid((120_000.3, 480_000.7, 128_000.0, 486_000.0), size, "hexagon")
+    ids = np.random.default_rng(3).permutation(grid.ncols * grid.nrows)
+    rings = cell_polygons(grid, ids)
+    n, k = rings.shape[:2]
+    cx, cy = polygon_centroids(rings.reshape(-1, 2), np.arange(0, n * k + 1, k), np.arange(n), np.zeros(n, bool), n)
+    return cx, cy
+
+
+def brute_force_distances(x, y):
+    d = np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :])
+    np.fill_diagonal(d, np.inf)
+    return d
+
+
+def test_distance_band_equal_to_the_hexagon_spacing_takes_every_cell_at_that_distance():
+    x, y = hexagon_centroids()
+    d = brute_force_distances(x, y)
+    # Centres of neighbouring flat-topped hexagons are the cell size apart; the next rings lie at
+    # 500 sqrt(3) = 866 m and 1000 m. Rounding puts some at 1000 m + a few 1e-13 m.
+    at_1000 = np.abs(d - 1000.0) < 1e-6
+    assert (d[at_1000] > 1000.0).any() and at_1000.sum(axis=1).max() == 6
+    for band, ring_count in ((500.0, 6), (1000.0, 18)):
+        w = distance_band_weights(x, y, band)
+        expected = d <= band + 1e-6  # brute force with a generous tolerance: no distance lies within 1 m of a band
+        assert np.array_equal(w.matrix.toarray() > 0, expected)
+        assert w.neighbour_counts.max() == ring_count
+        assert not (np.abs(d - band) > 1e-6)[(d > band * (1 - 1e-3)) & (d < band * (1 + 1e-3))].any()
+
+
+@pytest.mark.parametrize("k", [1, 3, 6, 7, 8])
+def test_knn_ties_on_a_hexagon_grid_include_every_cell_at_the_kth_distance(k):
+    x, y = hexagon_centroids()
+    d = brute_force_distances(x, y)
+    w = knn_weights(x, y, k)
+    # Brute force: the k-th smallest distance of each cell, then every cell within 1 micrometre of it.
+    kth = np.sort(d, axis=1)[:, k - 1]
+    expected = d <= kth[:, None] + 1e-6
+    assert np.array_equal(w.matrix.toarray() > 0, expected)
+    counts = w.neighbour_counts
+    assert counts.min() >= k
+    inner = np.bincount(counts).argmax()  # most cells are inner cells
+    assert inner == {1: 6, 3: 6, 6: 6, 7: 12, 8: 12}[k]  # rings of 6 at 500 m and 866 m
+    assert knn_tied(w, k) == int((counts > k).sum())
+    # The same neighbours whatever the order of the features.
+    order = np.random.default_rng(5).permutation(x.size)
+    again = knn_weights(x[order], y[order], k).matrix.toarray() > 0
+    assert np.array_equal(again, (w.matrix.toarray() > 0)[np.ix_(order, order)])
+
+
+def test_knn_coincident_points_are_all_nearest():
+    x = np.array([0.0, 0.0, 0.0, 0.0, 10.0, 20.0])
+    y = np.zeros(6)
+    w = knn_weights(x, y, 1)
+    assert [sorted(w.neighbours(i).tolist()) for i in range(4)] == [[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 2]]
+    assert sorted(w.neighbours(4).tolist()) == [0, 1, 2, 3, 5]  # 10 m from 5 and from the four at 0: a tie
+    assert sorted(w.neighbours(5).tolist()) == [4]
 
 
 def test_knn_rejects_too_large_k():

@@ -331,3 +331,30 @@ def test_bulk_multipolygon_encoder_equals_the_per_feature_one():
     geom = QgsGeometry()
     geom.fromWkb(next(b for b, parts in zip(bulk, features) if len(parts) == 2))
     assert geom.isMultipart() and geom.constGet().numGeometries() == 2  # QGIS reads it back
+
+
+def hexagon_layer(size=500.0):
+    """A real 500 m hexagon grid (analysis/grids.py) as a polygon layer with a value per cell."""
+    from testlib import memory_layer
+
+    from besecure.analysis.grids import cell_polygons, make_grid
+
+    grid = make_grid((120_000.3, 480_000.7, 126_000.0, 484_000.0), size, "hexagon")
+    rings = cell_polygons(grid, np.arange(grid.ncols * grid.nrows))
+    values = np.random.default_rng(2).poisson(5, len(rings))
+    rows = [("POLYGON((" + ", ".join(f"{x!r} {y!r}" for x, y in [*ring, ring[0]]) + "))", [int(v)])
+            for ring, v in zip(rings, values)]
+    return memory_layer("Polygon", ["count:integer"], rows)
+
+
+def test_knn_ties_and_a_band_at_the_grid_spacing_on_hexagons(run_alg, tmp_path):
+    layer = hexagon_layer()
+    _, fb = run_alg("hotspots", {"INPUT": layer, "VALUE_FIELD": "count", "NEIGHBOURS": 3, "K": 3,
+                                 "PERMUTATIONS": 0, "OUTPUT": str(tmp_path / "knn.gpkg")})
+    # Inner cells have 6 neighbours at 500 m, so K = 3 ties for every cell with at least 4 at that distance.
+    assert "3 nearest neighbours" in fb.log and "neighbours per feature min 3 / " in fb.log
+    line = next(m for m in fb.messages if m.startswith("K nearest neighbours:"))
+    assert "have more than 3 neighbours (up to 6)" in line
+    _, fb = run_alg("hotspots", {"INPUT": layer, "VALUE_FIELD": "count", "NEIGHBOURS": 2, "DISTANCE": 1000,
+                                 "PERMUTATIONS": 0, "OUTPUT": str(tmp_path / "band.gpkg")})
+    assert "max 18." in fb.log  # 6 cells at 500 m, 6 at 866 m and all 6 at 1000 m

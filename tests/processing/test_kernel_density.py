@@ -297,13 +297,59 @@ def silverman_quartic(xy):
     return sigma * n ** (-1 / 6) * ratio
 
 
-def test_default_bandwidth_is_silverman_and_cell_a_tenth(run_alg, incidents, incident_xy, tmp_path):
-    h = silverman_quartic(incident_xy)
+def esri_search_radius(xy):
+    """Esri, "How Kernel Density works" (ArcGIS Pro): 0.9 min(SD, sqrt(1/ln 2) Dm) n^-0.2, SD the standard
+    distance and Dm the median distance from the mean centre."""
+    d = np.hypot(*(xy - xy.mean(axis=0)).T)
+    return 0.9 * min(math.sqrt((d**2).mean()), math.sqrt(1 / math.log(2)) * np.median(d)) * len(xy) ** -0.2
+
+
+def test_default_bandwidth_is_the_spatial_silverman_rule_and_cell_a_tenth(run_alg, incidents, incident_xy,
+                                                                          tmp_path):
+    h = esri_search_radius(incident_xy)
     res, fb = run_alg("kerneldensity", {"INPUT": incidents, "OUTPUT": str(tmp_path / "k.tif")})
-    assert f"Bandwidth: {h:,.1f} m by Silverman's rule of thumb" in fb.log
+    assert f"Bandwidth: {h:,.1f} m by the spatial Silverman rule" in fb.log
     values, gt, _ = read_raster(res["OUTPUT"])
-    assert 500 < h < 600 and gt[1] == 50.0  # a tenth of the radius on the 1-2-2.5-5 series
+    assert 200 < h < 250 and gt[1] == 20.0  # a tenth of the radius on the 1-2-2.5-5 series
     assert np.nansum(values) * gt[1] ** 2 / 1e6 == pytest.approx(len(incident_xy), rel=1e-3)
+    assert "more than a tenth" not in fb.log
+
+
+def test_silverman_rule_is_still_available(run_alg, incidents, incident_xy, tmp_path):
+    h = silverman_quartic(incident_xy)
+    _, fb = run_alg("kerneldensity", {"INPUT": incidents, "BANDWIDTH_METHOD": 1, "CELL_SIZE": 50,
+                                      "OUTPUT": str(tmp_path / "k.tif")})
+    assert f"Bandwidth: {h:,.1f} m by Silverman's rule of thumb" in fb.log
+
+
+def test_a_bandwidth_wider_than_a_tenth_of_the_extent_is_warned_about(run_alg, shared_data, tmp_path):
+    """Chicago's 11,701 burglaries of 2016: the normal-reference Silverman rule gives 4,669 m, more than a tenth of
+    the 26.9 km shorter side of the incidents' extent; the default spatial rule gives 1,565 m and no warning."""
+    csv = shared_data / "chicago" / "burglary_2016.csv"
+    frame = np.genfromtxt(csv, delimiter=",", skip_header=1, usecols=(0, 1))
+    side = min(np.ptp(frame, axis=0))
+    layer = QgsVectorLayer(f"file://{csv}?type=csv&xField=X&yField=Y&crs=EPSG:26971", "burglaries", "delimitedtext")
+    assert layer.isValid() and layer.featureCount() == 11701
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        _, wide = run_alg("kerneldensity", {"INPUT": layer.id(), "BANDWIDTH_METHOD": 1, "CELL_SIZE": 500,
+                                            "OUTPUT": str(tmp_path / "wide.tif")})
+        _, default = run_alg("kerneldensity", {"INPUT": layer.id(), "CELL_SIZE": 500,
+                                               "OUTPUT": str(tmp_path / "default.tif")})
+        _, gauss = run_alg("kerneldensity", {"INPUT": layer.id(), "KERNEL": 5, "BANDWIDTH": 1500, "CELL_SIZE": 500,
+                                             "OUTPUT": str(tmp_path / "gauss.tif")})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert 26_000 < side < 27_500
+    warning = (f"The bandwidth of 4,669 m is more than a tenth of the shorter side of the incidents' extent "
+               f"({side:,.0f} m)")
+    assert warning in wide.log
+    assert "The spatial Silverman rule (BANDWIDTH 0, BANDWIDTH_METHOD 4) gives 1,565 m here." in wide.log
+    # A Gaussian sigma of 1,500 m smooths like a quartic radius of 1,500 x 2.779 = 4,169 m (canonical bandwidths).
+    assert "The bandwidth of 1,500 m (a quartic radius of 4,169 m) is more than a tenth" in gauss.log
+    assert f"gives {1564.6 / (2304 / 5) ** (1 / 6):,.0f} m here." in gauss.log
+    assert "Bandwidth: 1,564.6 m by the spatial Silverman rule" in default.log
+    assert "more than a tenth" not in default.log
 
 
 def test_likelihood_cross_validation_is_seeded_and_logged(run_alg, incidents, tmp_path):

@@ -272,3 +272,27 @@ def test_emerging_skips_and_counts_unparseable_dates(run_alg, tmp_path):
     assert "2 incidents without a time and 3 with an unparseable time in 't' were skipped" in fb.log
     assert "6 monthly time steps" in fb.log and "Only 6 time steps" in fb.log
     assert frame(vector(res["OUTPUT"]))["count"].sum() == 55
+
+
+@pytest.mark.parametrize("dense", [False, True])
+def test_emerging_warns_on_sparse_data_before_labelling(run_alg, tmp_path, dense):
+    """Sparse: 150 incidents over 26 weeks in 100 m cells (well under 0.2 per cell and week, the threshold for 1
+    ring of squares and time lag 1: 3.84 / 18 bins). Dense: 3,000 incidents over 6 months in 250 m cells."""
+    rng = np.random.default_rng(8)
+    n, days, cell, step = (3000, 181, 250, 1) if dense else (150, 182, 100, 0)
+    pts = list(zip(150000 + rng.random(n) * 1000, 450000 + rng.random(n) * 1000))
+    times = [str(np.datetime64("2024-01-01") + int(d)) + " 12:00" for d in rng.integers(0, days, n)]
+    _, fb = run_alg("emerginghotspots", {"INPUT": memory_points(pts, times), "TIME_FIELD": "t", "CELL_SIZE": cell,
+                                         "TIME_STEP": step, "START": "2024-01-01",
+                                         "END": "2024-06-30",
+                                         "OUTPUT": str(tmp_path / "o.gpkg")})
+    cube_line = next(m for m in fb.messages if m.startswith("Space-time cube:"))
+    locations, steps, incidents = (int(v) for v in re.findall(r"(\d+) (?:locations|time steps|incidents)", cube_line))
+    per_bin = incidents / (locations * steps)
+    warning = [m for m in fb.messages if m.startswith("Sparse data:")]
+    if dense:
+        assert per_bin > 1 and not warning
+    else:
+        assert per_bin < 0.1 and len(warning) == 1
+        assert f"{per_bin:.2f} incidents per location and time step" in warning[0]
+        assert fb.messages.index(warning[0]) < next(i for i, m in enumerate(fb.messages) if m.startswith("Patterns:"))

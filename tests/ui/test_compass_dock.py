@@ -317,3 +317,38 @@ def test_core_values_and_matrix_round_trip_through_a_qgz(loaded, tmp_path):
     assert [[table.item(i, j).data(0) for j in range(3)] for i in range(2)] == austin["matrix"]["scores"]
     assert not project.isDirty()  # restoring does not count as an edit
 
+
+
+# --------------------------------------------------------------------------- area layer preference
+def test_areas_are_preferred_over_buildings(plugin, demo_gpkg):
+    """The demo project holds two polygon layers; the Compass must offer the neighbourhoods first, also when the
+    layers arrive after the dock opened, and keep a layer the user picked."""
+    project = QgsProject.instance()
+    project.clear()
+    buildings = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "Buildings", "ogr")
+    neighbourhoods = QgsVectorLayer(f"{demo_gpkg}|layername=neighbourhoods", "Neighbourhoods", "ogr")
+    incidents = QgsVectorLayer(f"{demo_gpkg}|layername=incidents", "Incidents", "ogr")
+    project.addMapLayers([buildings, incidents])
+    dock = plugin.toggle_dock("compass", True)
+    assert dock.area_layer.currentLayer() is buildings  # the only polygon layer so far
+    project.addMapLayer(neighbourhoods)
+    assert dock.area_layer.currentLayer() is neighbourhoods
+    assert dock.name_field.currentField() == "name"
+    # The user's choice stays when more layers arrive.
+    dock.area_layer.setLayer(buildings)
+    dock.area_layer.activated.emit(dock.area_layer.currentIndex())
+    project.addMapLayer(QgsVectorLayer(f"{demo_gpkg}|layername=neighbourhoods", "Wijken", "ogr"))
+    assert dock.area_layer.currentLayer() is buildings
+
+
+def test_a_new_dock_on_a_project_preselects_the_areas(plugin, demo_gpkg):
+    project = QgsProject.instance()
+    project.clear()
+    layers = [QgsVectorLayer(f"{demo_gpkg}|layername={name}", title, "ogr")
+              for name, title in (("buildings", "Buildings"), ("neighbourhoods", "Neighbourhoods"),
+                                  ("incidents", "Incidents"))]
+    project.addMapLayers(layers)
+    dock = plugin.toggle_dock("compass", True)
+    assert dock.area_layer.currentLayer() is layers[1]
+    assert dock.incident_layer.currentLayer() is layers[2]
+    assert dock.time_field.currentField() == "occurred"
