@@ -28,7 +28,8 @@ export PROJ_DATA ?= /usr/share/proj
 .PHONY: deps venv link demo test matrix bench lint translations clean screenshots
 
 deps: .build/deps.stamp
-.build/deps.stamp:
+# Re-checked (dpkg -s, apt only for what is missing) whenever the Makefile's package lists change.
+.build/deps.stamp: Makefile
 	@mkdir -p .build
 	@if ! dpkg -s $(DEBS) >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "Run as root (or: sudo apt-get install $(DEBS))"; exit 1; fi; \
@@ -37,7 +38,7 @@ deps: .build/deps.stamp
 	@touch $@
 
 venv: deps .build/venv.stamp
-.build/venv.stamp: .build/deps.stamp
+.build/venv.stamp: .build/deps.stamp .ci/debian_pins.py
 	@test -x $(PY) || $(PY_SYS) -m venv --system-site-packages $(VENV)
 	@$(PY_SYS) .ci/debian_pins.py $(DEB_PINNED) > .build/constraints.txt
 	@$(PY) -m pip install -q --disable-pip-version-check -c .build/constraints.txt $(PIP_TEST)
