@@ -92,7 +92,8 @@ ensure_root() {
   mirror=${MATRIX_MIRROR:-$(host_mirror)}
   MIRROR=${mirror%/}
   # shellcheck disable=SC2086
-  stamp_hash=$(printf '%s\n' "$BUILD_REV" "$RELEASE" "$MIRROR" $DEBS | sha256sum | cut -c1-16)
+  stamp_hash=$( (printf '%s\n' "$BUILD_REV" "$RELEASE" "$MIRROR"; printf '%s\n' $DEBS | sort -u) \
+                | sha256sum | cut -c1-16)
   ROOT_DIR=$ROOT
   mkdir -p "$(dirname "$ROOT")"
   exec 9>"$ROOT.lock"
