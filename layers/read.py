@@ -42,6 +42,7 @@ from ..compat import (
 )
 from ..i18n import tr
 from . import crs as crs_mod
+from . import gdal_calls
 from .bulk import no_collection_pauses
 from .wkb import line_parts, points_from_wkb_column, polygon_parts, single_ring_polygons
 
@@ -255,11 +256,11 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
     """Columns of a file-backed OGR layer through ``GetArrowStreamAsNumPy``; None when not possible."""
     from osgeo import ogr
 
-    ds = ogr.Open(path)
+    ds = gdal_calls.open_vector(path)
     if ds is None:
         return None
     lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
-    if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
+    if lyr is None:
         return None
     defn = lyr.GetLayerDefn()
     all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
@@ -272,14 +273,14 @@ def _read_arrow(path: str, layer_name: str | None, fields, kinds) -> _ArrowColum
     geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
     batches: dict[str, list[np.ndarray]] = {}
     try:
-        stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
-        for batch in stream:
-            for key, arr in batch.items():
-                batches.setdefault(key, []).append(arr)
-    except RuntimeError:  # a driver that cannot stream this layer: read it feature by feature
-        return None
+        stream = gdal_calls.arrow_batches(lyr, ["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
     finally:
         lyr.SetIgnoredFields([])
+    if stream is None:  # a driver that cannot stream this layer: read it feature by feature
+        return None
+    for batch in stream:
+        for key, arr in batch.items():
+            batches.setdefault(key, []).append(arr)
     if batches and geom_col not in batches:  # the geometry under another name: let QGIS read it
         return None
     geometry = batches.get(geom_col, [])
@@ -683,12 +684,11 @@ def read_raster_cells(
     xmax, ymax in ``working_crs``) only the window of the raster covering them is read, so a national
     population grid costs no more than the study area. Rotated rasters are refused.
     """
-    from osgeo import gdal
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsRectangle
 
     if layer is None or not layer.isValid() or layer.providerType() != "gdal":
         raise ValueError("The population raster could not be opened; give a GeoTIFF or another GDAL raster.")
-    ds = gdal.Open(layer.source())
+    ds = gdal_calls.open_raster(layer.source())
     if ds is None:
         raise ValueError(f"GDAL cannot open the population raster '{layer.source()}'.")
     x0, dx, rx, y0, ry, dy = ds.GetGeoTransform()
@@ -707,7 +707,9 @@ def read_raster_cells(
     if c1 <= c0 or r1 <= r0:
         return empty, empty, empty
     band = ds.GetRasterBand(1)
-    values = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(float)
+    unreadable = tr("GDAL cannot read the population raster '{}'.").format(layer.source())
+    with gdal_calls.errors_as(unreadable):
+        values = gdal_calls.require(band.ReadAsArray(c0, r0, c1 - c0, r1 - r0), unreadable).astype(float)
     nodata = band.GetNoDataValue()
     ok = np.isfinite(values)
     if nodata is not None:

@@ -36,8 +36,9 @@ from ..compat import (
     make_field,
     save_style_to_database,
 )
+from ..i18n import tr
 from . import crs as crs_mod
-from . import rtree
+from . import gdal_calls, rtree
 from .bulk import no_collection_pauses
 from .style import StylePostProcessor, apply_style
 from .wkb import wkb_bounds
@@ -223,7 +224,7 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     """Create ``tmp`` with one layer and fill it (see :func:`_write_geopackage_bulk`)."""
     import sqlite3
 
-    from osgeo import ogr, osr
+    from osgeo import ogr
 
     bounds = wkb_bounds(wkb)
     nonempty = np.isfinite(bounds).all(axis=1)
@@ -231,21 +232,24 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     # The fid and geometry columns take names no attribute has (an input may well have a field "geom").
     taken = {str(c).lower() for c in frame.columns}
     fid_name, geom_name = _free_name("fid", taken), _free_name("geom", taken)
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(crs.toWkt(crs.WKT_PREFERRED))
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    srs = gdal_calls.srs_from_wkt(crs.toWkt(crs.WKT_PREFERRED))  # None for a layer without CRS
     ogr_type = enum_int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
-    if ds is None:
-        raise ValueError(f"Cannot create the GeoPackage {tmp.removesuffix('.partial.gpkg')}; check that the folder "
-                         "exists and is writable.")
-    lyr = ds.CreateLayer(layer_name, srs, ogr_type, ["SPATIAL_INDEX=YES", f"FID={fid_name}",
-                                                      f"GEOMETRY_NAME={geom_name}"])
-    for field in fields_for(frame):
-        kind = {FIELD_TYPE_INT64: ogr.OFTInteger64, FIELD_TYPE_DOUBLE: ogr.OFTReal}.get(field.type(), ogr.OFTString)
-        if lyr.CreateField(ogr.FieldDefn(field.name(), kind)) != 0:
-            raise ValueError(f"Cannot create the field '{field.name()}' in the output GeoPackage.")
+    cannot_create = tr("Cannot create the GeoPackage {}; check that the folder exists and is writable.").format(
+        tmp.removesuffix(".partial.gpkg"))
     ds = lyr = None
+    try:
+        with gdal_calls.errors_as(cannot_create):
+            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), cannot_create)
+            lyr = gdal_calls.require(ds.CreateLayer(layer_name, srs, ogr_type, [
+                "SPATIAL_INDEX=YES", f"FID={fid_name}", f"GEOMETRY_NAME={geom_name}"]), cannot_create)
+        for field in fields_for(frame):
+            kind = {FIELD_TYPE_INT64: ogr.OFTInteger64, FIELD_TYPE_DOUBLE: ogr.OFTReal}.get(field.type(),
+                                                                                           ogr.OFTString)
+            cannot_add = tr("Cannot create the field '{}' in the output GeoPackage.").format(field.name())
+            with gdal_calls.errors_as(cannot_add):
+                gdal_calls.require(lyr.CreateField(ogr.FieldDefn(field.name(), kind)), cannot_add)
+    finally:
+        ds = lyr = None  # closed before SQLite opens the file (or a failed one is removed)
     table, q = layer_name, rtree.quote_identifier
     con = sqlite3.connect(tmp)
     try:
@@ -324,9 +328,7 @@ def finish_geopackage(dest_id: str, spec: dict | None, record: dict) -> None:
             return
         apply_style(layer, spec)
         save_style_to_database(layer, "default", "BESECURE default style", True)
-    from osgeo import gdal
-
-    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds = gdal_calls.open_vector(path, update=True)
     if ds is not None:
         lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
         if lyr is not None:
@@ -338,10 +340,9 @@ def _finish_geotiff(path: str, spec: dict | None, record: dict) -> None:
     """Style file ``<name>.qml`` beside a GeoTIFF (QGIS's default style) and provenance in its metadata."""
     if not os.path.isfile(path):
         return
-    from osgeo import gdal
     from qgis.core import QgsRasterLayer
 
-    ds = gdal.Open(path, gdal.GA_Update)
+    ds = gdal_calls.open_raster(path, update=True)
     if ds is not None:
         ds.SetMetadataItem("BESECURE_PROVENANCE", json.dumps(record, ensure_ascii=False))
         ds = None
@@ -367,7 +368,7 @@ def write_geotiff(
     of ``cell`` map units; NaN cells are written as ``nodata``. The file is written under a temporary
     name and renamed, so a failure never leaves a half-written raster.
     """
-    from osgeo import gdal, osr
+    from osgeo import gdal
 
     grid = np.asarray(values, dtype=float)
     if grid.ndim != 2 or grid.size == 0:
@@ -377,23 +378,30 @@ def write_geotiff(
     out = np.where(np.isfinite(grid), grid, nodata).astype(np.float32)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     tmp = f"{path}.partial.tif"
-    # Fast DEFLATE on all cores: a third of the default level's time for files a few per cent larger.
-    ds = gdal.GetDriverByName("GTiff").Create(tmp, out.shape[1], out.shape[0], 1, gdal.GDT_Float32,
-                                               ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS",
-                                                "TILED=YES"])
-    if ds is None:
-        raise ValueError(f"Cannot create the raster file {path}; check the folder exists and is writable.")
+    srs = gdal_calls.srs_from_wkt(crs_wkt)  # None: a raster without CRS, like its input
+    cannot_write = tr("Cannot write the raster file {}; check that the folder exists and is writable.").format(path)
+    ds = band = None
     try:
-        ds.SetGeoTransform((float(xmin), float(cell), 0.0, float(ymax), 0.0, -float(cell)))
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(crs_wkt)
-        ds.SetProjection(srs.ExportToWkt())
-        band = ds.GetRasterBand(1)
-        band.SetNoDataValue(float(nodata))
-        band.WriteArray(out)
-        band.FlushCache()
-    finally:
-        ds = None
+        with gdal_calls.errors_as(cannot_write):
+            # Fast DEFLATE on all cores: a third of the default level's time for files a few per cent larger.
+            ds = gdal_calls.require(gdal.GetDriverByName("GTiff").Create(
+                tmp, out.shape[1], out.shape[0], 1, gdal.GDT_Float32,
+                ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS", "TILED=YES"]), cannot_write)
+            gdal_calls.require(ds.SetGeoTransform((float(xmin), float(cell), 0.0, float(ymax), 0.0, -float(cell))),
+                               cannot_write)
+            if srs is not None:
+                gdal_calls.require(ds.SetProjection(srs.ExportToWkt()), cannot_write)
+            band = ds.GetRasterBand(1)
+            gdal_calls.require(band.SetNoDataValue(float(nodata)), cannot_write)
+            gdal_calls.require(band.WriteArray(out), cannot_write)
+            band = None
+            ds.FlushCache()  # returns None before GDAL 3.7, an error code since
+    except BaseException:
+        ds = band = None
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    ds = None
     os.replace(tmp, path)
     return path
 
@@ -404,56 +412,69 @@ def write_geopackage_layers(path: str, layers: list[dict], crs_auth: str) -> Non
     Each layer dict: ``name``, ``geometry`` ('Point', 'LineString', 'Polygon' or None), ``wkb``
     (list of bytes, one per row) and ``frame`` (attributes; datetime64 columns become DateTime).
     """
-    from osgeo import ogr, osr
+    from osgeo import ogr
 
     geometry_types = {"Point": ogr.wkbPoint, "LineString": ogr.wkbLineString, "Polygon": ogr.wkbPolygon,
                       None: ogr.wkbNone}
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs_auth)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    srs = gdal_calls.srs_from_user_input(crs_auth)
     tmp = f"{path}.partial.gpkg"
     if os.path.exists(tmp):
         os.remove(tmp)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+    cannot_write = tr("Cannot write the GeoPackage {}; check that the folder exists and is writable.").format(path)
+    ds = lyr = None
     try:
-        for spec in layers:
-            frame: pd.DataFrame = spec["frame"]
-            lyr = ds.CreateLayer(spec["name"], srs if spec["geometry"] else None, geometry_types[spec["geometry"]],
-                                 ["GEOMETRY_NAME=geom", "FID=fid"])
-            kinds = []
-            for col, dtype in frame.dtypes.items():
-                if pd.api.types.is_datetime64_any_dtype(dtype):
-                    kind = ogr.OFTDateTime
-                elif pd.api.types.is_integer_dtype(dtype):
-                    kind = ogr.OFTInteger64
-                elif pd.api.types.is_float_dtype(dtype):
-                    kind = ogr.OFTReal
-                else:
-                    kind = ogr.OFTString
-                lyr.CreateField(ogr.FieldDefn(str(col), kind))
-                kinds.append(kind)
-            defn = lyr.GetLayerDefn()
-            lyr.StartTransaction()
-            columns = [frame[c].to_numpy() for c in frame.columns]
-            for i in range(len(frame)):
-                feat = ogr.Feature(defn)
-                for j, kind in enumerate(kinds):
-                    value = columns[j][i]
-                    if kind == ogr.OFTDateTime:
-                        if not pd.isna(value):
-                            feat.SetField(j, pd.Timestamp(value).strftime("%Y-%m-%dT%H:%M:%S"))
-                    elif kind == ogr.OFTString:
-                        if value is not None and not (isinstance(value, float) and np.isnan(value)):
-                            feat.SetField(j, str(value))
-                    elif not (kind == ogr.OFTReal and not np.isfinite(value)):
-                        feat.SetField(j, int(value) if kind == ogr.OFTInteger64 else float(value))
-                if spec["geometry"]:
-                    feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(spec["wkb"][i]))
-                lyr.CreateFeature(feat)
-            lyr.CommitTransaction()
-    finally:
-        ds = None
+        with gdal_calls.errors_as(cannot_write):
+            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), cannot_write)
+            for spec in layers:
+                lyr = gdal_calls.require(ds.CreateLayer(
+                    spec["name"], srs if spec["geometry"] else None, geometry_types[spec["geometry"]],
+                    ["GEOMETRY_NAME=geom", "FID=fid"]), cannot_write)
+                _fill_ogr_layer(lyr, spec, cannot_write)
+    except BaseException:
+        ds = lyr = None
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    ds = lyr = None
     os.replace(tmp, path)
+
+
+def _fill_ogr_layer(lyr, spec: dict, cannot_write: str) -> None:
+    """Fields and rows of one layer of :func:`write_geopackage_layers`, in one transaction."""
+    from osgeo import ogr
+
+    frame: pd.DataFrame = spec["frame"]
+    kinds = []
+    for col, dtype in frame.dtypes.items():
+        if pd.api.types.is_datetime64_any_dtype(dtype):
+            kind = ogr.OFTDateTime
+        elif pd.api.types.is_integer_dtype(dtype):
+            kind = ogr.OFTInteger64
+        elif pd.api.types.is_float_dtype(dtype):
+            kind = ogr.OFTReal
+        else:
+            kind = ogr.OFTString
+        gdal_calls.require(lyr.CreateField(ogr.FieldDefn(str(col), kind)), cannot_write)
+        kinds.append(kind)
+    defn = lyr.GetLayerDefn()
+    gdal_calls.require(lyr.StartTransaction(), cannot_write)
+    columns = [frame[c].to_numpy() for c in frame.columns]
+    for i in range(len(frame)):
+        feat = ogr.Feature(defn)
+        for j, kind in enumerate(kinds):
+            value = columns[j][i]
+            if kind == ogr.OFTDateTime:
+                if not pd.isna(value):
+                    feat.SetField(j, pd.Timestamp(value).strftime("%Y-%m-%dT%H:%M:%S"))
+            elif kind == ogr.OFTString:
+                if value is not None and not (isinstance(value, float) and np.isnan(value)):
+                    feat.SetField(j, str(value))
+            elif not (kind == ogr.OFTReal and not np.isfinite(value)):
+                feat.SetField(j, int(value) if kind == ogr.OFTInteger64 else float(value))
+        if spec["geometry"]:
+            feat.SetGeometryDirectly(gdal_calls.require(ogr.CreateGeometryFromWkb(spec["wkb"][i]), cannot_write))
+        gdal_calls.require(lyr.CreateFeature(feat), cannot_write)
+    gdal_calls.require(lyr.CommitTransaction(), cannot_write)
 
 
 def point_wkb(x: np.ndarray, y: np.ndarray) -> list[bytes]:

@@ -138,7 +138,7 @@ def test_offset_timestamps_converted_to_timezone(run_alg, tmp_path):
     assert np.isclose(sum(w for _, _, w in rows), 1.0)
 
 
-def test_output_in_a_missing_folder(run_alg, tmp_path, demo_gpkg):
+def test_output_in_a_missing_folder(run_alg, tmp_path, demo_gpkg, gdal_exceptions):
     out = tmp_path / "no such folder" / "o.gpkg"
     with pytest.raises(QgsProcessingException, match="check that the folder exists and is writable"):
         run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "OUTPUT": str(out)})

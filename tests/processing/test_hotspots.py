@@ -80,7 +80,7 @@ def columbus_crime():
 
 
 @pytest.mark.parametrize("star", [True, False])
-def test_columbus_gi_equals_esda(run_alg, tmp_path, star):
+def test_columbus_gi_equals_esda(run_alg, tmp_path, star, gdal_exceptions):
     res, fb = run_alg("hotspots", {"INPUT": COLUMBUS, "VALUE_FIELD": "CRIME", "NEIGHBOURS": 0, "STAR": star,
                                    "PERMUTATIONS": 0, "OUTPUT": str(tmp_path / "gi.gpkg")})
     z, p, p_sim, n_nb, fid = columns(res["OUTPUT"], "gi_z", "gi_p", "gi_p_sim", "n_neighbours", "source_fid")

@@ -39,7 +39,7 @@ def test_arrow_equals_features_on_chicago(shared_data):
     assert fast.crs.authid() == "EPSG:32616"
 
 
-def test_arrow_equals_features_with_nulls_and_null_geometry(tmp_path):
+def test_arrow_equals_features_with_nulls_and_null_geometry(tmp_path, gdal_exceptions):
     from osgeo import ogr
 
     layer = ogr_gpkg(tmp_path / "nulls.gpkg", "pts", ogr.wkbPoint, {"cat": ogr.OFTString, "value": ogr.OFTReal},
@@ -222,7 +222,7 @@ def test_wkb_bounds_equal_ogr_envelopes():
         assert np.array_equal(bounds, env[:, [0, 2, 1, 3]])
 
 
-def test_stream_shorter_than_the_layer_falls_back_to_features(tmp_path):
+def test_stream_shorter_than_the_layer_falls_back_to_features(tmp_path, gdal_exceptions):
     """When the Arrow stream returns another number of features than the layer reports (a stream cut short
     by an unreadable feature), the layer is read feature by feature instead."""
     import sqlite3
