@@ -155,3 +155,18 @@ def gdal_exceptions(request):
     for module, on in reversed(list(zip(modules, before))):
         _set_gdal_exceptions(module, on)
 
+
+@pytest.fixture()
+def layer_tree_view(qgis_iface, monkeypatch):
+    """A real QgsLayerTreeView of the project as ``iface.layerTreeView()``.
+
+    QGIS 3.44 hands that view to C++ when it loads an algorithm's results; pytest-qgis's stub iface returns a
+    MagicMock there, which C++ refuses (3.22 never asks for it)."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view)
+    yield view
+    view.deleteLater()

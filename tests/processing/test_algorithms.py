@@ -154,7 +154,7 @@ def test_study_area_keep_empty_and_suppression(demo_gpkg, run_alg, tmp_path):
     assert f"{incidents.featureCount() - inside} incidents fall outside every unit" in fb.log
 
 
-def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_provider, tmp_path):
+def test_output_styled_and_loaded_when_run_from_the_gui(demo_gpkg, besecure_provider, tmp_path, layer_tree_view):
     from qgis.core import QgsProject
 
     import processing

@@ -100,7 +100,7 @@ def test_output_is_styled_with_a_transparent_zero(run_alg, incidents, tmp_path):
     assert not list(tmp_path.glob("*partial*"))
 
 
-def test_loaded_and_styled_when_run_from_the_gui(incidents, besecure_provider):
+def test_loaded_and_styled_when_run_from_the_gui(incidents, besecure_provider, layer_tree_view):
     import processing
 
     processing.runAndLoadResults("besecure:kerneldensity", {"INPUT": incidents, "BANDWIDTH": 300, "CELL_SIZE": 50,
