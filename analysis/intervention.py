@@ -99,7 +99,8 @@ class WddResult:
 def _count(value: float, name: str) -> float:
     number = float(value)
     if not math.isfinite(number) or number < 0:
-        raise ValueError(f"{name} must be a finite count of 0 or more, got {value!r}")
+        # The number, not its repr: numpy 2 writes a numpy scalar's repr as np.float64(...).
+        raise ValueError(f"{name} must be a finite count of 0 or more, got {number:g}")
     return number
 
 
@@ -178,9 +179,9 @@ def _wdd(local_terms: Sequence[tuple[float, float, float]],
     """
     w_b, w_a = (float(w) for w in period_lengths)
     if not (math.isfinite(w_b) and math.isfinite(w_a) and w_b > 0 and w_a > 0):
-        raise ValueError(f"period_lengths must be two positive numbers, got {period_lengths!r}")
+        raise ValueError(f"period_lengths must be two positive numbers, got {w_b:g} and {w_a:g}")
     if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+        raise ValueError(f"confidence must be between 0 and 1, got {float(confidence):g}")
 
     def change(before: float, after: float) -> float:
         return after / w_a - before / w_b

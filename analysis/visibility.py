@@ -386,9 +386,9 @@ def _observe(observer_xy: Sequence[float] | np.ndarray, occ: OccluderSet, reach:
     """
     o = np.asarray(observer_xy, dtype=float).reshape(-1)
     if o.size != 2 or not np.isfinite(o).all():
-        raise ValueError(f"observer must be one finite (x, y) point, got {observer_xy!r}")
+        raise ValueError(f"observer must be one finite (x, y) point, got {o.tolist()}")
     if not (math.isfinite(offset) and offset > 0):
-        raise ValueError(f"facade_offset must be a positive number of metres, got {offset!r}")
+        raise ValueError(f"facade_offset must be a positive number of metres, got {offset}")
     ox, oy = float(o[0]), float(o[1])
     margin = reach + offset
     ids = occ.index.query(ox - margin, oy - margin, ox + margin, oy + margin)
@@ -417,7 +417,7 @@ def _observe(observer_xy: Sequence[float] | np.ndarray, occ: OccluderSet, reach:
 def _check_range(max_range: float) -> float:
     r = float(max_range)
     if not (math.isfinite(r) and r > 0):
-        raise ValueError(f"max_range must be a positive number of metres, got {max_range!r}")
+        raise ValueError(f"max_range must be a positive number of metres, got {max_range}")
     return r
 
 
@@ -427,7 +427,7 @@ def _wedge(fov: tuple[float, float] | None) -> tuple[float, float]:
         return 0.0, _TWO_PI
     azimuth, angle = (float(v) for v in fov)
     if not (math.isfinite(azimuth) and math.isfinite(angle) and 0 < angle <= 360):
-        raise ValueError(f"fov must be (azimuth_deg, angle_deg) with 0 < angle_deg <= 360, got {fov!r}")
+        raise ValueError(f"fov must be (azimuth_deg, angle_deg) with 0 < angle_deg <= 360, got ({azimuth}, {angle})")
     if angle == 360:
         return 0.0, _TWO_PI
     width = math.radians(angle)
@@ -517,7 +517,7 @@ def isovist(
     """
     radius = _check_range(max_range)
     if int(n_arc) != n_arc or n_arc < 8:
-        raise ValueError(f"n_arc must be an integer >= 8, got {n_arc!r}")
+        raise ValueError(f"n_arc must be an integer >= 8, got {n_arc}")
     start, width = _wedge(fov)
     full = width >= _TWO_PI
     view = _observe(observer_xy, occluders, radius, facade_offset)
@@ -735,11 +735,11 @@ def facade_openings(
     party wall shared with another footprint see nothing (see :func:`isovist`).
     """
     if not (math.isfinite(spacing) and spacing > 0):
-        raise ValueError(f"spacing must be a positive number of metres, got {spacing!r}")
+        raise ValueError(f"spacing must be a positive number of metres, got {spacing}")
     if int(storeys) != storeys or storeys < 1:
-        raise ValueError(f"storeys must be an integer >= 1, got {storeys!r}")
+        raise ValueError(f"storeys must be an integer >= 1, got {storeys}")
     if not (math.isfinite(storey_height) and storey_height > 0):
-        raise ValueError(f"storey_height must be a positive number of metres, got {storey_height!r}")
+        raise ValueError(f"storey_height must be a positive number of metres, got {storey_height}")
     occ = OccluderSet.from_rings(rings)
     vx, vy = occ.x2 - occ.x1, occ.y2 - occ.y1
     n = np.floor(np.hypot(vx, vy) / spacing + 0.5).astype(np.int64)

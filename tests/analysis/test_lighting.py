@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy.integrate import trapezoid
 
 from besecure.analysis.lighting import (
     CosinePowerDistribution,
@@ -151,7 +152,7 @@ def test_cosine_power_holds_its_flux(m):
     gamma = np.linspace(0.0, 180.0, 20001)
     intensity = dist(np.zeros_like(gamma), gamma)
     # Flux = integral of I over the sphere = 2 pi * integral I(gamma) sin(gamma) dgamma.
-    flux = 2 * math.pi * np.trapz(intensity * np.sin(np.radians(gamma)), np.radians(gamma))
+    flux = 2 * math.pi * trapezoid(intensity * np.sin(np.radians(gamma)), np.radians(gamma))
     assert flux == pytest.approx(1000.0, rel=1e-4)
 
 

@@ -152,12 +152,12 @@ def test_polygon_arrow_equals_features_with_invalid_null_and_odd_shapes(tmp_path
         pts = [(cx + 10 * np.cos(a), 10 * np.sin(a)) for a in np.arange(6) * np.pi / 3]
         if swap:  # two vertices exchanged: the ring crosses itself
             pts[1], pts[2] = pts[2], pts[1]
-        return "POLYGON ((" + ", ".join(f"{x!r} {y!r}" for x, y in pts + pts[:1]) + "))"
+        return "POLYGON ((" + ", ".join(f"{float(x)!r} {float(y)!r}" for x, y in pts + pts[:1]) + "))"
 
     star = [(500 + 50 * np.cos(np.pi / 2 + 2 * np.pi * k / 5), 50 * np.sin(np.pi / 2 + 2 * np.pi * k / 5))
             for k in (0, 2, 4, 1, 3, 0)]  # turns the same way at every vertex, twice around
     shapes = [("hex", hexagon(0)), ("bowtie-hex", hexagon(100, swap=True)), ("null", None), ("hex2", hexagon(200)),
-              ("pentagram", "POLYGON ((" + ", ".join(f"{x!r} {y!r}" for x, y in star) + "))"),
+              ("pentagram", "POLYGON ((" + ", ".join(f"{float(x)!r} {float(y)!r}" for x, y in star) + "))"),
               ("concave", "POLYGON ((300 0, 340 0, 340 40, 320 10, 300 40, 300 0))"),
               ("hex-cw", "POLYGON ((" + ", ".join(hexagon(400)[10:-2].split(", ")[::-1]) + "))")]
     layer = ogr_gpkg(tmp_path / "odd.gpkg", "odd", ogr.wkbPolygon, {"name": ogr.OFTString}, shapes)
