@@ -135,25 +135,29 @@ def demo_gpkg(tmp_path_factory, besecure_provider) -> Path:
 
 
 
-def _set_gdal_exceptions(module, on: bool) -> None:
-    if bool(module.GetUseExceptions()) != on:  # GDAL >= 3.7: one module's call already switched the others
-        (module.UseExceptions if on else module.DontUseExceptions)()
+def _set_gdal_exceptions(on: bool) -> None:
+    """Exceptions on or off in the gdal, ogr and osr bindings, said explicitly (GDAL >= 3.9 warns about a
+    failing call when neither was said); off in reverse order, as GDAL < 3.7 stacks its error handlers."""
+    from osgeo import gdal, ogr, osr
+
+    if on:
+        for module in (gdal, ogr, osr):
+            module.UseExceptions()
+    else:
+        for module in (osr, ogr, gdal):
+            module.DontUseExceptions()
 
 
 @pytest.fixture(params=[False, True], ids=["gdal-returns-errors", "gdal-raises"])
 def gdal_exceptions(request):
     """Run the test with the GDAL/OGR/OSR bindings returning None / error codes (QGIS 3.22) and raising
     exceptions (QGIS 3.40 and 3.44 turn them on process-wide when Processing starts); restored afterwards."""
-    from osgeo import gdal, ogr, osr
+    from osgeo import gdal
 
-    modules = (gdal, ogr, osr)
-    before = [bool(m.GetUseExceptions()) for m in modules]
-    for module in modules:
-        _set_gdal_exceptions(module, request.param)
+    before = bool(gdal.GetUseExceptions())
+    _set_gdal_exceptions(request.param)
     yield request.param
-    # In reverse order: GDAL < 3.7 keeps a stack of error handlers, osr's pushed last.
-    for module, on in reversed(list(zip(modules, before))):
-        _set_gdal_exceptions(module, on)
+    _set_gdal_exceptions(before)
 
 
 @pytest.fixture()

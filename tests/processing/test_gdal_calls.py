@@ -1,6 +1,7 @@
 """GDAL/OGR/OSR calls behave alike with the bindings' exceptions off (QGIS 3.22) and on (QGIS 3.40 and 3.44
 turn them on process-wide when Processing starts): ``gdal_exceptions`` runs each test in both modes."""
 import os
+import shutil
 import subprocess
 
 import numpy as np
@@ -21,13 +22,14 @@ def read_only_folder(tmp_path):
     folder.chmod(0o555)
     immutable = False
     if os.access(folder, os.W_OK):
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        chattr = shutil.which("chattr")
+        immutable = chattr is not None and subprocess.run([chattr, "+i", str(folder)]).returncode == 0
         if not immutable:
             folder.chmod(0o755)
             pytest.skip("cannot make a folder read-only for this user")
     yield folder
     if immutable:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
+        subprocess.run([chattr, "-i", str(folder)], check=True)
     folder.chmod(0o755)
 
 
