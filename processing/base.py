@@ -19,6 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..analysis.errors import Cancelled
+from ..analysis.optional import MissingDependency, OptionalPackage
 from ..compat import FLAG_OPTIONAL, NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
@@ -200,6 +201,8 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         self.selection = None
         try:
             return self.compute(parameters, context, feedback)
+        except MissingDependency as exc:
+            raise QgsProcessingException(missing_package_message(self.displayName(), exc.package)) from None
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from None
         except Cancelled:
@@ -234,6 +237,12 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
         for dest_id, style, record in self._styled_outputs:
             finish_geopackage(dest_id, style, record)
         return {}
+
+
+def missing_package_message(feature: str, package: OptionalPackage) -> str:
+    """What to install for ``feature`` (e.g. an algorithm's name) to work, in the user's language."""
+    return tr("{} needs the Python package {}, which is not installed. On Debian or Ubuntu: sudo apt install {}; "
+              "elsewhere: pip install {}.").format(feature, package.pip, package.debian, package.pip)
 
 
 def check_cancel(feedback) -> None:

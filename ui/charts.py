@@ -14,11 +14,12 @@ from qgis.PyQt.QtCore import QPointF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QGraphicsPolygonItem, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..analysis.optional import MissingDependency, optional_import
 from ..i18n import N_, tr
 
 try:  # any failure (absent, or built for another Qt binding) only costs the charts
-    import pyqtgraph as pg
-except Exception:  # noqa: BLE001
+    pg = optional_import("pyqtgraph")
+except MissingDependency:
     pg = None
 
 WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
