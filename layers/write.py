@@ -281,6 +281,9 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
         for _, sql in triggers:
             con.execute(sql)
         con.commit()
+    except sqlite3.Error as exc:  # e.g. "database or disk is full": a message, not a traceback
+        failed = tr("Writing the GeoPackage {} failed ({}); check the free space and that the folder is writable.")
+        raise gdal_calls.GdalWriteError(failed.format(tmp.removesuffix(".partial.gpkg"), exc)) from exc
     finally:
         con.close()
 

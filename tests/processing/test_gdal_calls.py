@@ -137,3 +137,17 @@ def test_output_over_a_file_that_is_not_a_geopackage(run_alg, tmp_path, demo_gpk
     incidents = QgsVectorLayer(f"{demo_gpkg}|layername=incidents", "i", "ogr").featureCount()
     assert sum(f["count"] for f in grid.getFeatures()) == incidents
     assert sorted(os.listdir(tmp_path)) == ["o.gpkg"]
+
+
+def test_sqlite_failure_while_filling_the_geopackage_is_a_message(run_alg, tmp_path, demo_gpkg, monkeypatch):
+    import sqlite3
+
+    from besecure.layers import rtree
+
+    def disk_full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(rtree, "bulk_load", disk_full)
+    with pytest.raises(QgsProcessingException, match=r"\(database or disk is full\); check the free space"):
+        run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert os.listdir(tmp_path) == []
