@@ -1,8 +1,7 @@
 """GDAL/OGR/OSR calls behave alike with the bindings' exceptions off (QGIS 3.22) and on (QGIS 3.40 and 3.44
 turn them on process-wide when Processing starts): ``gdal_exceptions`` runs each test in both modes."""
 import os
-import shutil
-import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,22 +13,39 @@ from besecure.layers.write import write_geopackage_layers, write_geotiff
 RD_NEW = QgsCoordinateReferenceSystem("EPSG:28992")
 
 
+def _set_immutable(folder: Path, on: bool) -> bool:
+    """Set or clear the folder's immutable flag (what ``chattr +i`` does, through the same ioctl); False when
+    the file system or the user's rights do not allow it."""
+    import array
+    import fcntl
+
+    get_flags, set_flags, immutable = 0x80086601, 0x40086602, 0x10  # FS_IOC_GETFLAGS/SETFLAGS, FS_IMMUTABLE_FL
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        flags = array.array("i", [0])
+        fcntl.ioctl(fd, get_flags, flags, True)
+        flags[0] = flags[0] | immutable if on else flags[0] & ~immutable
+        fcntl.ioctl(fd, set_flags, flags)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 @pytest.fixture()
 def read_only_folder(tmp_path):
-    """A folder nobody can write into, root included (chmod alone does not stop root: then chattr +i)."""
+    """A folder nobody can write into, root included (chmod alone does not stop root: then the immutable flag)."""
     folder = tmp_path / "read only"
     folder.mkdir()
     folder.chmod(0o555)
-    immutable = False
-    if os.access(folder, os.W_OK):
-        chattr = shutil.which("chattr")
-        immutable = chattr is not None and subprocess.run([chattr, "+i", str(folder)]).returncode == 0
-        if not immutable:
-            folder.chmod(0o755)
-            pytest.skip("cannot make a folder read-only for this user")
+    immutable = os.access(folder, os.W_OK) and _set_immutable(folder, True)
+    if os.access(folder, os.W_OK) and not immutable:
+        folder.chmod(0o755)
+        pytest.skip("cannot make a folder read-only for this user on this file system")
     yield folder
     if immutable:
-        subprocess.run([chattr, "-i", str(folder)], check=True)
+        _set_immutable(folder, False)
     folder.chmod(0o755)
 
 
