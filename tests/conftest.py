@@ -6,6 +6,7 @@ also what ``QGIS_PLUGINPATH`` points ``qgis_process`` at.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -107,6 +108,11 @@ def besecure_provider(qgis_app, qgis_processing):
     return provider
 
 
+# numpy 2 writes a scalar's repr as np.float64(10.0): in a log line or a message it means a number was
+# formatted by repr (or inside a list or tuple) instead of by value. run_alg fails the test on it.
+NUMPY_REPR = re.compile(r"\bnp\.(float|int|uint|bool|str_|complex|datetime64|timedelta64)\w*\(")
+
+
 @pytest.fixture()
 def run_alg(besecure_provider):
     """Run ``besecure:<id>`` in process; returns (results, feedback)."""
@@ -118,7 +124,13 @@ def run_alg(besecure_provider):
         fb = feedback or RecordingFeedback.make()
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        results = processing.run(f"besecure:{alg_id}", params, feedback=fb, context=context)
+        try:
+            results = processing.run(f"besecure:{alg_id}", params, feedback=fb, context=context)
+        except Exception as exc:
+            assert not NUMPY_REPR.search(str(exc)), str(exc)
+            raise
+        finally:
+            assert not NUMPY_REPR.search(getattr(fb, "log", "")), fb.log
         return results, fb
 
     return _run
