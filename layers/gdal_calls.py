@@ -9,7 +9,8 @@ this module, which gives one behaviour in both modes:
 - opening (:func:`open_vector`, :func:`open_raster`) and spatial references (:func:`srs_from_wkt`) give
   None when they fail: the callers have another way (QGIS reads the layer, the output gets no CRS);
 - writing happens inside :func:`errors_as`, with every None or error code passed to :func:`require`: a
-  failure raises ValueError with the caller's message, which the algorithms show as a Processing error.
+  failure raises :class:`GdalWriteError` (a ValueError) with the caller's message, which the algorithms
+  show as a Processing error.
 
 The exception setting itself is never changed: it is process-wide, Processing runs algorithms in worker
 threads, and GDAL < 3.7 keeps a stack of error handlers that must be unwound in order.
@@ -17,6 +18,8 @@ threads, and GDAL < 3.7 keeps a stack of error handlers that must be unwound in 
 from __future__ import annotations
 
 from contextlib import contextmanager
+
+from ..i18n import tr
 
 
 def _quiet(function, *args):
@@ -82,12 +85,19 @@ def arrow_batches(layer, options: list[str]) -> list[dict] | None:
 
 
 class GdalWriteError(ValueError):
-    """A GDAL call failed while writing; the message says what to check (a ValueError: shown to the user)."""
+    """A GDAL call failed while writing. ``template`` is the English message with ``{}`` placeholders (marked
+    with ``N_`` where it is written, so it is translated), ``values`` fill them; the text is in the user's
+    language (a ValueError: algorithms show it as a Processing error)."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(tr(template).format(*values))
 
 
 @contextmanager
-def errors_as(message: str):
-    """Inside the block, a GDAL exception (bindings with exceptions on) raises ``GdalWriteError(message)``.
+def errors_as(template: str, *values: object):
+    """Inside the block, a GDAL exception (bindings with exceptions on) raises ``GdalWriteError(template, *values)``.
 
     Use :func:`require` on every result that signals failure by None or an error code (exceptions off),
     with the same message, so both modes end in the same error.
@@ -95,11 +105,12 @@ def errors_as(message: str):
     try:
         yield
     except RuntimeError as exc:
-        raise GdalWriteError(message) from exc
+        raise GdalWriteError(template, *values) from exc
 
 
-def require(result, message: str):
-    """``result`` unless it says a GDAL call failed: None, or a non-zero OGR/CPL error code."""
+def require(result, template: str, *values: object):
+    """``result`` unless it says a GDAL call failed (None, or a non-zero OGR/CPL error code): then
+    ``GdalWriteError(template, *values)``."""
     if result is None or (type(result) is int and result != 0):
-        raise GdalWriteError(message)
+        raise GdalWriteError(template, *values)
     return result

@@ -40,7 +40,7 @@ from ..compat import (
     is_curved_type,
     is_multi_type,
 )
-from ..i18n import tr
+from ..i18n import N_, tr
 from . import crs as crs_mod
 from . import gdal_calls
 from .bulk import no_collection_pauses
@@ -707,9 +707,9 @@ def read_raster_cells(
     if c1 <= c0 or r1 <= r0:
         return empty, empty, empty
     band = ds.GetRasterBand(1)
-    unreadable = tr("GDAL cannot read the population raster '{}'.").format(layer.source())
-    with gdal_calls.errors_as(unreadable):
-        values = gdal_calls.require(band.ReadAsArray(c0, r0, c1 - c0, r1 - r0), unreadable).astype(float)
+    unreadable = (N_("GDAL cannot read the population raster '{}'."), layer.source())
+    with gdal_calls.errors_as(*unreadable):
+        values = gdal_calls.require(band.ReadAsArray(c0, r0, c1 - c0, r1 - r0), *unreadable).astype(float)
     nodata = band.GetNoDataValue()
     ok = np.isfinite(values)
     if nodata is not None:

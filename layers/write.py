@@ -36,7 +36,7 @@ from ..compat import (
     make_field,
     save_style_to_database,
 )
-from ..i18n import tr
+from ..i18n import N_
 from . import crs as crs_mod
 from . import gdal_calls, rtree
 from .bulk import no_collection_pauses
@@ -234,20 +234,20 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
     fid_name, geom_name = _free_name("fid", taken), _free_name("geom", taken)
     srs = gdal_calls.srs_from_wkt(crs.toWkt(crs.WKT_PREFERRED))  # None for a layer without CRS
     ogr_type = enum_int(geometry_type)  # QGIS and OGR share the ISO WKB type codes
-    cannot_create = tr("Cannot create the GeoPackage {}; check that the folder exists and is writable.").format(
-        tmp.removesuffix(".partial.gpkg"))
+    cannot_create = (N_("Cannot create the GeoPackage {}; check that the folder exists and is writable."),
+                     tmp.removesuffix(".partial.gpkg"))
     ds = lyr = None
     try:
-        with gdal_calls.errors_as(cannot_create):
-            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), cannot_create)
+        with gdal_calls.errors_as(*cannot_create):
+            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), *cannot_create)
             lyr = gdal_calls.require(ds.CreateLayer(layer_name, srs, ogr_type, [
-                "SPATIAL_INDEX=YES", f"FID={fid_name}", f"GEOMETRY_NAME={geom_name}"]), cannot_create)
+                "SPATIAL_INDEX=YES", f"FID={fid_name}", f"GEOMETRY_NAME={geom_name}"]), *cannot_create)
         for field in fields_for(frame):
             kind = {FIELD_TYPE_INT64: ogr.OFTInteger64, FIELD_TYPE_DOUBLE: ogr.OFTReal}.get(field.type(),
                                                                                            ogr.OFTString)
-            cannot_add = tr("Cannot create the field '{}' in the output GeoPackage.").format(field.name())
-            with gdal_calls.errors_as(cannot_add):
-                gdal_calls.require(lyr.CreateField(ogr.FieldDefn(field.name(), kind)), cannot_add)
+            cannot_add = (N_("Cannot create the field '{}' in the output GeoPackage."), field.name())
+            with gdal_calls.errors_as(*cannot_add):
+                gdal_calls.require(lyr.CreateField(ogr.FieldDefn(field.name(), kind)), *cannot_add)
     finally:
         ds = lyr = None  # closed before SQLite opens the file (or a failed one is removed)
     table, q = layer_name, rtree.quote_identifier
@@ -282,8 +282,9 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
             con.execute(sql)
         con.commit()
     except sqlite3.Error as exc:  # e.g. "database or disk is full": a message, not a traceback
-        failed = tr("Writing the GeoPackage {} failed ({}); check the free space and that the folder is writable.")
-        raise gdal_calls.GdalWriteError(failed.format(tmp.removesuffix(".partial.gpkg"), exc)) from exc
+        raise gdal_calls.GdalWriteError(
+            N_("Writing the GeoPackage {} failed ({}); check the free space and that the folder is writable."),
+            tmp.removesuffix(".partial.gpkg"), exc) from exc
     finally:
         con.close()
 
@@ -382,21 +383,21 @@ def write_geotiff(
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     tmp = f"{path}.partial.tif"
     srs = gdal_calls.srs_from_wkt(crs_wkt)  # None: a raster without CRS, like its input
-    cannot_write = tr("Cannot write the raster file {}; check that the folder exists and is writable.").format(path)
+    cannot_write = (N_("Cannot write the raster file {}; check that the folder exists and is writable."), path)
     ds = band = None
     try:
-        with gdal_calls.errors_as(cannot_write):
+        with gdal_calls.errors_as(*cannot_write):
             # Fast DEFLATE on all cores: a third of the default level's time for files a few per cent larger.
             ds = gdal_calls.require(gdal.GetDriverByName("GTiff").Create(
                 tmp, out.shape[1], out.shape[0], 1, gdal.GDT_Float32,
-                ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS", "TILED=YES"]), cannot_write)
+                ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS", "TILED=YES"]), *cannot_write)
             gdal_calls.require(ds.SetGeoTransform((float(xmin), float(cell), 0.0, float(ymax), 0.0, -float(cell))),
-                               cannot_write)
+                               *cannot_write)
             if srs is not None:
-                gdal_calls.require(ds.SetProjection(srs.ExportToWkt()), cannot_write)
+                gdal_calls.require(ds.SetProjection(srs.ExportToWkt()), *cannot_write)
             band = ds.GetRasterBand(1)
-            gdal_calls.require(band.SetNoDataValue(float(nodata)), cannot_write)
-            gdal_calls.require(band.WriteArray(out), cannot_write)
+            gdal_calls.require(band.SetNoDataValue(float(nodata)), *cannot_write)
+            gdal_calls.require(band.WriteArray(out), *cannot_write)
             band = None
             ds.FlushCache()  # returns None before GDAL 3.7, an error code since
     except BaseException:
@@ -423,15 +424,15 @@ def write_geopackage_layers(path: str, layers: list[dict], crs_auth: str) -> Non
     tmp = f"{path}.partial.gpkg"
     if os.path.exists(tmp):
         os.remove(tmp)
-    cannot_write = tr("Cannot write the GeoPackage {}; check that the folder exists and is writable.").format(path)
+    cannot_write = (N_("Cannot write the GeoPackage {}; check that the folder exists and is writable."), path)
     ds = lyr = None
     try:
-        with gdal_calls.errors_as(cannot_write):
-            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), cannot_write)
+        with gdal_calls.errors_as(*cannot_write):
+            ds = gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(tmp), *cannot_write)
             for spec in layers:
                 lyr = gdal_calls.require(ds.CreateLayer(
                     spec["name"], srs if spec["geometry"] else None, geometry_types[spec["geometry"]],
-                    ["GEOMETRY_NAME=geom", "FID=fid"]), cannot_write)
+                    ["GEOMETRY_NAME=geom", "FID=fid"]), *cannot_write)
                 _fill_ogr_layer(lyr, spec, cannot_write)
     except BaseException:
         ds = lyr = None
@@ -442,7 +443,7 @@ def write_geopackage_layers(path: str, layers: list[dict], crs_auth: str) -> Non
     os.replace(tmp, path)
 
 
-def _fill_ogr_layer(lyr, spec: dict, cannot_write: str) -> None:
+def _fill_ogr_layer(lyr, spec: dict, cannot_write: tuple) -> None:
     """Fields and rows of one layer of :func:`write_geopackage_layers`, in one transaction."""
     from osgeo import ogr
 
@@ -457,10 +458,10 @@ def _fill_ogr_layer(lyr, spec: dict, cannot_write: str) -> None:
             kind = ogr.OFTReal
         else:
             kind = ogr.OFTString
-        gdal_calls.require(lyr.CreateField(ogr.FieldDefn(str(col), kind)), cannot_write)
+        gdal_calls.require(lyr.CreateField(ogr.FieldDefn(str(col), kind)), *cannot_write)
         kinds.append(kind)
     defn = lyr.GetLayerDefn()
-    gdal_calls.require(lyr.StartTransaction(), cannot_write)
+    gdal_calls.require(lyr.StartTransaction(), *cannot_write)
     columns = [frame[c].to_numpy() for c in frame.columns]
     for i in range(len(frame)):
         feat = ogr.Feature(defn)
@@ -475,9 +476,9 @@ def _fill_ogr_layer(lyr, spec: dict, cannot_write: str) -> None:
             elif not (kind == ogr.OFTReal and not np.isfinite(value)):
                 feat.SetField(j, int(value) if kind == ogr.OFTInteger64 else float(value))
         if spec["geometry"]:
-            feat.SetGeometryDirectly(gdal_calls.require(ogr.CreateGeometryFromWkb(spec["wkb"][i]), cannot_write))
-        gdal_calls.require(lyr.CreateFeature(feat), cannot_write)
-    gdal_calls.require(lyr.CommitTransaction(), cannot_write)
+            feat.SetGeometryDirectly(gdal_calls.require(ogr.CreateGeometryFromWkb(spec["wkb"][i]), *cannot_write))
+        gdal_calls.require(lyr.CreateFeature(feat), *cannot_write)
+    gdal_calls.require(lyr.CommitTransaction(), *cannot_write)
 
 
 def point_wkb(x: np.ndarray, y: np.ndarray) -> list[bytes]:
