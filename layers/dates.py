@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
 
-_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+# A UTC offset after a time: "-2024" ending a day-month-year date is no offset.
+_OFFSET = re.compile(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 
@@ -114,14 +115,42 @@ def _parse_local(text: pd.Series) -> np.ndarray:
             dayfirst = False
         else:
             dayfirst = (sample[1].dropna() != "/").any()
-        return pd.to_datetime(text, errors="coerce", dayfirst=dayfirst, **_INFER).to_numpy()
+        return _parse_numeric(text, sample[1], dayfirst)
     return pd.to_datetime(text, errors="coerce", **_ISO).to_numpy()
 
 
-# pandas 1.x needs the hint to avoid parsing element by element; pandas 2 infers by itself.
+# The times that may follow a numeric date, tried in this order.
+_TIMES = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p", " %H:%M:%S.%f")
+
+
+def _parse_numeric(text: pd.Series, separators: pd.Series, dayfirst: bool) -> np.ndarray:
+    """Day-month-year (or month-day-year) dates with or without a time, through explicit formats, which pandas
+    1.5 and 2 read alike: an inferred format follows the first value, and pandas 1.5 then reads every PM time
+    as AM when that value is AM ('1/8/2024 9:15 AM' before '1/13/2024 10:00 PM'), while pandas 2 turns any
+    value in another form (seconds where the first has none) into NaT. Values no format fits are parsed one
+    by one."""
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    date = "%d{0}%m{0}%Y" if dayfirst else "%m{0}%d{0}%Y"
+    for sep in separators.dropna().unique():
+        formats = [date.format(sep) + clock for clock in _TIMES]
+        first = text[separators == sep].iloc[:1]
+        formats.sort(key=lambda f: pd.isna(pd.to_datetime(first, format=f, errors="coerce")).all())  # its form first
+        for fmt in formats:
+            todo = parsed.isna() & (separators == sep)
+            if not todo.any():
+                break
+            parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    rest = parsed.isna()
+    if rest.any():
+        parsed[rest] = pd.to_datetime(text[rest], errors="coerce", dayfirst=dayfirst, **_MIXED)
+    return parsed.to_numpy()
+
+
+# ISO text: pandas 1.x needs the hint to avoid parsing element by element; pandas 2 names the format. Other
+# text, value by value: pandas 2 says "mixed" (otherwise it follows the first value's form, with a warning).
 _PANDAS2 = int(pd.__version__.split(".")[0]) >= 2
-_INFER: dict = {} if _PANDAS2 else {"infer_datetime_format": True}
 _ISO: dict = {"format": "ISO8601"} if _PANDAS2 else {"infer_datetime_format": True}
+_MIXED: dict = {"format": "mixed"} if _PANDAS2 else {}
 
 
 def _utc_to_local(utc_naive: pd.Series, timezone: str) -> np.ndarray:

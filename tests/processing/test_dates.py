@@ -45,6 +45,26 @@ def test_day_month_order_is_decided_from_the_data():
     assert slashes.times[0] == minutes(2019, 1, 2, 8, 0)
 
 
+def test_am_pm_and_mixed_time_forms_read_alike_in_pandas_1_and_2():
+    # An AM value first: pandas 1.5's inferred format read every later PM as AM (10:00 for 10:00 PM).
+    us = parsed(["01/08/2024 09:15:00 AM", "01/13/2024 10:00:00 PM", "1/14/2024 12:05 AM", "1/14/2024 12:05 PM"])
+    assert us.times.tolist() == [minutes(2024, 1, 8, 9, 15).item(), minutes(2024, 1, 13, 22, 0).item(),
+                                 minutes(2024, 1, 14, 0, 5).item(), minutes(2024, 1, 14, 12, 5).item()]
+    # Seconds on some values only, and a date without time: none is lost (pandas 2 made them NaT).
+    nl = parsed(["8-1-2024 9:15", "9-1-2024 10:20:30", "13-1-2024", "14.1.2024 23:59"])
+    assert nl.times.tolist() == [minutes(2024, 1, 8, 9, 15).item(), minutes(2024, 1, 9, 10, 20).item(),
+                                 minutes(2024, 1, 13, 0, 0).item(), minutes(2024, 1, 14, 23, 59).item()]
+    assert nl.n_unparseable == 0
+
+
+def test_day_month_year_dates_are_not_taken_for_utc_offsets():
+    # "-2024" at the end looked like a UTC offset of -20:24: the date went through UTC (an hour off in
+    # Amsterdam) and its day and month were read month first.
+    p = parsed(["13-01-2024", "1-2-2024", "2024-01-13T10:00:00-05:00"], "Europe/Amsterdam")
+    assert p.times.tolist() == [minutes(2024, 1, 13, 0, 0).item(), minutes(2024, 2, 1, 0, 0).item(),
+                                minutes(2024, 1, 13, 16, 0).item()]
+
+
 def test_repeated_values_parse_like_single_ones():
     rng = np.random.default_rng(5)
     base = ["2021-03-04 05:06", "2021-03-04T05:06:00", " 2021-12-31 23:59 ", None, "", "not a date",
