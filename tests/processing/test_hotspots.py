@@ -342,7 +342,7 @@ def hexagon_layer(size=500.0):
     grid = make_grid((120_000.3, 480_000.7, 126_000.0, 484_000.0), size, "hexagon")
     rings = cell_polygons(grid, np.arange(grid.ncols * grid.nrows))
     values = np.random.default_rng(2).poisson(5, len(rings))
-    rows = [("POLYGON((" + ", ".join(f"{x!r} {y!r}" for x, y in [*ring, ring[0]]) + "))", [int(v)])
+    rows = [("POLYGON((" + ", ".join(f"{float(x)!r} {float(y)!r}" for x, y in [*ring, ring[0]]) + "))", [int(v)])
             for ring, v in zip(rings, values)]
     return memory_layer("Polygon", ["count:integer"], rows)
 
