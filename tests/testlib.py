@@ -12,6 +12,13 @@ from besecure.compat import make_field
 CRS = "EPSG:28992"
 
 
+def _geometry(wkt: str) -> QgsGeometry:
+    """QgsGeometry.fromWkt, refusing WKT written from numpy reprs: numpy 2 writes np.float64(10.0), which QGIS
+    reads as no geometry at all (coordinates go in by value: float(x), or format)."""
+    assert "np." not in (wkt or ""), f"WKT holds a numpy repr: {wkt[:120]}"
+    return QgsGeometry.fromWkt(wkt)
+
+
 def memory_layer(kind: str, fields: list[str], rows, crs: str = CRS) -> QgsVectorLayer:
     """A memory layer: ``fields`` like 'h:double'; rows are (wkt, [values])."""
     spec = "&".join([f"crs={crs}", *(f"field={f}" for f in fields)])
@@ -20,7 +27,7 @@ def memory_layer(kind: str, fields: list[str], rows, crs: str = CRS) -> QgsVecto
     for wkt, values in rows:
         feat = QgsFeature(layer.fields())
         feat.setAttributes(list(values))
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
+        feat.setGeometry(_geometry(wkt))
         feats.append(feat)
     assert layer.dataProvider().addFeatures(feats)
     layer.updateExtents()
@@ -35,7 +42,7 @@ def wkt_layer(kind: str, wkts: list[str], fields: dict | None = None, rows=None,
     feats = []
     for i, wkt in enumerate(wkts):
         f = QgsFeature(lyr.fields())
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        f.setGeometry(_geometry(wkt))
         if rows is not None:
             f.setAttributes(list(rows[i]))
         feats.append(f)
