@@ -191,6 +191,11 @@ else:
     LAYER_FILTER_POINT = QgsMapLayerProxyModel.Filter.PointLayer
     LAYER_FILTER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
 
+if hasattr(Qgis, "ProcessingMode"):  # QGIS >= 3.36: the kind of dialog a parameter widget is made for
+    PROCESSING_MODE_STANDARD = Qgis.ProcessingMode.Standard
+else:
+    PROCESSING_MODE_STANDARD = 0  # QgsProcessingGui.Standard (qgis.gui, which qgis_process need not load)
+
 if hasattr(Qgis, "ShaderInterpolationMethod"):
     SHADER_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
     SHADER_DISCRETE = Qgis.ShaderInterpolationMethod.Discrete

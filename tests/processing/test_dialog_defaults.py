@@ -6,11 +6,12 @@ from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
 from qgis.gui import (
     QgsGui,
     QgsProcessingContextGenerator,
-    QgsProcessingGui,
     QgsProcessingMapLayerComboBox,
     QgsProcessingParameterWidgetContext,
 )
 from qgis.PyQt.QtWidgets import QComboBox
+
+from besecure.compat import PROCESSING_MODE_STANDARD
 
 INCIDENT_ALGORITHMS = ("kerneldensity", "aggregateincidents", "hottimes", "emerginghotspots", "periodchange")
 
@@ -55,7 +56,7 @@ def dialog_field_choice(alg, field_param, layer, project):
     registry = QgsGui.processingGuiRegistry()
     wrappers, widgets = [], []
     for name in ("INPUT", field_param):
-        wrapper = registry.createParameterWidgetWrapper(alg.parameterDefinition(name), QgsProcessingGui.Standard)
+        wrapper = registry.createParameterWidgetWrapper(alg.parameterDefinition(name), PROCESSING_MODE_STANDARD)
         wrapper.setWidgetContext(QgsProcessingParameterWidgetContext())
         wrapper.registerProcessingContextGenerator(generator)
         widgets.append(wrapper.createWrappedWidget(generator.context))  # kept: Python owns the widgets
