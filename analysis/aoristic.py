@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .errors import Cancelled
+from .errors import Cancelled, InputError
 
 MINUTES_PER_WEEK = 7 * 24 * 60
 HOURS_PER_WEEK = 168
@@ -55,7 +55,7 @@ def aoristic_matrix(start_min: np.ndarray, end_min: np.ndarray | None = None) ->
     if n == 0:
         return out
     if not np.all(np.isfinite(s)):
-        raise ValueError("Every event needs a valid start time; drop or fix events without one first.")
+        raise InputError("Every event needs a valid start time; drop or fix events without one first.")
     length = np.full(n, np.nan) if end_min is None else np.asarray(end_min, dtype=float) - s
     point = ~(length > 0)  # NaN (missing end), zero or negative length
     week = length >= MINUTES_PER_WEEK

@@ -26,6 +26,7 @@ import pandas as pd
 from .aggregate import CategoryCodes, aggregate_counts, category_codes
 from .aoristic import hot_times, to_minutes
 from .change import compare_periods
+from .errors import InputError
 
 WEEKDAYS = 7
 HOURS = 24
@@ -140,7 +141,7 @@ def build_index(
     times = _datetimes(times, "incident times")
     n = unit.size
     if n_units < 1:
-        raise ValueError("The area layer has no areas; choose a polygon layer with at least one feature.")
+        raise InputError("The area layer has no areas; choose a polygon layer with at least one feature.")
     if times.size != n:
         raise ValueError(f"Got {n} area indices but {times.size} times; give one value per incident.")
     if n and (unit.max() >= n_units or unit.min() < -1):
@@ -180,7 +181,7 @@ def summarise_period(index: IncidentIndex, start: np.datetime64, end: np.datetim
     start = np.datetime64(start, "m")
     end = np.datetime64(end, "m")
     if np.isnat(start) or np.isnat(end) or end <= start:
-        raise ValueError(f"The period end ({end}) must be after its start ({start}).")
+        raise InputError("The period end ({}) must be after its start ({}).", end, start)
     previous_start = start - (end - start)
     valid = ~np.isnat(index.times)
     inside = index.unit >= 0

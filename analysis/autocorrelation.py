@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse, stats
 from scipy.spatial import cKDTree
 
+from .errors import InputError
 from .weights import SpatialWeights
 
 __all__ = [
@@ -169,14 +170,12 @@ def _check_values(y: np.ndarray, w: SpatialWeights) -> np.ndarray:
     if y.size != w.n:
         raise ValueError(f"got {y.size} values for weights of {w.n} features; they must align")
     if y.size < 3:
-        raise ValueError(f"a spatial autocorrelation statistic needs at least 3 features, got {y.size}")
+        raise InputError("A spatial autocorrelation statistic needs at least 3 features, got {}", y.size)
     if not np.all(np.isfinite(y)):
-        raise ValueError("the values contain NaN or infinite numbers; drop or fill missing values first")
+        raise InputError("The values contain NaN or infinite numbers; drop or fill missing values first")
     if np.all(y == y[0]):
-        raise ValueError(
-            "all values are equal; spatial autocorrelation needs variation in the values "
-            "(pick another field or a larger area)"
-        )
+        raise InputError("All values are equal; spatial autocorrelation needs variation in the values (pick "
+                         "another field or a larger area)")
     return y
 
 
@@ -426,7 +425,7 @@ def getis_ord_local(
     """
     y = _check_values(y, w)
     if not w.is_binary:
-        raise ValueError("Getis-Ord Gi needs binary weights; use w.binary() (distance band, contiguity)")
+        raise InputError("Getis-Ord Gi needs binary weights; use w.binary() (distance band, contiguity)")
     if inference not in ("analytical", "permutation"):
         raise ValueError(f"inference must be 'analytical' or 'permutation', not {inference!r}")
     permutations = _check_permutations(permutations)
@@ -613,7 +612,7 @@ def global_moran(
     ss = float(z @ z)
     s0, s1, s2 = _moments_s012(wmat)
     if s0 == 0:
-        raise ValueError("the weights have no links at all; no feature has a neighbour")
+        raise InputError("The weights have no links at all; no feature has a neighbour")
     quad = float(z @ (wmat @ z))
     moran_i = n / s0 * quad / ss
     e_i = -1.0 / (n - 1)
@@ -667,15 +666,15 @@ def general_g(
     """
     y = _check_values(y, w)
     if not w.is_binary:
-        raise ValueError("General G needs binary weights; use w.binary()")
+        raise InputError("General G needs binary weights; use w.binary()")
     if np.any(y < 0):
-        raise ValueError("General G needs non-negative values (counts, rates); use global Moran's I otherwise")
+        raise InputError("General G needs non-negative values (counts, rates); use global Moran's I otherwise")
     permutations = _check_permutations(permutations)
     wmat = w.matrix
     n = y.size
     s0, s1, s2 = _moments_s012(wmat)
     if s0 == 0:
-        raise ValueError("the weights have no links at all; no feature has a neighbour")
+        raise InputError("The weights have no links at all; no feature has a neighbour")
     sum1, sum2 = y.sum(), (y * y).sum()
     sum3, sum4 = (y**3).sum(), (y**4).sum()
     den = sum1 * sum1 - sum2
@@ -725,9 +724,9 @@ def nearest_neighbour_index(x: np.ndarray, y: np.ndarray, area: float) -> Neares
         raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
     n = x.size
     if n < 2:
-        raise ValueError(f"the nearest neighbour index needs at least 2 points, got {n}")
+        raise InputError("The nearest neighbour index needs at least 2 points, got {}", n)
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-        raise ValueError("the coordinates contain NaN or infinite values; drop empty geometries first")
+        raise InputError("The coordinates contain NaN or infinite values; drop empty geometries first")
     if not area > 0:
         raise ValueError("the study area must be positive (in squared layer units)")
     pts = np.column_stack([x, y])

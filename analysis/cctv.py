@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .errors import InputError
 from .sbd_rules import RulesetLike, constant, load_ruleset
 
 DEFAULT_TARGET_HEIGHT_M = 1.7
@@ -31,19 +32,19 @@ DEFAULT_TARGET_HEIGHT_M = 1.7
 
 def _check_hfov(hfov_deg: float) -> None:
     if not (math.isfinite(hfov_deg) and 0.0 < hfov_deg < 180.0):
-        raise ValueError(f"Horizontal field of view must be strictly between 0 and 180 degrees; got {hfov_deg}.")
+        raise InputError("Horizontal field of view must be strictly between 0 and 180 degrees; got {}.", hfov_deg)
 
 
 def _check_pixels(n_px: float) -> None:
     if not (math.isfinite(n_px) and n_px > 0):
-        raise ValueError(f"Horizontal pixel count must be > 0; got {n_px}.")
+        raise InputError("Horizontal pixel count must be > 0; got {}.", n_px)
 
 
 def dori_levels(ruleset: RulesetLike = "cctv_en62676") -> dict[str, float]:
     """Level name -> required pixel density (px/m), from a CCTV rule set, lowest first."""
     data = load_ruleset(ruleset)
     if data["kind"] != "cctv_levels":
-        raise ValueError(f"Rule set '{data['id']}' is not a CCTV rule set.")
+        raise InputError("Rule set '{}' is not a CCTV rule set.", data['id'])
     levels = {name: constant(entry["px_per_m"]) for name, entry in data["levels"].items()}
     return dict(sorted(levels.items(), key=lambda kv: kv[1]))
 
@@ -54,7 +55,7 @@ def dori_distance(n_px: float, hfov_deg: float, density: float | np.ndarray) -> 
     _check_hfov(hfov_deg)
     p = np.asarray(density, dtype=float)
     if not (np.isfinite(p) & (p > 0)).all():
-        raise ValueError("Pixel density must be > 0 px/m.")
+        raise InputError("Pixel density must be > 0 px/m.")
     d = n_px / (2.0 * p * math.tan(math.radians(hfov_deg) / 2.0))
     return float(d) if d.ndim == 0 else d
 
@@ -65,7 +66,7 @@ def pixel_density(n_px: float, hfov_deg: float, distance: float | np.ndarray) ->
     _check_hfov(hfov_deg)
     d = np.asarray(distance, dtype=float)
     if (d < 0).any() or np.isnan(d).any():
-        raise ValueError("Distance must be >= 0 metres.")
+        raise InputError("Distance must be >= 0 metres.")
     with np.errstate(divide="ignore"):
         p = n_px / (2.0 * d * math.tan(math.radians(hfov_deg) / 2.0))
     return float(p) if p.ndim == 0 else p
@@ -106,7 +107,7 @@ def camera_zones(
     if max_range is not None and not max_range > 0:
         raise ValueError("max_range must be > 0 metres (or None).")
     if camera_height is not None and not (math.isfinite(camera_height) and camera_height > 0):
-        raise ValueError(f"Camera height must be > 0 metres; got {camera_height}.")
+        raise InputError("Camera height must be > 0 metres; got {}.", camera_height)
     lv = dori_levels() if levels is None else dict(levels)
     bearings = np.radians(azimuth_deg + np.linspace(-hfov_deg / 2.0, hfov_deg / 2.0, arc_segments + 1))
     ux, uy = np.sin(bearings), np.cos(bearings)  # compass bearing -> (east, north)

@@ -28,6 +28,7 @@ import pandas as pd
 from scipy import stats
 
 from .autocorrelation import benjamini_hochberg
+from .errors import InputError
 
 ALPHA = 0.05
 INCREASE = "significant increase"
@@ -46,14 +47,14 @@ def poisson_z(count_a: np.ndarray, count_b: np.ndarray) -> np.ndarray:
 def _counts(values: np.ndarray, name: str) -> np.ndarray:
     arr = np.asarray(values, dtype=float)
     if arr.size and (not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr != np.round(arr))):
-        raise ValueError(f"The counts of {name} must be whole numbers of 0 or more.")
+        raise InputError("The counts of {} must be whole numbers of 0 or more.", name)
     return arr
 
 
 def _lengths(length_a: float, length_b: float) -> tuple[float, float]:
     la, lb = float(length_a), float(length_b)
     if not (np.isfinite(la) and np.isfinite(lb) and la > 0 and lb > 0):
-        raise ValueError(f"Both periods must have a positive length, got {length_a!r} and {length_b!r}.")
+        raise InputError("Both periods must have a positive length, got {!r} and {!r}.", length_a, length_b)
     return la, lb
 
 
@@ -117,7 +118,7 @@ def compare_periods(count_a: np.ndarray, count_b: np.ndarray, length_a: float = 
     ``q_value`` (Benjamini-Hochberg over the units with incidents) and ``trend``.
     """
     if not 0.0 < alpha < 1.0:
-        raise ValueError(f"The significance level must lie between 0 and 1, got {alpha}.")
+        raise InputError("The significance level must lie between 0 and 1, got {}.", alpha)
     a = _counts(count_a, "period A")
     b = _counts(count_b, "period B")
     if a.shape != b.shape:

@@ -112,6 +112,8 @@ import numpy as np
 from scipy import sparse
 from scipy.stats import norm
 
+from .errors import InputError
+
 __all__ = [
     "CATEGORY_CODES",
     "DISPLAY_NAMES",
@@ -235,7 +237,7 @@ def time_bins(datetimes, step: str = "week", start=None, end=None):
     valid = ~np.isnat(dt)
     if start is None or end is None:
         if not valid.any():
-            raise ValueError("no valid event times; give start and end")
+            raise InputError("No valid event times; give start and end")
         lo, hi = dt[valid].min(), dt[valid].max()
     start_us = _as_datetime64(start, "start") if start is not None else lo
 
@@ -447,7 +449,7 @@ def spacetime_gi_star(
         xbar = x.mean()
         s = np.sqrt(np.mean((x - xbar) ** 2))
         if s == 0:
-            raise ValueError("the cube is constant: Gi* is undefined (zero variance)")
+            raise InputError("The cube is constant: Gi* is undefined (zero variance)")
     else:
         n = float(n_locations)
         xbar = x.mean(axis=1, keepdims=True)
@@ -560,10 +562,8 @@ def spacetime_gi_star_pseudo_p(
 # --------------------------------------------------------------------------------------------
 def _check_min_steps(n_times: int) -> None:
     if n_times < MIN_TIME_STEPS:
-        raise ValueError(
-            f"emerging hot spot analysis needs at least {MIN_TIME_STEPS} time steps for the "
-            f"Mann-Kendall trend test, got {n_times} (10 or more are advisable)"
-        )
+        raise InputError("Emerging hot spot analysis needs at least {} time steps for the Mann-Kendall trend test, "
+                         "got {} (10 or more are advisable)", MIN_TIME_STEPS, n_times)
 
 
 def mann_kendall(series):
@@ -878,10 +878,8 @@ def emerging_hot_spot_analysis(
         global_window=global_window,
     )
     if np.isnan(z).any():
-        raise ValueError(
-            "some Gi* z-scores are undefined (empty neighbourhood or constant time slice); "
-            "the Mann-Kendall trend needs complete series"
-        )
+        raise InputError("Some Gi* z-scores are undefined (empty neighbourhood or constant time slice); the "
+                         "Mann-Kendall trend needs complete series")
     if permutations:
         p = spacetime_gi_star_pseudo_p(
             x, w_space, time_lag, permutations, include_self=include_self,

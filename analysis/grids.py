@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
+
 SQRT3 = math.sqrt(3.0)
 DEFAULT_MAX_CELLS = 5_000_000
 
@@ -68,7 +70,7 @@ def make_grid(
     if kind not in ("square", "hexagon"):
         raise ValueError(f"Unknown grid kind {kind!r}; use 'square' or 'hexagon'.")
     if not (size > 0 and math.isfinite(size)):
-        raise ValueError(f"The cell size must be a positive number of metres, not {size}.")
+        raise InputError("The cell size must be a positive number of metres, not {}.", size)
     xmin, ymin, xmax, ymax = (float(v) for v in extent)
     if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)) or xmax < xmin or ymax < ymin:
         raise ValueError(f"Invalid extent {extent}.")
@@ -86,11 +88,9 @@ def make_grid(
         nrows = math.ceil((ymax - y0) / size) + 2
     n = ncols * nrows
     if n > max_cells:
-        raise ValueError(
-            f"A {size:g} m {kind} grid over this extent ({(xmax - xmin) / 1000:.1f} km x "
-            f"{(ymax - ymin) / 1000:.1f} km) would have {n:,} cells, more than the limit of "
-            f"{max_cells:,}. Choose a larger cell size or a smaller extent."
-        )
+        raise InputError("A {:g} m {} grid over this extent ({:.1f} km x {:.1f} km) would have {:,} cells, more "
+                         "than the limit of {:,}. Choose a larger cell size or a smaller extent.",
+                         size, kind, (xmax - xmin) / 1000, (ymax - ymin) / 1000, n, max_cells)
     return GridSpec(kind, float(size), float(x0), float(y0), int(ncols), int(nrows))
 
 

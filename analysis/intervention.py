@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
 
+from .errors import InputError
+
 __all__ = ["WddResult", "WdqResult", "wdd", "wdd_single_control", "wdq"]
 
 NAN = float("nan")
@@ -238,7 +240,7 @@ def wdd(T_b: float, T_a: float, Ct_b: float, Ct_a: float,
     if all(v is None for v in buffer_counts):
         displacement_terms: list[tuple[float, float, float]] = []
     elif any(v is None for v in buffer_counts):
-        raise ValueError("Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them")
+        raise InputError("Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them")
     else:
         displacement_terms = [(1.0, _count(D_b, "D_b"), _count(D_a, "D_a")),
                               (-1.0, _count(Cd_b, "Cd_b"), _count(Cd_a, "Cd_a"))]

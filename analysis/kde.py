@@ -93,7 +93,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import fft as sfft
 from scipy.spatial import cKDTree
 
-from .errors import Cancelled
+from .errors import Cancelled, InputError
 
 __all__ = [
     "Cancelled",
@@ -289,16 +289,14 @@ def guard_cells(nrows: int, ncols: int, max_cells: int = MAX_CELLS) -> None:
     """Raise ValueError, giving the number of cells, when a grid would exceed ``max_cells``."""
     n = int(nrows) * int(ncols)
     if n > max_cells:
-        raise ValueError(
-            f"The density raster would have {n:,} cells ({nrows:,} rows x {ncols:,} columns), more than "
-            f"the limit of {max_cells:,}. Choose a larger cell size or a smaller extent."
-        )
+        raise InputError("The density raster would have {:,} cells ({:,} rows x {:,} columns), more than the limit "
+                         "of {:,}. Choose a larger cell size or a smaller extent.", n, nrows, ncols, max_cells)
 
 
 def _check_positive(name: str, value: float) -> float:
     v = float(value)
     if not (math.isfinite(v) and v > 0):
-        raise ValueError(f"The {name} must be a positive number of metres, not {value}.")
+        raise InputError("The {} must be a positive number of metres, not {}.", name, value)
     return v
 
 
@@ -310,7 +308,7 @@ def _points(
     if xa.size != ya.size:
         raise ValueError(f"x and y of the {what} have different lengths ({xa.size} and {ya.size}).")
     if xa.size == 0:
-        raise ValueError(f"There are no {what}.")
+        raise InputError("There are no {}.", what)
     if not (np.isfinite(xa).all() and np.isfinite(ya).all()):
         bad = int((~(np.isfinite(xa) & np.isfinite(ya))).sum())
         raise ValueError(f"{bad} of the {what} have missing or infinite coordinates; remove them first.")
@@ -321,7 +319,7 @@ def _points(
         if wa.size != xa.size:
             raise ValueError(f"There are {wa.size} weights for {xa.size} {what}.")
         if not np.isfinite(wa).all() or (wa < 0).any():
-            raise ValueError(f"The weights of the {what} must be finite and not negative.")
+            raise InputError("The weights of the {} must be finite and not negative.", what)
     return xa, ya, wa
 
 
@@ -760,7 +758,7 @@ def dual_kernel_density(
     ex, ey, ew = _points(event_x, event_y, event_weights, "events")
     px, py, pw = _points(population_x, population_y, population_weights, "population points")
     if not (math.isfinite(min_population_density) and min_population_density >= 0):
-        raise ValueError(f"The minimum population density must be >= 0, not {min_population_density}.")
+        raise InputError("The minimum population density must be >= 0, not {}.", min_population_density)
     _check_positive("rate base ('per')", per)
     grid = kde_grid(
         np.concatenate([ex, px]),
@@ -839,7 +837,7 @@ def _normal_reference(
     n_eff = w.sum() ** 2 / (w * w).sum()
     sigma = math.sqrt((_scale(x, w, robust) ** 2 + _scale(y, w, robust) ** 2) / 2.0)
     if not sigma > 0:
-        raise ValueError("All points coincide: a data-driven bandwidth is undefined; give a fixed bandwidth.")
+        raise InputError("All points coincide: a data-driven bandwidth is undefined; give a fixed bandwidth.")
     return sigma * n_eff ** (-1.0 / 6.0) * canonical_bandwidth_ratio(kernel)
 
 
@@ -870,7 +868,7 @@ def spatial_silverman_radius(x: ArrayLike, y: ArrayLike, weights: ArrayLike | No
     xa, ya, wa = _points(x, y, weights)
     wsum = float(wa.sum())
     if not wsum > 0:
-        raise ValueError("The weights sum to zero; no bandwidth can be estimated.")
+        raise InputError("The weights sum to zero; no bandwidth can be estimated.")
     keep = wa > 0
     xa, ya, wa = xa[keep], ya[keep], wa[keep]
     d = np.hypot(xa - (wa * xa).sum() / wsum, ya - (wa * ya).sum() / wsum)
@@ -878,8 +876,9 @@ def spatial_silverman_radius(x: ArrayLike, y: ArrayLike, weights: ArrayLike | No
     dm = _weighted_median(d, wa)
     radius = 0.9 * min(sd, math.sqrt(1.0 / math.log(2.0)) * dm) * wsum ** -0.2
     if not radius > 0:
-        raise ValueError("More than half of the points lie at one place (their mean centre), so the median distance "
-                         "is zero and the spatial Silverman rule gives no bandwidth; give a fixed bandwidth.")
+        raise InputError("More than half of the points lie at one place (their mean centre), so the median "
+                         "distance is zero and the spatial Silverman rule gives no bandwidth; give a fixed "
+                         "bandwidth.")
     return radius
 
 
@@ -903,7 +902,7 @@ def _lcv_scores(
     pts, wl = pts[keep], wl[keep]
     total = wl.sum()
     if len(pts) < 2:
-        raise ValueError("Likelihood cross-validation needs points at two or more distinct locations.")
+        raise InputError("Likelihood cross-validation needs points at two or more distinct locations.")
     rmax = support_radius(kernel, float(candidates.max()))
     span = pts.max(axis=0) - pts.min(axis=0) + 2.0 * rmax
     background = _LCV_DEFENSIVE / float(span[0] * span[1])
@@ -978,7 +977,7 @@ def select_bandwidth(
         return _check_positive("bandwidth", bandwidth)
     xa, ya, wa = _points(x, y, weights)
     if wa.sum() <= 0:
-        raise ValueError("The weights sum to zero; no bandwidth can be estimated.")
+        raise InputError("The weights sum to zero; no bandwidth can be estimated.")
     nonzero = wa > 0
     xa, ya, wa = xa[nonzero], ya[nonzero], wa[nonzero]
     if meth == "spatial":

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import InputError
 from .sbd_rules import RulesetLike, constant, load_ruleset
 from .visibility import OccluderSet, _as_points, visible_mask
 
@@ -199,7 +200,7 @@ def _ldt_number(token: str, what: str) -> float:
     try:
         return float(token.strip().replace(",", "."))
     except ValueError:
-        raise ValueError(f"EULUMDAT: expected a number for {what}, found '{token.strip()}'.") from None
+        raise InputError("EULUMDAT: expected a number for {}, found '{}'.", what, token.strip()) from None
 
 
 def read_eulumdat(source: str | Path) -> IntensityTable:
@@ -231,23 +232,23 @@ def read_eulumdat(source: str | Path) -> IntensityTable:
         text = str(source)
     lines = text.splitlines()
     if len(lines) < 26:
-        raise ValueError(f"EULUMDAT: only {len(lines)} lines; a file has at least 26 header lines.")
+        raise InputError("EULUMDAT: only {} lines; a file has at least 26 header lines.", len(lines))
     isym = int(_ldt_number(lines[2], "Isym (line 3)"))
     nc = int(_ldt_number(lines[3], "Nc (line 4)"))
     ng = int(_ldt_number(lines[5], "Ng (line 6)"))
     cfli = _ldt_number(lines[23], "the conversion factor (line 24)") or 1.0
     n_sets = int(_ldt_number(lines[25], "the number of lamp sets (line 26)"))
     if isym not in (0, 1, 2, 3, 4):
-        raise ValueError(f"EULUMDAT: Isym (line 3) is {isym}; expected 0..4.")
+        raise InputError("EULUMDAT: Isym (line 3) is {}; expected 0..4.", isym)
     if nc < 1 or ng < 1 or n_sets < 1:
-        raise ValueError("EULUMDAT: Nc (line 4), Ng (line 6) and the number of lamp sets (line 26) must be >= 1.")
+        raise InputError("EULUMDAT: Nc (line 4), Ng (line 6) and the number of lamp sets (line 26) must be >= 1.")
     block = lines[26 : 26 + 6 * n_sets]
     if len(block) < 6 * n_sets:
-        raise ValueError("EULUMDAT: the file ends inside the lamp data (lines 26a-26f).")
+        raise InputError("EULUMDAT: the file ends inside the lamp data (lines 26a-26f).")
     fluxes = [_ldt_number(t, "the lamp flux (line 26c)") for t in block[2 * n_sets : 3 * n_sets]]
     total_flux = float(sum(fluxes))
     if not total_flux > 0:
-        raise ValueError("EULUMDAT: the total lamp flux (line 26c) must be > 0.")
+        raise InputError("EULUMDAT: the total lamp flux (line 26c) must be > 0.")
     ra: float | None
     try:
         ra = float(block[4 * n_sets].strip().replace(",", "."))
@@ -257,10 +258,8 @@ def read_eulumdat(source: str | Path) -> IntensityTable:
     stored = {0: nc, 1: 1, 2: nc // 2 + 1, 3: nc // 2 + 1, 4: nc // 4 + 1}[isym]
     need = 10 + nc + ng + stored * ng
     if len(tokens) < need:
-        raise ValueError(
-            f"EULUMDAT: {len(tokens)} numbers after the lamp data; Isym={isym}, Nc={nc}, Ng={ng} need {need} "
-            "(10 direct ratios, C angles, gamma angles, intensities)."
-        )
+        raise InputError("EULUMDAT: {} numbers after the lamp data; Isym={}, Nc={}, Ng={} need {} (10 direct "
+                         "ratios, C angles, gamma angles, intensities).", len(tokens), isym, nc, ng, need)
     values = np.array([_ldt_number(t, "an angle or intensity") for t in tokens[:need]])
     c_all = values[10 : 10 + nc]
     gamma = values[10 + nc : 10 + nc + ng]
@@ -332,7 +331,7 @@ def point_illuminance(
     """
     lamps = np.asarray(lamp_xy, dtype=float)
     if lamps.ndim == 2 and lamps.shape[1] == 2 and not np.isfinite(lamps).all():
-        raise ValueError(f"Position of lamp {int(np.flatnonzero(~np.isfinite(lamps).all(axis=1))[0])} is not finite.")
+        raise InputError("Position of lamp {} is not finite.", int(np.flatnonzero(~np.isfinite(lamps).all(axis=1))[0]))
     lamps = _as_points(lamps, "lamp_xy")
     pts = _as_points(points_xy, "points_xy")
     n_lamps = lamps.shape[0]
@@ -342,7 +341,7 @@ def point_illuminance(
     _check_positive(mf, "Maintenance factor")
     if (mf > 1).any():
         i = int(np.flatnonzero(mf > 1)[0])
-        raise ValueError(f"Maintenance factor of lamp {i} is {mf[i]}; it must be in (0, 1].")
+        raise InputError("Maintenance factor of lamp {} is {}; it must be in (0, 1].", i, mf[i])
     if max_distance is not None and not (max_distance > 0):
         raise ValueError("max_distance must be > 0 metres (or None).")
     intensity_fn: IntensityFn | None = light if callable(light) else None
@@ -430,7 +429,7 @@ def en13201_points_along(length_m: float) -> tuple[int, float]:
     ``N = 10`` when ``S <= 30 m``, else the smallest ``N`` with ``D <= 3 m``.
     """
     if not (math.isfinite(length_m) and length_m > 0):
-        raise ValueError(f"Field length must be a finite number > 0; got {length_m}.")
+        raise InputError("Field length must be a finite number > 0; got {}.", length_m)
     if length_m <= EN13201_SHORT_FIELD_M:
         n = EN13201_N_ALONG_SHORT
     else:
@@ -445,7 +444,7 @@ def en13201_points_across(width_m: float) -> tuple[int, float]:
     At least 3 points and ``d <= 1.5 m``.
     """
     if not (math.isfinite(width_m) and width_m > 0):
-        raise ValueError(f"Path width must be a finite number > 0 metres; got {width_m}.")
+        raise InputError("Path width must be a finite number > 0 metres; got {}.", width_m)
     n = max(EN13201_MIN_POINTS_ACROSS, math.ceil(width_m / EN13201_MAX_SPACING_ACROSS_M - 1e-9))
     return n, width_m / n
 
@@ -481,7 +480,7 @@ def en13201_grid(path_centreline: np.ndarray, width: float) -> CalculationGrid:
     """
     line = _as_points(path_centreline, "path_centreline")
     if line.shape[0] < 2:
-        raise ValueError("The path centreline needs at least 2 vertices.")
+        raise InputError("The path centreline needs at least 2 vertices.")
     n_across, d_across = en13201_points_across(width)
     offsets = width / 2.0 - d_across / 2.0 - d_across * np.arange(n_across)
     seg_vec = np.diff(line, axis=0)
@@ -502,7 +501,7 @@ def en13201_grid(path_centreline: np.ndarray, width: float) -> CalculationGrid:
         xy = line[s] + t[ia, None] * unit + offsets[ic, None] * normal
         parts.append((xy, np.full(ia.size, s), ia, ic, seg_start[s] + t[ia], offsets[ic]))
     if not parts:
-        raise ValueError("The path centreline has zero length.")
+        raise InputError("The path centreline has zero length.")
     xy, seg, ia, ic, dist, off = (np.concatenate(p) for p in zip(*parts, strict=True))
     return CalculationGrid(xy, seg, ia, ic, dist, off, spacing, d_across)
 
@@ -544,13 +543,14 @@ def evaluate_class(
     """
     data = load_ruleset(ruleset)
     if data["kind"] != "lighting_classes":
-        raise ValueError(f"Rule set '{data['id']}' is not a lighting rule set.")
+        raise InputError("Rule set '{}' is not a lighting rule set.", data['id'])
     classes = data["classes"]
     if class_name not in classes:
-        raise ValueError(f"Unknown class '{class_name}' in rule set '{data['id']}'. Classes: {', '.join(classes)}.")
+        raise InputError("Unknown class '{}' in rule set '{}'. Classes: {}.",
+                         class_name, data['id'], ', '.join(classes))
     e = np.asarray(e_values, dtype=float).ravel()
     if e.size == 0 or not np.isfinite(e).all():
-        raise ValueError("Illuminance values must be a non-empty array of finite numbers.")
+        raise InputError("Illuminance values must be a non-empty array of finite numbers.")
     e_avg = float(e.mean())
     e_min = float(e.min())
     u0 = e_min / e_avg if e_avg > 0 else 0.0

@@ -34,7 +34,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
-from .errors import Cancelled
+from .errors import Cancelled, InputError
 from .geometry import nearest_segment, point_segment_distance, segment_arrays, segment_intersection
 from .vehicle import G, curve_speed_cap, speed_along_path, turn_radii
 
@@ -190,13 +190,13 @@ def build_network(
     vertices or non-finite coordinates are skipped and counted.
     """
     if not (math.isfinite(snap) and snap >= 0):
-        raise ValueError(f"The snapping tolerance must be >= 0 metres; got {snap}.")
+        raise InputError("The snapping tolerance must be >= 0 metres; got {}.", snap)
     cleaned = [_clean(line) for line in lines]
     skipped = sum(c is None for c in cleaned)
     kept = [c for c in cleaned if c is not None]
     line_ids = np.array([i for i, c in enumerate(cleaned) if c is not None], dtype=np.int64)
     if not kept:
-        raise ValueError("The network layer has no line with two distinct vertices.")
+        raise InputError("The network layer has no line with two distinct vertices.")
     counts = np.array([c.shape[0] for c in kept], dtype=np.int64)
     vstart = np.cumsum(counts) - counts
     allv = np.concatenate(kept)
@@ -504,9 +504,9 @@ def approach_speeds(
     ``feedback_cancel`` is an optional callable returning True to stop (raises Cancelled).
     """
     if not (math.isfinite(vmax) and vmax > 0):
-        raise ValueError("The highest speed must be a finite number > 0.")
+        raise InputError("The highest speed must be a finite number > 0.")
     if not (accel >= 0 and v0 >= 0 and friction > 0 and lookahead > 0):
-        raise ValueError("Acceleration and start speed must be >= 0, friction and the turn look-ahead > 0.")
+        raise InputError("Acceleration and start speed must be >= 0, friction and the turn look-ahead > 0.")
     m = net.n_edges
     allowed = np.asarray(allowed, dtype=bool)
     length = net.edge_length

@@ -62,7 +62,7 @@ from scipy.spatial import cKDTree
 
 from . import grids
 from .autocorrelation import GiResult, getis_ord_local, global_moran
-from .errors import Cancelled
+from .errors import Cancelled, InputError
 from .geometry import convex_hull_ring, points_in_polygon, polygon_area, polygon_bounds
 from .grid_weights import grid_contiguity
 from .weights import SpatialWeights, distance_band_weights, validated_xy
@@ -160,30 +160,24 @@ def analysis_area(x, y, study: Sequence[np.ndarray] | None = None) -> AnalysisAr
     remote outliers (see the module docstring)."""
     x, y = validated_xy(x, y)
     if x.size < MIN_INCIDENTS:
-        raise ValueError(
-            f"Optimized hot spot analysis needs at least {MIN_INCIDENTS} incidents to find a pattern; the layer has "
-            f"{x.size}. Use a longer period or more incident types."
-        )
+        raise InputError("Optimized hot spot analysis needs at least {} incidents to find a pattern; the layer has "
+                         "{}. Use a longer period or more incident types.", MIN_INCIDENTS, x.size)
     outlier, mean_nn, threshold = locational_outliers(x, y)
     if study is not None:
         rings = tuple(np.asarray(r, dtype=np.float64) for r in study)
         if not rings:
-            raise ValueError("The study area has no polygons.")
+            raise InputError("The study area has no polygons.")
         inside = points_in_polygon(x, y, list(rings))
         n_in = int(inside.sum())
         if n_in < MIN_INCIDENTS:
-            raise ValueError(
-                f"Only {n_in} incidents lie inside the study area; optimized hot spot analysis needs at least "
-                f"{MIN_INCIDENTS}. Check the study area and the incident layer's CRS."
-            )
+            raise InputError("Only {} incidents lie inside the study area; optimized hot spot analysis needs at "
+                             "least {}. Check the study area and the incident layer's CRS.", n_in, MIN_INCIDENTS)
         return AnalysisArea(rings, "study area", polygon_area(list(rings)), outlier, np.zeros(x.size, dtype=bool),
                             inside, mean_nn, threshold)
     ring = convex_hull_ring(x[~outlier], y[~outlier])
     if ring is None:
-        raise ValueError(
-            "The incidents lie on one line or at fewer than three places, so they enclose no area to map; "
-            "give a study area (STUDY_AREA)."
-        )
+        raise InputError("The incidents lie on one line or at fewer than three places, so they enclose no area to "
+                         "map; give a study area (STUDY_AREA).")
     remote = np.zeros(x.size, dtype=bool)
     base = polygon_area([ring])
     candidates = np.flatnonzero(outlier)
@@ -276,7 +270,7 @@ def nice_size(value: float) -> float:
     """``value`` rounded to two significant digits (148.2 -> 150, 3127 -> 3100), so sizes are
     easy to quote and reuse and grids of the same size line up."""
     if not (value > 0 and math.isfinite(value)):
-        raise ValueError(f"a cell size must be a positive number, not {value}")
+        raise InputError("A cell size must be a positive number, not {}", value)
     digits = 1 - int(math.floor(math.log10(value)))
     return float(round(value, digits))
 
@@ -305,7 +299,7 @@ def incremental_spatial_autocorrelation(
     """
     x, y = validated_xy(x, y)
     if n_bands < 3:
-        raise ValueError("the scale search needs at least 3 distance bands to find a peak")
+        raise InputError("The scale search needs at least 3 distance bands to find a peak")
     base = math.sqrt(area.area_m2 / (grids.SQRT3 / 2.0 * target_cells))
     hexes = hexagon_counts(x, y, area, base)
     cx, cy = grids.cell_centres(hexes.grid, hexes.cells)
@@ -453,17 +447,15 @@ def optimized_hot_spots(
 
     if cell_size:
         if not (cell_size > 0 and math.isfinite(cell_size)):
-            raise ValueError(f"The cell size must be a positive number of metres, not {cell_size}.")
+            raise InputError("The cell size must be a positive number of metres, not {}.", cell_size)
         choice = CellSizeChoice(float(cell_size), "given", float(cell_size))
     else:
         choice = choose_cell_size(x, y, area, is_cancelled=is_cancelled, progress=report(0.0, 0.6))
     _check_cancel(is_cancelled)
     hexes = hexagon_counts(x, y, area, choice.size, max_cells=max_cells)
     if hexes.cells.size < MIN_CELLS:
-        raise ValueError(
-            f"Hexagons of {choice.size:g} m give only {hexes.cells.size} cells over the {area.kind}; a hot spot "
-            f"analysis needs at least {MIN_CELLS}. Choose a smaller cell size."
-        )
+        raise InputError("Hexagons of {:g} m give only {} cells over the {}; a hot spot analysis needs at least "
+                         "{}. Choose a smaller cell size.", choice.size, hexes.cells.size, area.kind, MIN_CELLS)
     weights = grid_contiguity(hexes.grid, hexes.cells, order=1)
     _check_cancel(is_cancelled)
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
+
 EXPLICIT = "explicit"
 YEAR_TO_DATE = "year_to_date"
 LAST_28_DAYS = "last_28_days"
@@ -40,7 +42,7 @@ class Period:
     def days(cls, first: dt.date, last: dt.date) -> Period:
         """The whole days from ``first`` to ``last``, both included."""
         if last < first:
-            raise ValueError(f"The period's last day ({last}) is before its first day ({first}).")
+            raise InputError("The period's last day ({}) is before its first day ({}).", last, first)
         return cls(np.datetime64(first, "m"), np.datetime64(last + dt.timedelta(days=1), "m"))
 
     @property
@@ -69,7 +71,7 @@ def year_earlier(day: dt.date) -> dt.date:
 def same_period_last_year(b: Period) -> tuple[Period, Period]:
     """(A, B): A is B's first and last day one year earlier (B must be whole days)."""
     if not b.whole_days:
-        raise ValueError(f"Give whole days for period B ({b}) to compare with the same period last year.")
+        raise InputError("Give whole days for period B ({}) to compare with the same period last year.", b)
     first = b.start.astype("datetime64[D]").astype(dt.date)
     last = (b.end.astype("datetime64[D]") - ONE_DAY).astype(dt.date)
     return Period.days(year_earlier(first), year_earlier(last)), b
@@ -84,7 +86,7 @@ def year_to_date(reference: dt.date) -> tuple[Period, Period]:
 def last_days(reference: dt.date, days: int = 28) -> tuple[Period, Period]:
     """(A, B): B = the ``days`` days ending on ``reference`` (included); A = the ``days`` days before."""
     if days < 1:
-        raise ValueError(f"A window needs at least one day, got {days}.")
+        raise InputError("A window needs at least one day, got {}.", days)
     b_first = reference - dt.timedelta(days=days - 1)
     a_first = b_first - dt.timedelta(days=days)
     return Period.days(a_first, b_first - dt.timedelta(days=1)), Period.days(b_first, reference)
@@ -95,13 +97,13 @@ def preset_periods(preset: str, reference: dt.date | None = None, b: Period | No
     same period last year."""
     if preset in (YEAR_TO_DATE, LAST_28_DAYS):
         if reference is None:
-            raise ValueError("A reference date is needed for this window.")
+            raise InputError("A reference date is needed for this window.")
         return year_to_date(reference) if preset == YEAR_TO_DATE else last_days(reference, 28)
     if preset == SAME_PERIOD_LAST_YEAR:
         if b is None:
-            raise ValueError("Give period B (start and end) to compare it with the same period last year.")
+            raise InputError("Give period B (start and end) to compare it with the same period last year.")
         return same_period_last_year(b)
-    raise ValueError(f"Unknown window '{preset}'; choose one of {', '.join(PRESETS[1:])}.")
+    raise InputError("Unknown window '{}'; choose one of {}.", preset, ', '.join(PRESETS[1:]))
 
 
 def overlap(a: Period, b: Period) -> bool:
@@ -132,5 +134,5 @@ def fill_open(start: np.datetime64 | None, end: np.datetime64 | None, first: dt.
     s = np.datetime64(first, "m") if start is None else np.datetime64(start, "m")
     e = np.datetime64(last + dt.timedelta(days=1), "m") if end is None else np.datetime64(end, "m")
     if e <= s:
-        raise ValueError(f"The period end ({e}) is not after its start ({s}).")
+        raise InputError("The period end ({}) is not after its start ({}).", e, s)
     return Period(s, e)

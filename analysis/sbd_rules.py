@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import InputError
+
 RULESET_DIR = Path(__file__).parents[1] / "knowledge" / "rulesets"
 
 Ruleset = dict[str, Any]
@@ -66,25 +68,24 @@ def load_ruleset(name_or_path: RulesetLike) -> Ruleset:
         label = str(path)
         if not path.is_file():
             available = ", ".join(sorted(p.stem for p in RULESET_DIR.glob("*.json")))
-            raise ValueError(
-                f"No rule set '{name_or_path}'. Bundled rule sets: {available}; or give a path to a JSON file."
-            )
+            raise InputError("No rule set '{}'. Bundled rule sets: {}; or give a path to a JSON file.",
+                             name_or_path, available)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise ValueError(f"Rule set {label} is not valid JSON: {exc}") from exc
+            raise InputError("Rule set {} is not valid JSON: {}", label, exc) from exc
     if not isinstance(data, dict):
-        raise ValueError(f"Rule set {label} must be a JSON object.")
+        raise InputError("Rule set {} must be a JSON object.", label)
     _check_ruleset(data, label)
     return data
 
 
 def _require(node: Any, keys: Sequence[str], where: str, label: str) -> None:
     if not isinstance(node, Mapping):
-        raise ValueError(f"Rule set {label}: '{where}' must be an object.")
+        raise InputError("Rule set {}: '{}' must be an object.", label, where)
     missing = [k for k in keys if k not in node]
     if missing:
-        raise ValueError(f"Rule set {label}: '{where}' lacks required key(s) {', '.join(missing)}.")
+        raise InputError("Rule set {}: '{}' lacks required key(s) {}.", label, where, ', '.join(missing))
 
 
 def _require_constant(node: Any, where: str, label: str) -> None:
@@ -95,7 +96,7 @@ def _require_constant(node: Any, where: str, label: str) -> None:
         and isinstance(node.get("source"), str)
         and node["source"].strip()
     ):
-        raise ValueError(f"Rule set {label}: '{where}' must be {{\"value\": <number>, \"source\": \"<text>\"}}.")
+        raise InputError("Rule set {}: '{}' must be {{\"value\": <number>, \"source\": \"<text>\"}}.", label, where)
 
 
 def _check_sources(node: Any, where: str, label: str) -> None:
@@ -105,23 +106,21 @@ def _check_sources(node: Any, where: str, label: str) -> None:
             path = f"{where}.{key}" if where else str(key)
             if isinstance(child, (int, float)) and not isinstance(child, bool):
                 if key != "value" or not isinstance(node.get("source"), str):
-                    raise ValueError(
-                        f"Rule set {label}: number at '{path}' has no source "
-                        '(write it as {"value": ..., "source": ...}).'
-                    )
+                    raise InputError("Rule set {}: number at '{}' has no source (write it as {{\"value\": ..., "
+                                     '"source": ...}}).', label, path)
             else:
                 _check_sources(child, path, label)
     elif isinstance(node, list):
         for i, child in enumerate(node):
             if isinstance(child, (int, float)) and not isinstance(child, bool):
-                raise ValueError(f"Rule set {label}: number at '{where}[{i}]' has no source.")
+                raise InputError("Rule set {}: number at '{}[{}]' has no source.", label, where, i)
             _check_sources(child, f"{where}[{i}]", label)
 
 
 def _check_table(data: Mapping[str, Any], table: str, fields: Sequence[str], label: str) -> None:
     entries = data[table]
     if not isinstance(entries, Mapping) or not entries:
-        raise ValueError(f"Rule set {label}: '{table}' must be a non-empty object.")
+        raise InputError("Rule set {}: '{}' must be a non-empty object.", label, table)
     for name, entry in entries.items():
         _require(entry, fields, f"{table}.{name}", label)
         for f in fields:
@@ -135,19 +134,17 @@ def _check_ruleset(data: Mapping[str, Any], label: str) -> None:
         _require(data, ("classes",), "<top>", label)
         classes = data["classes"]
         if not isinstance(classes, Mapping) or not classes:
-            raise ValueError(f"Rule set {label}: 'classes' must be a non-empty object.")
+            raise InputError("Rule set {}: 'classes' must be a non-empty object.", label)
         for name, cls in classes.items():
             _require(cls, ("any_of",), f"classes.{name}", label)
             alternatives = cls["any_of"]
             if not isinstance(alternatives, list) or not alternatives:
-                raise ValueError(f"Rule set {label}: 'classes.{name}.any_of' must be a non-empty list.")
+                raise InputError("Rule set {}: 'classes.{}.any_of' must be a non-empty list.", label, name)
             for i, alt in enumerate(alternatives):
                 keys = [k for k in _CRITERION_KEYS if isinstance(alt, Mapping) and k in alt]
                 if not keys:
-                    raise ValueError(
-                        f"Rule set {label}: 'classes.{name}.any_of[{i}]' needs at least one of "
-                        f"{', '.join(_CRITERION_KEYS)}."
-                    )
+                    raise InputError("Rule set {}: 'classes.{}.any_of[{}]' needs at least one of {}.",
+                                     label, name, i, ', '.join(_CRITERION_KEYS))
                 for k in keys:
                     _require_constant(alt[k], f"classes.{name}.any_of[{i}].{k}", label)
         if "over_lit_factor" in data:
@@ -166,35 +163,33 @@ def _check_ruleset(data: Mapping[str, Any], label: str) -> None:
         _require_constant(data["clear_strip_m"], "clear_strip_m", label)
         rules = data["rules"]
         if not isinstance(rules, list) or not rules:
-            raise ValueError(f"Rule set {label}: 'rules' must be a non-empty list.")
+            raise InputError("Rule set {}: 'rules' must be a non-empty list.", label)
         for i, rule in enumerate(rules):
             _require(rule, ("id", "kind", "attribute", "operator", "value", "near_path_only"), f"rules[{i}]", label)
             _require_constant(rule["value"], f"rules[{i}].value", label)
             if rule["operator"] not in _OPERATORS:
-                raise ValueError(f"Rule set {label}: 'rules[{i}].operator' must be one of {', '.join(_OPERATORS)}.")
+                raise InputError("Rule set {}: 'rules[{}].operator' must be one of {}.",
+                                 label, i, ', '.join(_OPERATORS))
             if rule["attribute"] not in _VEGETATION_ATTRIBUTES:
-                raise ValueError(
-                    f"Rule set {label}: 'rules[{i}].attribute' must be one of {', '.join(_VEGETATION_ATTRIBUTES)}."
-                )
+                raise InputError("Rule set {}: 'rules[{}].attribute' must be one of {}.",
+                                 label, i, ', '.join(_VEGETATION_ATTRIBUTES))
     elif kind == "principles":
         _require(data, ("principles",), "<top>", label)
         principles = data["principles"]
         if not isinstance(principles, list) or not principles:
-            raise ValueError(f"Rule set {label}: 'principles' must be a non-empty list.")
+            raise InputError("Rule set {}: 'principles' must be a non-empty list.", label)
         for i, p in enumerate(principles):
             _require(p, ("id", "text", "source"), f"principles[{i}]", label)
     else:
-        raise ValueError(
-            f"Rule set {label}: unknown kind '{kind}' (expected lighting_classes, cctv_levels, vehicles, "
-            "standoff, vegetation or principles)."
-        )
+        raise InputError("Rule set {}: unknown kind '{}' (expected lighting_classes, cctv_levels, vehicles, "
+                         "standoff, vegetation or principles).", label, kind)
     _check_sources(data, "", label)
 
 
 def _ruleset_of_kind(ruleset: RulesetLike, kind: str) -> Ruleset:
     data = load_ruleset(ruleset)
     if data["kind"] != kind:
-        raise ValueError(f"Rule set '{data['id']}' is of kind '{data['kind']}', expected '{kind}'.")
+        raise InputError("Rule set '{}' is of kind '{}', expected '{}'.", data['id'], data['kind'], kind)
     return data
 
 
@@ -230,14 +225,14 @@ def standoff_verdict(distance: float | np.ndarray, threat: str, ruleset: Ruleset
     data = _ruleset_of_kind(ruleset, "standoff")
     threats = data["threats"]
     if threat not in threats:
-        raise ValueError(f"Unknown threat '{threat}'. Known threats: {', '.join(threats)}.")
+        raise InputError("Unknown threat '{}'. Known threats: {}.", threat, ', '.join(threats))
     entry = threats[threat]
     mandatory = constant(entry["mandatory_m"])
     preferred = constant(entry["preferred_m"])
     d = np.atleast_1d(np.asarray(distance, dtype=float))
     if np.isnan(d).any() or (d < 0).any():
         bad = int(np.flatnonzero(np.isnan(d) | (d < 0))[0])
-        raise ValueError(f"Stand-off distance at index {bad} is negative or missing.")
+        raise InputError("Stand-off distance at index {} is negative or missing.", bad)
     verdict = np.where(d < mandatory, "fail", np.where(d < preferred, "shelter", "pass")).astype(object)
     reason = np.empty(d.shape, dtype=object)
     reason[verdict == "fail"] = f"closer than the mandatory evacuation distance {mandatory:g} m for {threat}"

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .cctv import camera_zones
+from .errors import InputError
 from .geometry import points_in_polygon
 from .lighting import (
     IntensityFn,
@@ -141,7 +142,7 @@ class Lamps:
             return np.broadcast_to(np.asarray(v, dtype=float), (n,)).copy()
 
         if distribution is not None and not (math.isfinite(reference_flux_lm) and reference_flux_lm > 0):
-            raise ValueError("A light distribution needs the flux it emits (reference_flux_lm > 0).")
+            raise InputError("A light distribution needs the flux it emits (reference_flux_lm > 0).")
         return cls(pts, per_lamp(height), per_lamp(flux), per_lamp(maintenance), per_lamp(azimuth),
                    distribution, float(reference_flux_lm))
 
@@ -212,7 +213,7 @@ def illuminance(
             progress(1.0)
         return out
     if not (math.isfinite(reach) and reach > 0):
-        raise ValueError(f"The lamp reach must be > 0 metres; got {reach}.")
+        raise InputError("The lamp reach must be > 0 metres; got {}.", reach)
     # Shadowing costs one sight-line pass per lamp and tile: larger tiles meet each lamp in fewer tiles.
     tile = float(reach) * (_SHADOW_TILE_FACTOR if occluders is not None and occluders.n_edges else 1.0)
     x0, y0 = float(pts[:, 0].min()), float(pts[:, 1].min())
@@ -260,16 +261,15 @@ def raster_grid(xmin: float, ymin: float, xmax: float, ymax: float, cell: float,
     Raises ValueError when it would have more than ``max_cells`` cells.
     """
     if not (math.isfinite(cell) and cell > 0):
-        raise ValueError(f"The raster cell size must be > 0 metres; got {cell}.")
+        raise InputError("The raster cell size must be > 0 metres; got {}.", cell)
     x0 = math.floor(xmin / cell) * cell
     y1 = math.ceil(ymax / cell) * cell
     ncols = max(1, math.ceil((xmax - x0) / cell - 1e-9))
     nrows = max(1, math.ceil((y1 - ymin) / cell - 1e-9))
     if ncols * nrows > max_cells:
-        raise ValueError(
-            f"The illuminance raster would have {ncols * nrows:,} cells ({ncols} x {nrows} of {cell:g} m), more "
-            f"than the limit of {max_cells:,}; use a larger cell size or a smaller raster extent."
-        )
+        raise InputError("The illuminance raster would have {:,} cells ({} x {} of {:g} m), more than the limit of "
+                         "{:,}; use a larger cell size or a smaller raster extent.",
+                         ncols * nrows, ncols, nrows, cell, max_cells)
     return RasterGrid(float(x0), float(y1), float(cell), int(nrows), int(ncols))
 
 
@@ -392,7 +392,7 @@ def resolve_class(name: str | None, ruleset: RulesetLike) -> str | None:
     lookup = {c.lower(): c for c in classes}
     key = str(name).strip().lower()
     if key not in lookup:
-        raise ValueError(f"Unknown lighting class '{name}'. Classes of this rule set: {', '.join(classes)}.")
+        raise InputError("Unknown lighting class '{}'. Classes of this rule set: {}.", name, ', '.join(classes))
     return lookup[key]
 
 
@@ -568,7 +568,7 @@ def line_samples(lines: Sequence[np.ndarray], spacing: float, piece_length: floa
     """Cut each line into equal pieces of at most ``piece_length`` m (0: whole lines) and sample each
     piece at the centres of ``ceil(length / spacing)`` equal intervals."""
     if not (math.isfinite(spacing) and spacing > 0):
-        raise ValueError(f"The sample spacing must be > 0 metres; got {spacing}.")
+        raise InputError("The sample spacing must be > 0 metres; got {}.", spacing)
     xy_parts, piece_parts, rows = [], [], []
     for p, line in enumerate(lines):
         line = clean_polyline(line)
@@ -603,7 +603,7 @@ def _check_views(observers: np.ndarray, facing: np.ndarray | float, angle: np.nd
     fac = np.broadcast_to(np.asarray(facing, dtype=float), (m,))
     ang = np.broadcast_to(np.asarray(angle, dtype=float), (m,))
     if not (np.isfinite(obs).all() and np.isfinite(fac).all() and np.all((ang > 0) & (ang <= 360))):
-        raise ValueError("Openings need finite positions and facings and a view angle within (0, 360] degrees.")
+        raise InputError("Openings need finite positions and facings and a view angle within (0, 360] degrees.")
     return obs, fac, ang
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
 from .sbd_rules import RulesetLike, constant, load_ruleset
 
 G = 9.81
@@ -60,7 +61,7 @@ def vehicle_classes(ruleset: RulesetLike = "vehicles") -> dict[str, VehicleClass
     """Vehicle classes of a rule set, lightest first."""
     data = load_ruleset(ruleset)
     if data["kind"] != "vehicles":
-        raise ValueError(f"Rule set '{data['id']}' is not a vehicle rule set.")
+        raise InputError("Rule set '{}' is not a vehicle rule set.", data['id'])
     out = [
         VehicleClass(
             name,
@@ -78,7 +79,7 @@ def vehicle_class_for_mass(mass_kg: float, classes: Mapping[str, VehicleClass] |
     """The class whose design mass is nearest to ``mass_kg`` on a log scale (ratio, not difference)."""
     cls = vehicle_classes() if classes is None else classes
     if not (math.isfinite(mass_kg) and mass_kg > 0):
-        raise ValueError(f"Vehicle mass must be > 0 kg; got {mass_kg}.")
+        raise InputError("Vehicle mass must be > 0 kg; got {}.", mass_kg)
     return min(cls.values(), key=lambda v: abs(math.log(mass_kg / v.mass_kg)))
 
 
@@ -90,7 +91,7 @@ def vehicles_admitted(opening_width_m: float | np.ndarray, ruleset: RulesetLike 
     """
     w = np.atleast_1d(np.asarray(opening_width_m, dtype=float))
     if np.isnan(w).any() or (w < 0).any():
-        raise ValueError("Opening widths must be >= 0 metres.")
+        raise InputError("Opening widths must be >= 0 metres.")
     return {name: w >= v.min_opening_m for name, v in vehicle_classes(ruleset).items()}
 
 
@@ -111,7 +112,7 @@ def curve_speed_cap(radius: float | np.ndarray, f: float = DEFAULT_CURVE_FRICTIO
     """Highest speed (m/s) through a bend of radius ``r`` (m): ``sqrt(f g r)`` (``inf`` for a straight)."""
     r = np.asarray(radius, dtype=float)
     if (r < 0).any() or np.isnan(r).any():
-        raise ValueError("Turn radius must be >= 0 metres (inf for a straight).")
+        raise InputError("Turn radius must be >= 0 metres (inf for a straight).")
     if not (f > 0 and g > 0):
         raise ValueError("Friction f and gravity g must be > 0.")
     v = np.sqrt(f * g * r)
@@ -169,7 +170,7 @@ def speed_along_path(
     if lengths.size == 0 or (lengths < 0).any() or not np.isfinite(lengths).all():
         raise ValueError("Segment lengths must be a non-empty array of finite numbers >= 0.")
     if not (math.isfinite(a) and a >= 0) or not (math.isfinite(v0) and v0 >= 0):
-        raise ValueError("Acceleration a and start speed v0 must be >= 0.")
+        raise InputError("Acceleration a and start speed v0 must be >= 0.")
     n = lengths.size
     caps = np.full(n + 1, np.inf)
     if turn_radii_m is not None:
@@ -299,7 +300,7 @@ def parse_barrier_rating(text: str) -> BarrierRating:
     without as IWA 14-1. Raises ``ValueError`` naming the expected formats.
     """
     if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"Empty barrier rating. {_EXPECTED}")
+        raise InputError("Empty barrier rating. {}", _EXPECTED)
     raw = text.strip()
     body = re.sub(r"\s+", " ", raw)
     standard: str | None = None
@@ -339,10 +340,8 @@ def parse_barrier_rating(text: str) -> BarrierRating:
     elif (am := _ASTM.match(body)) and standard in (None, "ASTM F2656"):
         veh = am.group("veh").upper()
         if int(am.group("mph")) not in ASTM_SPEEDS_MPH[veh]:
-            raise ValueError(
-                f"ASTM F2656 rates vehicle '{veh}' at {'/'.join(map(str, ASTM_SPEEDS_MPH[veh]))} mph, not "
-                f"{am.group('mph')} ('{raw}'). {_EXPECTED}"
-            )
+            raise InputError("ASTM F2656 rates vehicle '{}' at {} mph, not {} ('{}'). {}",
+                             veh, '/'.join(map(str, ASTM_SPEEDS_MPH[veh])), am.group('mph'), raw, _EXPECTED)
         pen = am.group("pen").upper() if am.group("pen") else None
         rating = BarrierRating(
             standard="ASTM F2656",
@@ -376,11 +375,10 @@ def parse_barrier_rating(text: str) -> BarrierRating:
             raw=raw,
         )
     else:
-        raise ValueError(f"Cannot read barrier rating '{raw}'. {_EXPECTED}")
+        raise InputError("Cannot read barrier rating '{}'. {}", raw, _EXPECTED)
     if not (rating.vehicle_mass_kg > 0 and rating.speed_kmh > 0 and 0 < rating.impact_angle_deg <= 90):
-        raise ValueError(
-            f"Barrier rating '{raw}' has a zero mass or speed or an impact angle outside (0, 90]. {_EXPECTED}"
-        )
+        raise InputError("Barrier rating '{}' has a zero mass or speed or an impact angle outside (0, 90]. {}",
+                         raw, _EXPECTED)
     return rating
 
 
@@ -419,7 +417,7 @@ def barrier_adequate(
     """
     r = parse_barrier_rating(rating) if isinstance(rating, str) else rating
     if not (math.isfinite(impact_speed_ms) and impact_speed_ms >= 0):
-        raise ValueError(f"Impact speed must be >= 0 m/s; got {impact_speed_ms}.")
+        raise InputError("Impact speed must be >= 0 m/s; got {}.", impact_speed_ms)
     classes = vehicle_classes(ruleset)
     order = list(classes)
     rated_cls = vehicle_class_for_mass(r.vehicle_mass_kg, classes)

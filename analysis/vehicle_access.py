@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import Cancelled
+from .errors import Cancelled, InputError
 from .geometry import (
     assign_points_to_polygons,
     nearest_segment,
@@ -514,9 +514,9 @@ def assess_vehicle_access(
     ``network_lines`` polylines; all in metres.
     """
     if not zones:
-        raise ValueError("The zone layer has no polygon.")
+        raise InputError("The zone layer has no polygon.")
     if not (settings.accel > 0):
-        raise ValueError("The acceleration must be > 0 m/s².")
+        raise InputError("The acceleration must be > 0 m/s².")
 
     def check() -> None:
         if cancel is not None and cancel():

@@ -19,6 +19,8 @@ import numpy as np
 from scipy import sparse
 from scipy.spatial import cKDTree
 
+from .errors import InputError
+
 __all__ = [
     "SpatialWeights",
     "contiguity_tolerance",
@@ -351,7 +353,7 @@ def validated_xy(x, y) -> tuple[np.ndarray, np.ndarray]:
     if x.shape != y.shape:
         raise ValueError(f"x and y must have the same length, got {x.size} and {y.size}")
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-        raise ValueError("the coordinates contain NaN or infinite values; drop empty geometries first")
+        raise InputError("The coordinates contain NaN or infinite values; drop empty geometries first")
     return x, y
 
 
@@ -395,10 +397,8 @@ def distance_band_weights(
     if binary:
         return SpatialWeights.from_pairs(i, j, n)
     if np.any(d == 0):
-        raise ValueError(
-            "some points coincide, which gives an infinite inverse-distance weight; "
-            "merge duplicate points or use binary weights"
-        )
+        raise InputError("Some points coincide, which gives an infinite inverse-distance weight; merge duplicate "
+                         "points or use binary weights")
     return SpatialWeights.from_pairs(i, j, n, weights=d**alpha)
 
 
@@ -418,7 +418,7 @@ def knn_weights(x: np.ndarray, y: np.ndarray, k: int) -> SpatialWeights:
     if k < 1:
         raise ValueError("k must be at least 1")
     if k >= n:
-        raise ValueError(f"k = {k} needs more than {k} points; the layer has {n}")
+        raise InputError("K = {} needs more than {} points; the layer has {}", k, k, n)
     tree = cKDTree(pts)
     # The (k + 1)-th smallest distance counting the point itself (at 0) is the k-th to another point;
     # one more is asked for to see whether it ties.
@@ -503,7 +503,7 @@ def min_threshold_distance(x: np.ndarray, y: np.ndarray) -> float:
     ArcGIS Hot Spot Analysis). One KD-tree query."""
     pts = _points(x, y)
     if len(pts) < 2:
-        raise ValueError(f"a distance band needs at least 2 points, got {len(pts)}")
+        raise InputError("A distance band needs at least 2 points, got {}", len(pts))
     dist, _ = cKDTree(pts).query(pts, k=2)
     return float(dist[:, 1].max())
 

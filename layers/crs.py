@@ -17,6 +17,7 @@ import numpy as np
 from pyproj import CRS, Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
 
+from ..analysis.errors import InputError
 from ..compat import CRS_WKT_PREFERRED, DISTANCE_METERS
 from .wkb import map_xy
 
@@ -35,7 +36,7 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
 def to_pyproj(crs: QgsCoordinateReferenceSystem) -> CRS:
     """The pyproj CRS equal to a QGIS CRS (by authority id when it has one)."""
     if not crs.isValid():
-        raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
+        raise InputError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
     return _crs_from(crs.toWkt(CRS_WKT_PREFERRED), crs.authid())
 
 
@@ -57,11 +58,11 @@ def choose_working_crs(crs: QgsCoordinateReferenceSystem, x: np.ndarray, y: np.n
     if is_metric(crs):
         return crs
     if x.size == 0:
-        raise ValueError("Cannot choose a metric CRS for an empty layer.")
+        raise InputError("Cannot choose a metric CRS for an empty layer.")
     to_wgs = Transformer.from_crs(to_pyproj(crs), CRS.from_epsg(4326), always_xy=True)
     lon, lat = to_wgs.transform(float(np.nanmedian(x)), float(np.nanmedian(y)))
     if not (math.isfinite(lon) and math.isfinite(lat)):
-        raise ValueError("The layer's coordinates cannot be placed on the globe; check the layer's CRS.")
+        raise InputError("The layer's coordinates cannot be placed on the globe; check the layer's CRS.")
     return utm_crs_for(lon, lat)
 
 
@@ -72,7 +73,7 @@ def transform_xy(
     if src == dst or x.size == 0:
         return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if not (src.isValid() and dst.isValid()):
-        raise ValueError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
+        raise InputError("The layer has no valid coordinate reference system; set its CRS in the layer properties.")
     t = _transformer(src.toWkt(CRS_WKT_PREFERRED), src.authid(),
                      dst.toWkt(CRS_WKT_PREFERRED), dst.authid())
     tx, ty = t.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))

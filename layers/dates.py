@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..analysis.errors import InputError
 from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
 
 # A UTC offset after a time: "-2024" ending a day-month-year date is no offset.
@@ -157,7 +158,7 @@ def _utc_to_local(utc_naive: pd.Series, timezone: str) -> np.ndarray:
     try:
         local = pd.DatetimeIndex(utc_naive).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
     except Exception as exc:  # pytz/zoneinfo raise different types for unknown names
-        raise ValueError(f"Unknown time zone {timezone!r}; use an IANA name such as 'Europe/Amsterdam'.") from exc
+        raise InputError("Unknown time zone {!r}; use an IANA name such as 'Europe/Amsterdam'.", timezone) from exc
     return local.to_numpy().astype("datetime64[m]")
 
 
@@ -167,5 +168,5 @@ def parse_bound(text: str | None, name: str) -> np.datetime64 | None:
         return None
     parsed = parse_datetimes(np.array([str(text).strip()], dtype=object))
     if parsed.n_unparseable or np.isnat(parsed.times[0]):
-        raise ValueError(f"{name}: '{text}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
+        raise InputError("{}: '{}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.", name, text)
     return parsed.times[0]

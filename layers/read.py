@@ -25,6 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..analysis.errors import InputError
 from ..analysis.geometry import convex_simple_rings
 from ..compat import (
     DATE_FIELD_TYPES,
@@ -170,7 +171,8 @@ def _field_kinds(source, fields, what: str) -> dict[str, str]:
     layer_fields = source.fields()
     for name in fields:
         if name and layer_fields.indexOf(name) < 0:
-            raise ValueError(f"The {what} layer has no field '{name}'. Available: {', '.join(layer_fields.names())}.")
+            raise InputError("The {} layer has no field '{}'. Available: {}.",
+                             what, name, ', '.join(layer_fields.names()))
     return {name: _field_kind(layer_fields, name) for name in fields if name}
 
 
@@ -207,10 +209,8 @@ def read_points(
     if geom_type == GEOMETRY_NULL:
         table = _read_csv_points(layer, source, fields, kinds, csv_crs)
     elif geom_type != GEOMETRY_POINT:
-        raise ValueError(
-            f"The input layer has {geometry_display_string(geom_type).lower()} geometries; "
-            "this algorithm needs points (incidents). Convert lines or polygons to points first."
-        )
+        raise InputError("The input layer has {} geometries; this algorithm needs points (incidents). Convert "
+                         "lines or polygons to points first.", geometry_display_string(geom_type).lower())
     elif not force_features and layer is not None:
         loc = _ogr_location(layer)
         if loc is not None:
@@ -421,9 +421,8 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     if layer is not None and layer.providerType() == "ogr":
         path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
     if not path or not str(path).lower().endswith((".csv", ".txt", ".tsv")):
-        raise ValueError(
-            "The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon columns."
-        )
+        raise InputError("The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon "
+                         "columns.")
     frame = pd.read_csv(path, sep=None, engine="python") if path.lower().endswith(".txt") else pd.read_csv(
         path, sep="\t" if path.lower().endswith(".tsv") else ","
     )
@@ -437,14 +436,11 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     elif lon and lat:
         x, y, crs = frame[lon], frame[lat], QgsCoordinateReferenceSystem("EPSG:4326")
     elif xcol and ycol:
-        raise ValueError(
-            f"The CSV has x/y columns ('{xcol}', '{ycol}') but their CRS is unknown; set the CSV CRS parameter "
-            "(e.g. EPSG:2263) or load the file as a delimited-text layer with its CRS."
-        )
+        raise InputError("The CSV has x/y columns ('{}', '{}') but their CRS is unknown; set the CSV CRS parameter "
+                         "(e.g. EPSG:2263) or load the file as a delimited-text layer with its CRS.", xcol, ycol)
     else:
-        raise ValueError(
-            "The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and longitude."
-        )
+        raise InputError("The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and "
+                         "longitude.")
     xs = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
     ys = pd.to_numeric(y, errors="coerce").to_numpy(dtype=float)
     attrs: dict[str, np.ndarray] = {}
@@ -488,7 +484,7 @@ def read_polygons(
     null ones are skipped.
     """
     if geometry_type(source.wkbType()) != GEOMETRY_POLYGON:
-        raise ValueError("The zone / study-area layer must contain polygons.")
+        raise InputError("The zone / study-area layer must contain polygons.")
     kinds = _field_kinds(source, fields, "polygon")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_polygons_arrow,
                                     _read_polygons_features)
@@ -630,7 +626,7 @@ def read_lines(
     the Arrow stream. Null or empty geometries are skipped (reported); curves are segmentised by QGIS.
     """
     if geometry_type(source.wkbType()) != GEOMETRY_LINE:
-        raise ValueError("The layer must contain lines.")
+        raise InputError("The layer must contain lines.")
     kinds = _field_kinds(source, fields, "line")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_lines_arrow, _read_lines_features)
     parts, fids, attributes, n, n_null = read
@@ -687,13 +683,13 @@ def read_raster_cells(
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsRectangle
 
     if layer is None or not layer.isValid() or layer.providerType() != "gdal":
-        raise ValueError("The population raster could not be opened; give a GeoTIFF or another GDAL raster.")
+        raise InputError("The population raster could not be opened; give a GeoTIFF or another GDAL raster.")
     ds = gdal_calls.open_raster(layer.source())
     if ds is None:
-        raise ValueError(f"GDAL cannot open the population raster '{layer.source()}'.")
+        raise InputError("GDAL cannot open the population raster '{}'.", layer.source())
     x0, dx, rx, y0, ry, dy = ds.GetGeoTransform()
     if rx or ry:
-        raise ValueError("The population raster is rotated; warp it to a north-up grid first.")
+        raise InputError("The population raster is rotated; warp it to a north-up grid first.")
     ncols, nrows = ds.RasterXSize, ds.RasterYSize
     c0, r0, c1, r1 = 0, 0, ncols, nrows
     if bounds is not None:

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..analysis.errors import Cancelled
+from ..analysis.errors import Cancelled, InputError
 from ..analysis.optional import MissingDependency, OptionalPackage
 from ..compat import FLAG_OPTIONAL, NUMBER_DOUBLE, NUMBER_INTEGER, set_advanced
 from ..i18n import N_, tr
@@ -77,8 +77,8 @@ class Help:
 
 class BesecureAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALGORITHM_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``HELP`` and implement
-    ``initAlgorithm`` and ``compute``. ``compute`` raises ValueError for input the user can fix; it is
-    shown as a Processing error, never a traceback."""
+    ``initAlgorithm`` and ``compute``. ``compute`` raises InputError for input the user can fix; it is
+    shown, translated, as a Processing error. Any other exception is a defect and shows as one."""
 
     ALGORITHM_ID = ""
     DISPLAY_NAME = ""
@@ -203,8 +203,8 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
             return self.compute(parameters, context, feedback)
         except MissingDependency as exc:
             raise QgsProcessingException(missing_package_message(self.displayName(), exc.package)) from None
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        except InputError as exc:
+            raise QgsProcessingException(input_message(exc)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
 
@@ -243,6 +243,11 @@ def missing_package_message(feature: str, package: OptionalPackage) -> str:
     """What to install for ``feature`` (e.g. an algorithm's name) to work, in the user's language."""
     return tr("{} needs the Python package {}, which is not installed. On Debian or Ubuntu: sudo apt install {}; "
               "elsewhere: pip install {}.").format(feature, package.pip, package.debian, package.pip)
+
+
+def input_message(exc: InputError) -> str:
+    """The user's message of ``exc`` in the plugin's language (its template translated, then filled)."""
+    return tr(exc.template).format(*exc.values) if exc.values else tr(exc.template)
 
 
 def check_cancel(feedback) -> None:

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..analysis.errors import InputError
 from ..analysis.periods import coverage
 from ..compat import FIELD_ANY, VECTOR_POINT, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
@@ -76,23 +77,23 @@ def read_incidents(alg, parameters, context, feedback, fields, time_param: str =
     """
     source = alg.parameterAsSource(parameters, INPUT, context)
     if source is None:
-        raise ValueError("The incident layer (INPUT) could not be opened.")
+        raise InputError("The incident layer (INPUT) could not be opened.")
     category_field = _param_string(alg, parameters, CATEGORY_FILTER_FIELD, context)
     values = category_values(_param_string(alg, parameters, CATEGORY_VALUES, context))
     time_field = _param_string(alg, parameters, time_param, context)
     start = _param_string(alg, parameters, START, context).strip()
     end = _param_string(alg, parameters, END, context).strip()
     if values and not category_field:
-        raise ValueError("Categories to keep (CATEGORY_VALUES) need CATEGORY_FILTER_FIELD, the field that holds "
+        raise InputError("Categories to keep (CATEGORY_VALUES) need CATEGORY_FILTER_FIELD, the field that holds "
                          "the incident type.")
     if (start or end) and not time_field:
-        raise ValueError(f"A period (START/END) needs {time_param}, the field with the incident date.")
+        raise InputError("A period (START/END) needs {}, the field with the incident date.", time_param)
     csv_crs = alg.parameterAsCrs(parameters, CSV_CRS, context)
     table = read_points(source, [*fields, category_field if values else "", time_field],
                         layer=whole_layer(alg, parameters, INPUT, context),
                         csv_crs=csv_crs if csv_crs.isValid() else None, feedback=feedback)
     if table.x.size == 0:
-        raise ValueError(f"The incident layer '{source.sourceName()}' has no points with a usable geometry.")
+        raise InputError("The incident layer '{}' has no points with a usable geometry.", source.sourceName())
     n_total = int(table.x.size)
     if values:
         table = table.subset(category_mask(table.attributes[category_field], values, category_field, feedback))
@@ -160,8 +161,8 @@ def category_mask(column: np.ndarray, values: tuple[str, ...], field: str, feedb
         found = {v for v in values if v.casefold() in present}
     if not mask.any():
         common = pd.Series(column, dtype=object).dropna().astype(str).value_counts().index[:8]
-        raise ValueError(f"No incident has {', '.join(repr(v) for v in values)} in '{field}'. Its commonest values "
-                         f"are: {', '.join(common)}.")
+        raise InputError("No incident has {} in '{}'. Its commonest values are: {}.",
+                         ', '.join(repr(v) for v in values), field, ', '.join(common))
     missing = [v for v in values if v not in found]
     if missing:
         feedback.pushWarning(tr("No incident has {} in '{}'.").format(", ".join(repr(v) for v in missing), field))
@@ -193,14 +194,14 @@ def incident_times(alg, parameters, context, table: PointTable, field: str, feed
 def period_bounds(start_text, end_text, label: str = "") -> tuple[np.datetime64 | None, np.datetime64 | None]:
     """The period [start, end) a START/END pair means: a date-only end includes that whole day.
 
-    None for an empty bound; raises ValueError when the end is not after the start.
+    None for an empty bound; raises InputError when the end is not after the start.
     """
     start = parse_bound(start_text, f"{label}START")
     end = parse_bound(end_text, f"{label}END")
     if end is not None and len(str(end_text).strip()) <= 10:
         end = end + np.timedelta64(1, "D")
     if start is not None and end is not None and end <= start:
-        raise ValueError(f"The period end ({end_text}) is not after its start ({start_text}).")
+        raise InputError("The period end ({}) is not after its start ({}).", end_text, start_text)
     return start, end
 
 
@@ -223,11 +224,11 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
     """
     parsed = incident_times(alg, parameters, context, points, time_field, feedback)
     if not parsed.valid.any():
-        raise ValueError(f"No incident has a usable date in '{time_field}'; choose the field with the dates.")
+        raise InputError("No incident has a usable date in '{}'; choose the field with the dates.", time_field)
     mask = period_mask(parsed.times, start, end) if (start or end) else parsed.valid
     if not mask.any():
-        raise ValueError(f"The layer has no incidents between {start or 'the start'} and {end or 'the end'} "
-                         f"in '{time_field}'.")
+        raise InputError("The layer has no incidents between {} and {} in '{}'.",
+                         start or 'the start', end or 'the end', time_field)
     feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
     return points.subset(mask)
 

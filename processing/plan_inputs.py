@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem
 
-from ..analysis.errors import Cancelled
+from ..analysis.errors import Cancelled, InputError
 from ..analysis.sbd_visual import usable_rings
 from ..analysis.visibility import OccluderSet
 from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON, REQUEST_NO_GEOMETRY_CHECK, geometry_type
@@ -38,7 +38,7 @@ def source_of(alg, parameters, name, context, label: str, optional: bool = False
     if source is None:
         if optional:
             return None
-        raise ValueError(f"The {label} layer ({name}) is missing or could not be opened.")
+        raise InputError("The {} layer ({}) is missing or could not be opened.", label, name)
     return source
 
 
@@ -63,7 +63,7 @@ def read_plan_points(alg, parameters, name, context, fields, label: str, feedbac
     table = read_points(source, [f for f in fields if f], layer=whole_layer(alg, parameters, name, context),
                         working_crs=working_crs, feedback=feedback)
     if table.x.size == 0:
-        raise ValueError(f"The {label} layer '{source.sourceName()}' has no points with a usable geometry.")
+        raise InputError("The {} layer '{}' has no points with a usable geometry.", label, source.sourceName())
     return table
 
 
@@ -73,7 +73,7 @@ def numeric_values(table: PointTable, field: str, default: float) -> np.ndarray:
         return np.full(table.x.size, float(default))
     values = table.attributes[field]
     if values.dtype.kind != "f":
-        raise ValueError(f"The field '{field}' must be numeric.")
+        raise InputError("The field '{}' must be numeric.", field)
     return values.astype(float)
 
 
@@ -119,7 +119,7 @@ def read_plan_parts(alg, parameters, name, context, fields, label: str, working_
         per_feature = table.parts
         areal = True
     else:
-        raise ValueError(f"The {label} layer '{source.sourceName()}' must contain lines or polygons.")
+        raise InputError("The {} layer '{}' must contain lines or polygons.", label, source.sourceName())
     feature, part_no, items = [], [], []
     for i, parts in enumerate(per_feature):
         for k, part in enumerate(parts):
@@ -127,7 +127,7 @@ def read_plan_parts(alg, parameters, name, context, fields, label: str, working_
             part_no.append(k)
             items.append(part)
     if not items:
-        raise ValueError(f"The {label} layer '{source.sourceName()}' has no features with a usable geometry.")
+        raise InputError("The {} layer '{}' has no features with a usable geometry.", label, source.sourceName())
     return PlanParts(areal, [] if areal else items, items if areal else [], np.asarray(feature, dtype=np.int64),
                      np.asarray(part_no, dtype=np.int64), table.fid, table.attributes, working_crs)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsProcessingParameterFile
 
+from ..analysis.errors import InputError
 from ..analysis.geometry import assign_points_to_polygons
 from ..analysis.network import build_network, points_along
 from ..analysis.proximity import Shapes
@@ -66,10 +67,8 @@ def ruleset_from(alg, parameters, context, bundled: str, kind: str) -> Ruleset:
     path = alg.parameterAsFile(parameters, RULESET, context)
     data = load_ruleset(path if path else bundled)
     if data["kind"] != kind:
-        raise ValueError(
-            f"The rule set '{data['id']}' is of kind '{data['kind']}'; this check needs a '{kind}' rule set "
-            f"(like knowledge/rulesets/{bundled}.json)."
-        )
+        raise InputError("The rule set '{}' is of kind '{}'; this check needs a '{}' rule set (like "
+                         "knowledge/rulesets/{}.json).", data['id'], data['kind'], kind, bundled)
     return data
 
 
@@ -103,17 +102,16 @@ def read_zones(alg, parameters, name, context, working_crs, feedback, close_tole
             for line in parts:
                 gap = float(np.hypot(*(line[-1] - line[0])))
                 if gap > close_tolerance or len(line) < 3:
-                    raise ValueError(
-                        f"The {tr(label)} boundary line (feature {fid}) is not closed: its ends are {gap:.2f} m "
-                        f"apart. Close the line, or give the {tr(label)} as a polygon layer."
-                    )
+                    raise InputError("The {} boundary line (feature {}) is not closed: its ends are {:.2f} m "
+                                     "apart. Close the line, or give the {} as a polygon layer.",
+                                     tr(label), fid, gap, tr(label))
                 n_closed += gap > 0
                 polygons.append([line])
                 fids.append(int(fid))
     else:
-        raise ValueError(f"The {tr(label)} layer must contain polygons (or closed boundary lines).")
+        raise InputError("The {} layer must contain polygons (or closed boundary lines).", tr(label))
     if not polygons and not allow_empty:
-        raise ValueError(f"The {tr(label)} layer '{source.sourceName()}' has no polygon with a usable geometry.")
+        raise InputError("The {} layer '{}' has no polygon with a usable geometry.", tr(label), source.sourceName())
     if n_closed:
         feedback.pushWarning(tr("{} {} boundaries were not closed; they were closed before use.")
                              .format(n_closed, tr(label)))
@@ -132,7 +130,7 @@ def read_network(alg, parameters, name, context, working_crs, feedback, label: s
             lines.append(part)
             fids.append(int(fid))
     if not lines:
-        raise ValueError(f"The {label} layer '{source.sourceName()}' has no lines with a usable geometry.")
+        raise InputError("The {} layer '{}' has no lines with a usable geometry.", label, source.sourceName())
     return lines, np.asarray(fids, dtype=np.int64)
 
 
@@ -204,7 +202,7 @@ def _read_barrier_layer(alg, parameters, name, context, source, working_crs, fee
                 labels.append(tr("barrier {}").format(ids[k] if ids[k] is not None else f"fid {table.fid[k]}"))
         barriers = Barriers(np.zeros((0, 2)), np.zeros(0), tuple(lines), tuple(ratings), tuple(labels))
     else:
-        raise ValueError("The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).")
+        raise InputError("The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).")
     return barriers
 
 
@@ -275,4 +273,4 @@ def read_features(alg, parameters, name, context, crs, feedback, label: str, fie
         shapes = Shapes.build(polygons=polys, polygon_owner=owner)
         return Features(shapes, [multipolygon_wkb(p) for p in parts_per_feature], WKB_MULTIPOLYGON, t.fid,
                         t.attributes)
-    raise ValueError(f"The {label} layer must contain points, lines or polygons.")
+    raise InputError("The {} layer must contain points, lines or polygons.", label)

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..analysis import grids
+from ..analysis.errors import InputError
 from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
 from ..compat import (
     FIELD_ANY,
@@ -160,13 +161,13 @@ def _study_area(alg, parameters, context, working, feedback):
     polys = read_polygons(source, working_crs=working, feedback=feedback,
                           layer=whole_layer(alg, parameters, STUDY_AREA, context))
     if not polys.parts:
-        raise ValueError("The study area layer has no polygons.")
+        raise InputError("The study area layer has no polygons.")
     return [ring for rings in polys.rings for ring in rings]
 
 
 def _grid_units(kind: str, size: float, points: PointTable, study, max_cells: int) -> SpatialUnits:
     if points.x.size == 0 and study is None:
-        raise ValueError("There are no incidents to place a grid over; give a study area or check the filters.")
+        raise InputError("There are no incidents to place a grid over; give a study area or check the filters.")
     xs = [points.x] + ([np.concatenate([r[:, 0] for r in study])] if study else [])
     ys = [points.y] + ([np.concatenate([r[:, 1] for r in study])] if study else [])
     allx, ally = np.concatenate(xs), np.concatenate(ys)
@@ -193,7 +194,7 @@ class _GridWkb:
 def _zone_units(alg, parameters, context, working, feedback, with_population) -> SpatialUnits:
     units = zone_units(alg, parameters, context, working, feedback, with_population)
     if units is None:
-        raise ValueError("Spatial units are set to a polygon layer: choose the zones layer (ZONES).")
+        raise InputError("Spatial units are set to a polygon layer: choose the zones layer (ZONES).")
     return units
 
 
@@ -210,7 +211,7 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
     polys = read_polygons(source, list(dict.fromkeys([*names, *(f for f in (id_field, pop_field) if f)])),
                           working_crs=working, feedback=feedback, layer=whole_layer(alg, parameters, ZONES, context))
     if not polys.parts:
-        raise ValueError("The zones layer has no polygons.")
+        raise InputError("The zones layer has no polygons.")
     ids = polys.attributes[id_field] if id_field else polys.fid
     areas = np.array([polygon_area(r) for r in polys.rings])
     wkb = [multipolygon_wkb(p) for p in polys.parts]
@@ -279,7 +280,7 @@ def _population_from_points(alg, parameters, context, working, units: SpatialUni
         return units.population
     field = alg.parameterAsString(parameters, POPULATION_POINTS_FIELD, context)
     if not field:
-        raise ValueError("Population points were given without POPULATION_POINTS_FIELD (the residents per point).")
+        raise InputError("Population points were given without POPULATION_POINTS_FIELD (the residents per point).")
     pts = read_points(source, [field], layer=alg.parameterAsVectorLayer(parameters, POPULATION_POINTS, context),
                       working_crs=working)
     idx = units.assign(pts.x, pts.y)

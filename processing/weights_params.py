@@ -23,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..analysis.errors import InputError
 from ..analysis.geometry import polygon_centroids
 from ..analysis.weights import (
     SpatialWeights,
@@ -175,23 +176,23 @@ class FeatureValues:
 
 def read_features(alg, parameters, context, feedback, value_required: bool = True) -> FeatureValues:
     """Read INPUT with every field; features without geometry or without a value are left out
-    (and counted in the log). Raises ValueError with a sentence saying what to change."""
+    (and counted in the log). Raises InputError with a sentence saying what to change."""
     source = alg.parameterAsSource(parameters, INPUT, context)
     if source is None:
-        raise ValueError("The input layer (INPUT) could not be opened.")
+        raise InputError("The input layer (INPUT) could not be opened.")
     name = source.sourceName()
     value_field = alg.parameterAsString(parameters, VALUE_FIELD, context) or ""
     fields = source.fields()
     if value_required and not value_field:
-        raise ValueError("Choose the field with the values to analyse (VALUE_FIELD), e.g. 'count'.")
+        raise InputError("Choose the field with the values to analyse (VALUE_FIELD), e.g. 'count'.")
     if value_field:
         idx = fields.indexOf(value_field)
         if idx < 0:
-            raise ValueError(f"The layer '{name}' has no field '{value_field}'. "
-                             f"Available: {', '.join(fields.names())}.")
+            raise InputError("The layer '{}' has no field '{}'. Available: {}.",
+                             name, value_field, ', '.join(fields.names()))
         if not fields.at(idx).isNumeric():
-            raise ValueError(f"The field '{value_field}' of '{name}' is not numeric; choose a field with numbers "
-                             "(a count or a rate).")
+            raise InputError("The field '{}' of '{}' is not numeric; choose a field with numbers (a count or a "
+                             "rate).", value_field, name)
     # A GeoPackage's fid shows up as a field; it is written as source_fid instead.
     names = [f for f in fields.names() if f.lower() not in ("fid", SOURCE_FID)]
     source_crs = source.sourceCrs()
@@ -208,8 +209,8 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
                           working_crs=None if metric else source_crs, feedback=feedback)
         table = FeatureValues(None, pts.x, pts.y, pts.fid, pts.attributes, pts.crs, metric, name)
     else:
-        raise ValueError(f"The layer '{name}' has neither polygons nor points; give polygons with a value (e.g. "
-                         "the output of Aggregate incidents) or points with a value.")
+        raise InputError("The layer '{}' has neither polygons nor points; give polygons with a value (e.g. the "
+                         "output of Aggregate incidents) or points with a value.", name)
     table.layer_name = name
     for f in names:
         # Integer fields come back as floats; keep them integers in the output when nothing is missing.
@@ -217,7 +218,7 @@ def read_features(alg, parameters, context, feedback, value_required: bool = Tru
         if fields.field(f).type() in INTEGER_FIELD_TYPES and values.dtype.kind == "f" and np.all(np.isfinite(values)):
             table.attributes[f] = values.astype(np.int64)
     if table.n == 0:
-        raise ValueError(f"The layer '{name}' has no features with a usable geometry.")
+        raise InputError("The layer '{}' has no features with a usable geometry.", name)
     if value_field:
         values = np.asarray(table.attributes[value_field], dtype=np.float64)
         ok = np.isfinite(values)
@@ -293,11 +294,11 @@ def check_values(table: FeatureValues) -> None:
     """Refuse values the statistics cannot use, with the reason in the user's terms."""
     n = table.n
     if n < 3:
-        raise ValueError(f"'{table.layer_name}' has {n} feature(s) with a value in '{table.value_field}'; spatial "
-                         "autocorrelation needs at least 3 (better 30 or more).")
+        raise InputError("'{}' has {} feature(s) with a value in '{}'; spatial autocorrelation needs at least 3 "
+                         "(better 30 or more).", table.layer_name, n, table.value_field)
     if np.all(table.values == table.values[0]):
-        raise ValueError(f"All {n} values of '{table.value_field}' are equal ({table.values[0]:g}); hot spots and "
-                         "clusters need values that vary. Choose another field or a larger area.")
+        raise InputError("All {} values of '{}' are equal ({:g}); hot spots and clusters need values that vary. "
+                         "Choose another field or a larger area.", n, table.value_field, table.values[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -312,7 +313,7 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
     unit = table.unit
     if kind in (QUEEN, ROOK):
         if table.is_points:
-            raise ValueError("Contiguity (queen or rook) needs polygons; for points choose a distance band "
+            raise InputError("Contiguity (queen or rook) needs polygons; for points choose a distance band "
                              "(NEIGHBOURS 2) or k nearest neighbours (NEIGHBOURS 3).")
         name = "queen" if kind == QUEEN else "rook"
         tolerance = contiguity_tolerance(table.ring_xy, table.ring_offsets, table.ring_polygon)
@@ -324,7 +325,7 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
     elif kind == DISTANCE_BAND:
         distance = alg.parameterAsDouble(parameters, DISTANCE, context)
         if table.n < 2:
-            raise ValueError("A distance band needs at least 2 features.")
+            raise InputError("A distance band needs at least 2 features.")
         needed = min_threshold_distance(table.x, table.y)
         if distance <= 0:
             distance = needed  # distance_band_weights includes pairs at the band up to rounding
@@ -332,8 +333,9 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
                                  "feature at least one neighbour.").format(distance, unit))
         w = distance_band_weights(table.x, table.y, distance)
         if w.n_links == 0:
-            raise ValueError(f"No feature has a neighbour within {distance:g} {unit}; increase DISTANCE (at least "
-                             f"{needed:.6g} {unit} gives every feature a neighbour) or set it to 0 (automatic).")
+            raise InputError("No feature has a neighbour within {:g} {}; increase DISTANCE (at least {:.6g} {} "
+                             "gives every feature a neighbour) or set it to 0 (automatic).",
+                             distance, unit, needed, unit)
         description = tr("distance band of {:g} {}").format(distance, unit)
         if w.islands.size:
             feedback.pushWarning(tr("A distance band of at least {:.6g} {} would give every feature a neighbour.")
@@ -341,8 +343,8 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
     else:
         k = alg.parameterAsInt(parameters, K, context)
         if k >= table.n:
-            raise ValueError(f"K = {k} nearest neighbours needs more than {k} features; the layer has {table.n}. "
-                             "Lower K.")
+            raise InputError("K = {} nearest neighbours needs more than {} features; the layer has {}. Lower K.",
+                             k, k, table.n)
         w = knn_weights(table.x, table.y, k)
         description = tr("{} nearest neighbours").format(k)
         tied = knn_tied(w, k)

@@ -1,6 +1,7 @@
 """Refresh i18n/besecure_nl.ts from the source strings and compile the .qm files.
 
-Collects every string the plugin passes through ``tr()``: literal ``tr("...")`` and ``N_("...")`` arguments, algorithm
+Collects every string the plugin passes through ``tr()``: literal ``tr("...")``, ``N_("...")`` and ``InputError("...")``
+arguments (the last translated by processing.base when shown), algorithm
 ``DISPLAY_NAME``s, the ``GROUPS`` names, the labels given to ``add_number``/``add_bool`` and the
 help texts (``Help(...)`` and the module-level ``HELP`` dicts). Existing translations are kept;
 new strings are added as unfinished (or translated from ``i18n/pending/*.json``, where engineers hand in
@@ -19,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = "besecure"
-SOURCES = ["plugin.py", "processing", "layers", "ui", "i18n"]
+SOURCES = ["plugin.py", "analysis", "processing", "layers", "ui", "i18n"]
 LABEL_CALLS = {"add_number": 1, "add_bool": 1}
 
 
@@ -45,7 +46,7 @@ def collect() -> list[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                if name in ("tr", "N_") and node.args:
+                if name in ("tr", "N_", "InputError") and node.args:
                     found.update(dict.fromkeys(_strings(node.args[0])))
                 elif name in LABEL_CALLS and len(node.args) > LABEL_CALLS[name]:
                     found.update(dict.fromkeys(_strings(node.args[LABEL_CALLS[name]])))

@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ...analysis.cctv import dori_levels
+from ...analysis.errors import InputError
 from ...analysis.sbd_visual import camera_coverage, snap_to_walls
 from ...analysis.visibility import OccluderSet
 from ...compat import (
@@ -160,7 +161,7 @@ class CctvCoverage(BesecureAlgorithm):
         keys = (CAMERA_ID_FIELD, HEIGHT_FIELD, AZIMUTH_FIELD, HFOV_FIELD, WIDTH_PX_FIELD, RANGE_FIELD)
         fields = {k: self.parameterAsString(parameters, k, context) for k in keys}
         if not fields[AZIMUTH_FIELD]:
-            raise ValueError("Give AZIMUTH_FIELD: the field with each camera's viewing direction (degrees from north).")
+            raise InputError("Give AZIMUTH_FIELD: the field with each camera's viewing direction (degrees from north).")
         table = read_plan_points(self, parameters, CAMERAS, context, list(fields.values()), "cameras", feedback)
         cams = pd.DataFrame({"x": table.x, "y": table.y, "fid": table.fid})
         names = table.attributes[fields[CAMERA_ID_FIELD]] if fields[CAMERA_ID_FIELD] else [None] * table.x.size
@@ -185,8 +186,8 @@ class CctvCoverage(BesecureAlgorithm):
             bad = np.asarray(bad)
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
-                raise ValueError(f"Camera '{cams['name'][i]}' (feature {int(cams['fid'][i])}) {what}; "
-                                 f"{int(bad.sum())} camera(s) like this. Fill in the field or fix the value.")
+                raise InputError("Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix "
+                                 "the value.", cams['name'][i], int(cams['fid'][i]), what, int(bad.sum()))
         return cams, table.crs
 
     def _levels(self, parameters, context):
@@ -195,7 +196,7 @@ class CctvCoverage(BesecureAlgorithm):
         names = list(levels)
         required = LEVELS[self.parameterAsEnum(parameters, REQUIRED_LEVEL, context)]
         if required not in levels:
-            raise ValueError(f"The rule set has no level '{required}'. Its levels: {', '.join(names)}.")
+            raise InputError("The rule set has no level '{}'. Its levels: {}.", required, ', '.join(names))
         return levels, required
 
     # -- run ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.network import build_network, dead_ends, exit_distance_pieces, node_distances
 from ...analysis.proximity import Shapes, nearest_places
 from ...analysis.sbd_rules import constant, vegetation_verdicts
@@ -143,7 +144,7 @@ class Concealment(BesecureAlgorithm):
                                 [height_field, crown_field, kind_field])
         n = objects.fid.size
         if n == 0:
-            raise ValueError("The vegetation layer has no feature with a usable geometry.")
+            raise InputError("The vegetation layer has no feature with a usable geometry.")
         lines, _ = read_network(self, parameters, PATHS, context, crs, feedback, tr("footpaths"))
         check_cancel(feedback)
 
@@ -246,7 +247,7 @@ class Concealment(BesecureAlgorithm):
                 polygons += [part for parts in read_polygons(lyr, [], working_crs=crs, feedback=feedback).parts
                              for part in parts]
             else:
-                raise ValueError(f"The exit layer '{lyr.name()}' must contain points, lines or polygons.")
+                raise InputError("The exit layer '{}' must contain points, lines or polygons.", lyr.name())
         xy = np.vstack(points) if points else np.zeros((0, 2))
         shapes = None
         if lines or polygons:
@@ -258,5 +259,5 @@ class Concealment(BesecureAlgorithm):
     def _numbers(objects, field: str) -> np.ndarray:
         values = np.asarray(objects.attributes[field])
         if values.dtype.kind != "f":
-            raise ValueError(f"The field '{field}' must be numeric.")
+            raise InputError("The field '{}' must be numeric.", field)
         return values.astype(float)

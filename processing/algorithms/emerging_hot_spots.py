@@ -25,6 +25,7 @@ from ...analysis.emerging import (
     sparse_threshold,
     time_bins,
 )
+from ...analysis.errors import InputError
 from ...analysis.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
@@ -165,11 +166,11 @@ class EmergingHotSpots(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         if not parsed.valid.any():
-            raise ValueError(f"No incident has a usable date in '{time_field}'; choose the field with the dates.")
+            raise InputError("No incident has a usable date in '{}'; choose the field with the dates.", time_field)
         in_period = incidents.period_mask(parsed.times, start_text, end_text)
         if not in_period.any():
-            raise ValueError(f"The layer has no incidents between {start_text or 'the start'} and "
-                             f"{end_text or 'the end'} in '{time_field}'.")
+            raise InputError("The layer has no incidents between {} and {} in '{}'.",
+                             start_text or 'the start', end_text or 'the end', time_field)
         points = points.subset(in_period)
         times = parsed.times[in_period]
         time_index, step_starts = time_bins(times, step, start, end)
@@ -243,11 +244,10 @@ class EmergingHotSpots(BesecureAlgorithm):
         first, last = times.min(), times.max()
         name = tr(STEP_NAMES[step])
         if n_times < MIN_TIME_STEPS:
-            raise ValueError(
-                f"Emerging hot spot analysis needs at least {MIN_TIME_STEPS} time steps for the trend test "
-                f"({ADVISED_TIME_STEPS} or more are advisable); the incidents from {_day(first)} to {_day(last)} "
-                f"fill only {n_times} {step}ly step(s). Choose weekly steps or a longer period."
-            )
+            raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or "
+                             "more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose "
+                             "weekly steps or a longer period.",
+                             MIN_TIME_STEPS, ADVISED_TIME_STEPS, _day(first), _day(last), n_times, step)
         first_start = step_starts[0].astype("datetime64[m]")
         last_end = _step_end(step, step_starts[-1]).astype("datetime64[m]")
         feedback.pushInfo(tr("{} from {} to {} (incidents from {} to {}).").format(
@@ -307,8 +307,8 @@ class EmergingHotSpots(BesecureAlgorithm):
             feedback.pushInfo(tr("Locations: the {} {} of {:g} m overlapping the study area.")
                               .format(u.n, kind, u.grid.size))
         if u.n < 3:
-            raise ValueError(f"Only {u.n} location(s) hold incidents; emerging hot spot analysis needs at least 3. "
-                             "Choose smaller cells or a longer period.")
+            raise InputError("Only {} location(s) hold incidents; emerging hot spot analysis needs at least 3. "
+                             "Choose smaller cells or a longer period.", u.n)
         return u, index
 
     # -- log and cube ------------------------------------------------------------------------------

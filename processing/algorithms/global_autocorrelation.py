@@ -6,6 +6,7 @@ import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
 
 from ...analysis.autocorrelation import general_g, global_moran, nearest_neighbour_index
+from ...analysis.errors import InputError
 from ...analysis.geometry import convex_hull_area, points_in_polygon, polygon_area
 from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
@@ -66,7 +67,7 @@ class GlobalAutocorrelation(BesecureAlgorithm):
     def compute(self, parameters, context, feedback):
         table = wp.read_features(self, parameters, context, feedback, value_required=False)
         if table.values is None and not table.is_points:
-            raise ValueError("Choose the field with the values to analyse (VALUE_FIELD); without values only the "
+            raise InputError("Choose the field with the values to analyse (VALUE_FIELD); without values only the "
                              "nearest neighbour index of a point layer can be computed.")
         permutations = self.parameterAsInt(parameters, wp.PERMUTATIONS, context)
         seed = self.parameterAsInt(parameters, wp.SEED, context)
@@ -156,7 +157,7 @@ class GlobalAutocorrelation(BesecureAlgorithm):
         if source is not None:
             polys = read_polygons(source, working_crs=table.crs, feedback=feedback)
             if not polys.parts:
-                raise ValueError("The study area layer has no polygons.")
+                raise InputError("The study area layer has no polygons.")
             area = float(sum(polygon_area(rings) for rings in polys.rings))
             outside = int((~points_in_polygon(table.x, table.y, [r for rings in polys.rings for r in rings])).sum())
             if outside:
@@ -169,7 +170,7 @@ class GlobalAutocorrelation(BesecureAlgorithm):
         width, height = np.ptp(table.x), np.ptp(table.y)
         if width * height > 0:
             return float(width * height), tr("the bounding box of the points")
-        raise ValueError("The points lie on one line or at one place, so they enclose no area; give a STUDY_AREA.")
+        raise InputError("The points lie on one line or at one place, so they enclose no area; give a STUDY_AREA.")
 
 
 def _fmt(p: float) -> str:

@@ -5,6 +5,7 @@ import numpy as np
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink
 
 from ...analysis.autocorrelation import getis_ord_local
+from ...analysis.errors import InputError
 from ...compat import set_advanced
 from ...i18n import N_, tr
 from .. import weights_params as wp
@@ -85,7 +86,7 @@ class HotSpots(BesecureAlgorithm):
         permutations = self.parameterAsInt(parameters, wp.PERMUTATIONS, context)
         seed = self.parameterAsInt(parameters, wp.SEED, context)
         if inference == "permutation" and permutations == 0:
-            raise ValueError("Significance from permutation p-values needs PERMUTATIONS > 0 (999 is usual).")
+            raise InputError("Significance from permutation p-values needs PERMUTATIONS > 0 (999 is usual).")
         statistic = "Gi*" if star else "Gi"
         if star:
             feedback.pushInfo(tr("Gi*: each feature's own value counts in its neighbourhood sum (self-weight 1)."))

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
+from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
 from ...layers.dates import parse_datetimes
@@ -92,7 +93,7 @@ class HotTimes(BesecureAlgorithm):
                                           time_param=START_FIELD)
         start = incidents.incident_times(self, parameters, context, points, start_field, feedback)
         if not start.valid.any():
-            raise ValueError(f"No incident has a usable time in '{start_field}'.")
+            raise InputError("No incident has a usable time in '{}'.", start_field)
         points = points.subset(start.valid)
         start_min = to_minutes(start.times[start.valid])
         end_min = None
@@ -161,8 +162,8 @@ class HotTimes(BesecureAlgorithm):
             for path in [*results.values(), *(f"{p}.partial" for p in (chart_path, html_path) if p)]:
                 with contextlib.suppress(OSError):
                     Path(path).unlink()
-            raise ValueError(f"Cannot write the hot times chart or report ({exc.filename}: {exc.strerror}); choose "
-                             "a folder you can write to.") from None
+            raise InputError("Cannot write the hot times chart or report ({}: {}); choose a folder you can write "
+                             "to.", exc.filename, exc.strerror) from None
         feedback.pushInfo(tr("Written: {}.").format(", ".join(results.values())))
         return results
 

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.geometry import assign_points_to_polygons
 from ...analysis.intervention import wdd, wdd_single_control, wdq
 from ...compat import FIELD_ANY, VECTOR_POLYGON
@@ -112,15 +113,15 @@ class InterventionEffect(BesecureAlgorithm):
         texts = [self.parameterAsString(parameters, p, context).strip() for p in PERIODS]
         for name, text in zip(PERIODS, texts, strict=True):
             if not text:
-                raise ValueError(f"Give {name}: both periods need a start and an end date (YYYY-MM-DD).")
+                raise InputError("Give {}: both periods need a start and an end date (YYYY-MM-DD).", name)
         before = incidents.period_bounds(texts[0], texts[1], "BEFORE_")
         after = incidents.period_bounds(texts[2], texts[3], "AFTER_")
         if before[0] < after[1] and after[0] < before[1]:
-            raise ValueError(f"The before period ({texts[0]} to {texts[1]}) and the after period ({texts[2]} to "
-                             f"{texts[3]}) overlap; an incident may count in one period only.")
+            raise InputError("The before period ({} to {}) and the after period ({} to {}) overlap; an incident "
+                             "may count in one period only.", texts[0], texts[1], texts[2], texts[3])
         if after[0] < before[0]:
-            raise ValueError(f"The after period ({texts[2]} to {texts[3]}) lies before the before period "
-                             f"({texts[0]} to {texts[1]}); swap them.")
+            raise InputError("The after period ({} to {}) lies before the before period ({} to {}); swap them.",
+                             texts[2], texts[3], texts[0], texts[1])
         return texts, before, after
 
     def _areas(self, parameters, context, points, feedback):
@@ -130,11 +131,11 @@ class InterventionEffect(BesecureAlgorithm):
             source = self.parameterAsSource(parameters, name, context)
             if source is None:
                 if name != CONTROL_BUFFER:
-                    raise ValueError(f"Choose a polygon layer for {name}.")
+                    raise InputError("Choose a polygon layer for {}.", name)
                 continue
             polys = read_polygons(source, working_crs=points.crs, feedback=feedback)
             if not polys.parts:
-                raise ValueError(f"The {name} layer '{source.sourceName()}' has no polygons.")
+                raise InputError("The {} layer '{}' has no polygons.", name, source.sourceName())
             geometry = QgsGeometry.unaryUnion([_geometry(multipolygon_wkb(p)) for p in polys.parts])
             areas.append((name, polys.rings, geometry))
         return areas
@@ -150,8 +151,8 @@ class InterventionEffect(BesecureAlgorithm):
         in_a = incidents.period_mask(parsed.times, texts[2], texts[3], "AFTER_")
         for mask, label, (start, end) in ((in_b, "before", texts[:2]), (in_a, "after", texts[2:])):
             if not mask.any():
-                raise ValueError(f"The incident layer has no incidents in the {label} period ({start} to {end}) "
-                                 f"in field '{time_field}'; check the dates and the time field.")
+                raise InputError("The incident layer has no incidents in the {} period ({} to {}) in field '{}'; "
+                                 "check the dates and the time field.", label, start, end, time_field)
         used = in_b | in_a
         points, in_b, in_a = points.subset(used), in_b[used], in_a[used]
         feedback.pushInfo(tr("{} incidents in the before period, {} in the after period.")

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.geometry import grid_points_in_polygon, points_in_polygon
 from ...analysis.kde import (
     Kernel,
@@ -193,14 +194,14 @@ class KernelDensity(BesecureAlgorithm):
     def compute(self, parameters, context, feedback):
         out_path = self.parameterAsOutputLayer(parameters, OUTPUT, context)
         if not out_path.lower().endswith((".tif", ".tiff")):
-            raise ValueError(f"The output is written as a GeoTIFF: give a file name ending in .tif, not '{out_path}'.")
+            raise InputError("The output is written as a GeoTIFF: give a file name ending in .tif, not '{}'.", out_path)
         kernel = Kernel(self.parameterAsEnum(parameters, KERNEL, context))
         method = METHODS[self.parameterAsEnum(parameters, BANDWIDTH_METHOD, context)]
         given_h = self.parameterAsDouble(parameters, BANDWIDTH, context)
         if not (math.isfinite(given_h) and given_h >= 0):
-            raise ValueError(f"The bandwidth must be 0 (automatic) or a positive number of metres, not {given_h}.")
+            raise InputError("The bandwidth must be 0 (automatic) or a positive number of metres, not {}.", given_h)
         if method == "fixed" and given_h <= 0:
-            raise ValueError("The fixed bandwidth method needs BANDWIDTH > 0 metres; give a bandwidth, or choose "
+            raise InputError("The fixed bandwidth method needs BANDWIDTH > 0 metres; give a bandwidth, or choose "
                              "the spatial Silverman rule, Silverman's rule, Scott's rule or likelihood "
                              "cross-validation.")
         edge = self.parameterAsBoolean(parameters, EDGE_CORRECTION, context)
@@ -214,12 +215,12 @@ class KernelDensity(BesecureAlgorithm):
         x, y, w = self._weighted(points, weight_field, feedback)
         study = units.study_area_rings(self, parameters, context, crs, feedback)
         if edge and study is None:
-            raise ValueError("Edge correction needs a study area: give STUDY_AREA, or switch EDGE_CORRECTION off.")
+            raise InputError("Edge correction needs a study area: give STUDY_AREA, or switch EDGE_CORRECTION off.")
         if study is not None:
             inside = points_in_polygon(x, y, study)
             if not inside.any():
-                raise ValueError("None of the incidents lies inside the study area; check STUDY_AREA and the layers' "
-                                 "CRS.")
+                raise InputError("None of the incidents lies inside the study area; check STUDY_AREA and the "
+                                 "layers' CRS.")
             if not inside.all():
                 feedback.pushWarning(tr("{:,} incidents outside the study area are left out.")
                                      .format(int((~inside).sum())))
@@ -253,7 +254,7 @@ class KernelDensity(BesecureAlgorithm):
             xc, yc = grid.cell_centres()
             mask = grid_points_in_polygon(xc, yc, study)
             if not mask.any():
-                raise ValueError("No cell centre lies inside the study area; choose a smaller CELL_SIZE.")
+                raise InputError("No cell centre lies inside the study area; choose a smaller CELL_SIZE.")
             feedback.pushInfo(tr("Study area: {:,} of {:,} cells have their centre inside it; the others are nodata.")
                               .format(int(mask.sum()), mask.size))
         population = self._population(parameters, context, crs, extent, kernel, h, feedback)
@@ -299,19 +300,19 @@ class KernelDensity(BesecureAlgorithm):
             return points.x, points.y, np.ones(points.x.size)
         raw = points.attributes[field]
         if raw.dtype == object:
-            raise ValueError(f"The weight field '{field}' is not numeric; choose a field with numbers.")
+            raise InputError("The weight field '{}' is not numeric; choose a field with numbers.", field)
         w = raw.astype(float)
         negative = w < 0
         if negative.any():
-            raise ValueError(f"The weight field '{field}' has {int(negative.sum()):,} negative values (the lowest is "
-                             f"{np.nanmin(w):g}); weights must be zero or more (counts, aoristic weights).")
+            raise InputError("The weight field '{}' has {:,} negative values (the lowest is {:g}); weights must be "
+                             "zero or more (counts, aoristic weights).", field, int(negative.sum()), np.nanmin(w))
         missing = ~np.isfinite(w)
         if missing.any():
             feedback.pushWarning(tr("{:,} incidents without a weight in '{}' are left out.")
                                  .format(int(missing.sum()), field))
         keep = ~missing
         if not w[keep].sum() > 0:
-            raise ValueError(f"The weights in '{field}' sum to zero: there is nothing to smooth.")
+            raise InputError("The weights in '{}' sum to zero: there is nothing to smooth.", field)
         return points.x[keep], points.y[keep], w[keep]
 
     def _bandwidth(self, parameters, context, x, y, w, kernel, method, given, feedback) -> float:
@@ -382,7 +383,7 @@ class KernelDensity(BesecureAlgorithm):
         if parameters.get(EXTENT):
             ext = self.parameterAsExtent(parameters, EXTENT, context, crs)
             if ext.isNull() or not ext.width() > 0 or not ext.height() > 0:
-                raise ValueError("The raster extent (EXTENT) is empty; give an extent with a width and a height.")
+                raise InputError("The raster extent (EXTENT) is empty; give an extent with a width and a height.")
             ext_crs = self.parameterAsExtentCrs(parameters, EXTENT, context)
             if ext_crs.isValid() and ext_crs != crs:
                 feedback.pushInfo(tr("Extent given in {} and transformed to the working CRS.").format(ext_crs.authid()))
@@ -424,12 +425,12 @@ class KernelDensity(BesecureAlgorithm):
         if source is None and raster is None:
             return None
         if source is not None and raster is not None:
-            raise ValueError("Give population points (POPULATION) or a population raster (POPULATION_RASTER), "
-                             "not both.")
+            raise InputError("Give population points (POPULATION) or a population raster (POPULATION_RASTER), not "
+                             "both.")
         if source is not None:
             field = self.parameterAsString(parameters, POPULATION_FIELD, context)
             if not field:
-                raise ValueError("Population points were given without POPULATION_FIELD (the residents per point).")
+                raise InputError("Population points were given without POPULATION_FIELD (the residents per point).")
             pts = read_points(source, [field], layer=incidents.whole_layer(self, parameters, POPULATION, context),
                               working_crs=crs)
             px, py, pw = pts.x, pts.y, pts.attributes[field].astype(float)
@@ -440,11 +441,11 @@ class KernelDensity(BesecureAlgorithm):
             px, py, pw = read_raster_cells(raster, crs, (xmin - pad, ymin - pad, xmax + pad, ymax + pad))
             what = tr("raster cells")
         if (pw < 0).any():
-            raise ValueError(f"The population has {int((pw < 0).sum()):,} negative values; residents must be zero or "
-                             "more.")
+            raise InputError("The population has {:,} negative values; residents must be zero or more.",
+                             int((pw < 0).sum()))
         keep = np.isfinite(pw) & (pw > 0)
         if not keep.any():
-            raise ValueError("The population is empty (no residents within reach of the raster); check the "
+            raise InputError("The population is empty (no residents within reach of the raster); check the "
                              "population layer, its field and its CRS.")
         feedback.pushInfo(tr("Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).")
                           .format(float(pw[keep].sum()), int(keep.sum()), what))

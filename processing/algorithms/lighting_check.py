@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.lighting import CosinePowerDistribution, read_eulumdat
 from ...analysis.sbd_rules import load_ruleset
 from ...analysis.sbd_visual import (
@@ -228,7 +229,7 @@ class LightingCheck(BesecureAlgorithm):
         path = self.parameterAsFile(parameters, RULESET_FILE, context)
         data = load_ruleset(path if path else RULESETS[self.parameterAsEnum(parameters, RULESET, context)])
         if data["kind"] != "lighting_classes":
-            raise ValueError(f"The rule set '{data['id']}' is not a lighting rule set (kind lighting_classes).")
+            raise InputError("The rule set '{}' is not a lighting rule set (kind lighting_classes).", data['id'])
         return data
 
     def _lamps(self, parameters, context, feedback):
@@ -261,10 +262,8 @@ class LightingCheck(BesecureAlgorithm):
             if mask.any():
                 feedback.pushWarning(tr("{} of {} lamps {} were skipped.").format(int(mask.sum()), use.size, what))
         if not use.any():
-            raise ValueError(
-                f"None of the {use.size} lamps has a usable mounting height, flux and maintenance factor; fill in "
-                "the fields or give HEIGHT and FLUX for all lamps."
-            )
+            raise InputError("None of the {} lamps has a usable mounting height, flux and maintenance factor; fill "
+                             "in the fields or give HEIGHT and FLUX for all lamps.", use.size)
         xy = np.column_stack([table.x, table.y])[use]
         lamps = Lamps.build(xy, height[use], flux[use], mf[use], azimuth[use], distribution, reference)
         feedback.pushInfo(tr("{} lamps used.").format(lamps.n))
@@ -286,7 +285,7 @@ class LightingCheck(BesecureAlgorithm):
             feedback.pushWarning(tr("{} paths have no lighting class and are not assessed (give CLASS).")
                                  .format(missing))
         if all(c is None for c in classes):
-            raise ValueError("No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).")
+            raise InputError("No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).")
         return classes
 
     # -- run ----------------------------------------------------------------------------------

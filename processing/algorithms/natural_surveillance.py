@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.sbd_visual import line_samples, overlook_pieces, snap_to_walls, substring, view_isovists
 from ...analysis.visibility import OccluderSet, facade_openings
 from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING, WKB_POLYGON
@@ -158,7 +159,7 @@ class NaturalSurveillance(BesecureAlgorithm):
         angle = self.parameterAsDouble(parameters, VIEW_ANGLE, context)
         if source_of(self, parameters, OPENINGS, context, "openings", optional=True) is None:
             if buildings is None:
-                raise ValueError("Give OPENINGS (window and door points) or BUILDINGS to generate them from.")
+                raise InputError("Give OPENINGS (window and door points) or BUILDINGS to generate them from.")
             xy, facing = self._generated(parameters, context, buildings, feedback)
             return xy, facing, np.full(xy.shape[0], angle)
         field = self.parameterAsString(parameters, FACING_FIELD, context)
@@ -186,14 +187,14 @@ class NaturalSurveillance(BesecureAlgorithm):
         id_field = self.parameterAsString(parameters, PATH_ID_FIELD, context)
         parts = read_plan_parts(self, parameters, PATHS, context, [id_field], "paths", crs, feedback)
         if parts.areal:
-            raise ValueError("PATHS must be lines; give squares and parks as PUBLIC_SPACE.")
+            raise InputError("PATHS must be lines; give squares and parks as PUBLIC_SPACE.")
         buildings = read_buildings(self, parameters, BUILDINGS, context, crs, feedback,
                                    [self.parameterAsString(parameters, STOREYS_FIELD, context)])
         occluders = buildings.occluders if buildings is not None else OccluderSet.from_rings([])
         xy, facing, views = self._openings(parameters, context, buildings, crs, feedback)
         if xy.shape[0] == 0:
-            raise ValueError("There are no openings: the OPENINGS layer is empty, or BUILDINGS has no facade "
-                             "long enough for one opening at this SPACING.")
+            raise InputError("There are no openings: the OPENINGS layer is empty, or BUILDINGS has no facade long "
+                             "enough for one opening at this SPACING.")
         reach = self.parameterAsDouble(parameters, RANGE, context)
         check_cancel(feedback)
 

@@ -14,6 +14,7 @@ from qgis.core import (
 from ...analysis import periods as pr
 from ...analysis.change import ALPHA as DEFAULT_ALPHA
 from ...analysis.change import DECREASE, INCREASE, compare_periods
+from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.dates import parse_bound
@@ -115,8 +116,8 @@ class PeriodChange(BesecureAlgorithm):
         bounds = [self.parameterAsString(parameters, p, context).strip() for p in PERIODS]
         if preset == pr.EXPLICIT:
             if not any(bounds):
-                raise ValueError(tr("Give the dates of periods A and B (PERIOD_A_START ... PERIOD_B_END), or "
-                                    "choose a standard window in PRESET."))
+                raise InputError("Give the dates of periods A and B (PERIOD_A_START ... PERIOD_B_END), or "
+                                 "choose a standard window in PRESET.")
             found = []
             for label, (start, end) in (("A", bounds[:2]), ("B", bounds[2:])):
                 parsed = incidents.period_bounds(start, end, f"PERIOD_{label}_")
@@ -131,8 +132,8 @@ class PeriodChange(BesecureAlgorithm):
         if preset == pr.SAME_PERIOD_LAST_YEAR:
             start, end = incidents.period_bounds(bounds[2], bounds[3], "PERIOD_B_")
             if start is None or end is None:
-                raise ValueError(tr("Give PERIOD_B_START and PERIOD_B_END: 'Same period last year' compares "
-                                    "them with the same dates one year earlier."))
+                raise InputError("Give PERIOD_B_START and PERIOD_B_END: 'Same period last year' compares "
+                                 "them with the same dates one year earlier.")
             return pr.preset_periods(preset, b=pr.Period(start, end))
         if any(bounds[2:]):
             feedback.pushWarning(tr("PERIOD_B_START and PERIOD_B_END are ignored: the window '{}' sets period B.")
@@ -155,12 +156,11 @@ class PeriodChange(BesecureAlgorithm):
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         days = pr.data_days(parsed.times)
         if days is None:
-            raise ValueError(tr("No incident has a usable date in '{}'; choose the date/time field.")
-                             .format(time_field))
+            raise InputError("No incident has a usable date in '{}'; choose the date/time field.", time_field)
         period_a, period_b = self._periods(parameters, context, days, feedback)
         if pr.overlap(period_a, period_b):
-            raise ValueError(tr("Period A ({}) and period B ({}) overlap; the test compares separate periods: "
-                                "choose periods that share no day.").format(period_a, period_b))
+            raise InputError("Period A ({}) and period B ({}) overlap; the test compares separate periods: "
+                             "choose periods that share no day.", period_a, period_b)
         length_a, length_b = period_a.length_days, period_b.length_days
         feedback.pushInfo(tr("Period A: {} ({:g} days); period B: {} ({:g} days).")
                           .format(period_a, length_a, period_b, length_b))
@@ -173,7 +173,7 @@ class PeriodChange(BesecureAlgorithm):
         in_a = (times >= period_a.start) & (times < period_a.end)
         in_b = (times >= period_b.start) & (times < period_b.end)
         if not (in_a | in_b).any():
-            raise ValueError(tr("The layer has no incidents in either period (field '{}').").format(time_field))
+            raise InputError("The layer has no incidents in either period (field '{}').", time_field)
         feedback.pushInfo(tr("{} incidents in period A, {} in period B.").format(int(in_a.sum()), int(in_b.sum())))
         points = points.subset(in_a | in_b)
         in_a, in_b = in_a[in_a | in_b], in_b[in_a | in_b]

@@ -34,7 +34,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...analysis.errors import Cancelled
+from ...analysis.errors import Cancelled, InputError
 from ...analysis.sbd_rules import load_ruleset
 from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, enum_int, set_advanced
 from ...i18n import N_, current_locale, tr
@@ -53,7 +53,7 @@ from ...layers.report import (
     write_text_atomic,
 )
 from ...layers.write import plugin_version
-from ..base import BesecureAlgorithm, Help
+from ..base import BesecureAlgorithm, Help, input_message
 
 CHECKS = "CHECKS"
 TITLE = "TITLE"
@@ -313,13 +313,13 @@ class SbdReport(BesecureAlgorithm):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"CHECK_PARAMETERS is not valid JSON: {exc}.") from exc
+            raise InputError("CHECK_PARAMETERS is not valid JSON: {}.", exc) from exc
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise ValueError("CHECK_PARAMETERS must be a JSON object of check id -> {parameter: value}.")
+            raise InputError("CHECK_PARAMETERS must be a JSON object of check id -> {parameter: value}.")
         unknown = sorted(set(data) - set(CHECK_IDS))
         if unknown:
-            raise ValueError(f"CHECK_PARAMETERS names unknown checks: {', '.join(unknown)} (known: "
-                             f"{', '.join(CHECK_IDS)}).")
+            raise InputError("CHECK_PARAMETERS names unknown checks: {} (known: {}).",
+                             ', '.join(unknown), ', '.join(CHECK_IDS))
         return data
 
     # -- one check ----------------------------------------------------------------------------
@@ -477,8 +477,8 @@ class SbdReport(BesecureAlgorithm):
             source = spec.ruleset(used_params)
             try:
                 data = load_ruleset(source)
-            except ValueError as exc:
-                report.criteria_title = str(exc)
+            except InputError as exc:
+                report.criteria_title = input_message(exc)
             else:
                 report.criteria_title = tr("Rule set '{}': {}").format(data["id"], data["title"])
                 report.criteria = ruleset_criteria(data)
@@ -510,12 +510,12 @@ class SbdReport(BesecureAlgorithm):
             folder = os.path.splitext(html_path)[0] + "_files"
         chosen = [CHECK_IDS[i] for i in self.parameterAsEnums(parameters, CHECKS, context)]
         if not chosen:
-            raise ValueError("Choose at least one check (CHECKS).")
+            raise InputError("Choose at least one check (CHECKS).")
         extra = self._extra(parameters, context)
         fields = {k: self.parameterAsString(parameters, k, context) for k in FIELDS}
         variants = self._variants(parameters, context)
         if not variants[0][2]:
-            raise ValueError("Give at least one plan layer (e.g. ZONE and NETWORK for the vehicle access check).")
+            raise InputError("Give at least one plan layer (e.g. ZONE and NETWORK for the vehicle access check).")
         options = {"tolerance": self.parameterAsDouble(parameters, MATCH_TOLERANCE, context),
                    "map_width": self.parameterAsInt(parameters, MAP_WIDTH, context),
                    "max_rows": self.parameterAsInt(parameters, MAX_ROWS, context)}

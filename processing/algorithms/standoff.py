@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.proximity import nearest_places
 from ...analysis.sbd_rules import constant, load_ruleset, standoff_verdict
 from ...compat import FIELD_ANY, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING
@@ -95,8 +96,8 @@ class Standoff(BesecureAlgorithm):
         ruleset = ruleset_from(self, parameters, context, "standoff", "standoff")
         threat = THREAT_NAMES[self.parameterAsEnum(parameters, THREAT, context)]
         if threat not in ruleset["threats"]:
-            raise ValueError(f"The rule set '{ruleset['id']}' has no threat '{threat}'; it has "
-                             f"{', '.join(ruleset['threats'])}.")
+            raise InputError("The rule set '{}' has no threat '{}'; it has {}.",
+                             ruleset['id'], threat, ', '.join(ruleset['threats']))
         crs = working_crs_of(source_of(self, parameters, ASSETS, context, tr("assets")))
         id_field = self.parameterAsString(parameters, ASSET_ID_FIELD, context)
         threat_field = self.parameterAsString(parameters, THREAT_FIELD, context)
@@ -104,7 +105,7 @@ class Standoff(BesecureAlgorithm):
                                [id_field, threat_field])
         n = len(assets.fid)
         if n == 0:
-            raise ValueError("The asset layer has no feature with a usable geometry.")
+            raise InputError("The asset layer has no feature with a usable geometry.")
         threats = np.full(n, threat, dtype=object)
         if threat_field:
             names = {k.lower(): k for k in ruleset["threats"]}

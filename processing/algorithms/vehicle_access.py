@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ...analysis.errors import InputError
 from ...analysis.vehicle import kinetic_energy_kj, vehicle_classes
 from ...analysis.vehicle_access import AccessSettings, assess_vehicle_access
 from ...compat import (
@@ -192,14 +193,14 @@ class VehicleAccess(BesecureAlgorithm):
         classes = vehicle_classes(ruleset)
         name = CLASS_NAMES[self.parameterAsEnum(parameters, VEHICLE_CLASS, context)]
         if name not in classes:
-            raise ValueError(f"The rule set '{ruleset['id']}' has no vehicle class '{name}'; it has "
-                             f"{', '.join(classes)}.")
+            raise InputError("The rule set '{}' has no vehicle class '{}'; it has {}.",
+                             ruleset['id'], name, ', '.join(classes))
         vehicle = classes[name]
         accel = _optional_number(self, parameters, ACCELERATION, context) or vehicle.acceleration_ms2
         v0 = self.parameterAsDouble(parameters, V0, context) / 3.6
         vmax = self.parameterAsDouble(parameters, MAX_SPEED, context) / 3.6
         if v0 > vmax:
-            raise ValueError("The start speed V0 is higher than the highest speed MAX_SPEED.")
+            raise InputError("The start speed V0 is higher than the highest speed MAX_SPEED.")
         settings = AccessSettings(
             vehicle=vehicle, accel=accel, v0=v0, vmax=vmax,
             friction=self.parameterAsDouble(parameters, FRICTION, context),

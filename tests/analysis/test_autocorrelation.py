@@ -329,7 +329,7 @@ def test_general_g_rejects_negative_values_and_weighted_input():
 @pytest.mark.parametrize("function", [getis_ord_local, local_moran, global_moran, general_g])
 def test_degenerate_values_raise(function):
     w = toy_weights()
-    with pytest.raises(ValueError, match="all values are equal"):
+    with pytest.raises(ValueError, match="All values are equal"):
         function(np.full(6, 3.0), w)
     with pytest.raises(ValueError, match="NaN"):
         function(np.append(TOY_Y[:5], np.nan), w)

@@ -633,7 +633,7 @@ def test_time_bins_accepts_python_dates_and_rejects_bad_input():
         time_bins(times, "day")
     with pytest.raises(ValueError, match="after start"):
         time_bins(times, "week", start="2024-05-20", end="2024-05-06")
-    with pytest.raises(ValueError, match="no valid event times"):
+    with pytest.raises(ValueError, match="No valid event times"):
         time_bins(np.array(["NaT"], dtype="datetime64[D]"), "month")
 
 

@@ -258,7 +258,7 @@ def test_knn_coincident_points_are_all_nearest():
 
 
 def test_knn_rejects_too_large_k():
-    with pytest.raises(ValueError, match="k = 3"):
+    with pytest.raises(ValueError, match="K = 3"):
         knn_weights(np.arange(3.0), np.zeros(3), 3)
 
 
