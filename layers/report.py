@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QTextDocument
 
+from ..analysis.errors import InputError
 from ..compat import REQUEST_NO_GEOMETRY, null_rectangle
 from ..i18n import tr
 
@@ -404,9 +405,14 @@ def report_html(report: ReportData, image_src: Callable[[str, bytes], str] | Non
 def write_text_atomic(path: str, text: str) -> None:
     """Write a text file through a temporary file, so a failure leaves no half-written report."""
     tmp = f"{path}.partial"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
 
 
 def write_pdf(report: ReportData, path: str) -> None:
@@ -432,4 +438,6 @@ def write_pdf(report: ReportData, path: str) -> None:
     tmp = f"{path}.partial.pdf"
     printer.setOutputFileName(tmp)
     doc.print(printer)
+    if not os.path.isfile(tmp):  # QPrinter fails silently
+        raise InputError("Cannot write the PDF report '{}'; check that the folder exists and is writable.", path)
     os.replace(tmp, path)

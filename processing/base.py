@@ -2,19 +2,29 @@
 from __future__ import annotations
 
 import functools
+import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -100,6 +110,7 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styled_outputs: list[tuple[str, dict | None, dict]] = []
+        self._new_outputs: list[str] = []
         self.selection: Selection | None = None  # set by incidents.read_incidents
 
     def name(self) -> str:
@@ -195,18 +206,100 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
                                  "reprojecting to {} would resample them).").format(crs_mod.describe(working),
                                                                                      target.authid()))
 
+    # -- checking ----------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's check, with the allowed range or choices named where it only says "Incorrect parameter value"."""
+        unreadable = self._unreadable_layer_file(parameters, context)
+        if unreadable:
+            return False, unreadable
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if value is None or definition.checkValueIsAcceptable(value, context):
+                continue
+            if isinstance(definition, QgsProcessingParameterNumber):
+                return False, number_range_message(definition, value)
+            if isinstance(definition, QgsProcessingParameterEnum):
+                choices = ", ".join(f"{i} {option}" for i, option in enumerate(definition.options()))
+                return False, tr("{} ({}) must be one of {}; it is {}.").format(
+                    definition.description(), definition.name(), choices, value)
+        return ok, message
+
+    def _unreadable_layer_file(self, parameters, context) -> str:
+        """A message for a layer parameter given as an existing file QGIS cannot open (QGIS itself says
+        "not found" of a .gpkg that is not a GeoPackage); '' when every such file opens."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                           QgsProcessingParameterRasterLayer)):
+                continue
+            value = parameters.get(definition.name())
+            if not isinstance(value, str) or not os.path.isfile(value.split("|")[0]):
+                continue
+            # Loaded into the context's store, so the run reuses it rather than opening the file again.
+            if QgsProcessingUtils.mapLayerFromString(value, context) is None:
+                return tr("The file '{}' given for {} cannot be opened as a layer; check that it is a GeoPackage, "
+                          "shapefile, CSV or another format QGIS reads (a file renamed to .gpkg is not a "
+                          "GeoPackage).").format(value.split("|")[0], definition.name())
+        return ""
+
     # -- running -----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._styled_outputs = []
+        self._new_outputs = []
         self.selection = None
+        succeeded = False
         try:
-            return self.compute(parameters, context, feedback)
+            self._new_outputs = self._check_destinations(parameters, context)
+            results = self.compute(parameters, context, feedback)
+            succeeded = True
+            return results
         except MissingDependency as exc:
             raise QgsProcessingException(missing_package_message(self.displayName(), exc.package)) from None
         except InputError as exc:
             raise QgsProcessingException(input_message(exc)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+        finally:
+            if not succeeded:  # all or nothing: a cube without its layer, a report without its PDF go too
+                _remove(self._new_outputs)
+
+    def will_create(self, path: str) -> None:
+        """Note an output file or folder the run makes beyond its destination parameters (removed on failure)."""
+        key = os.path.abspath(path)
+        if not os.path.exists(key) and key not in self._new_outputs:
+            self._new_outputs.append(key)
+
+    def _check_destinations(self, parameters, context) -> list[str]:
+        """Refuse, before any work, outputs that cannot be written: a missing or read-only folder, two
+        outputs in one file. Returns the outputs that do not exist yet, to remove if the run fails."""
+        new: list[str] = []
+        seen: dict[str, str] = {}
+        for definition in self.destinationParameterDefinitions():
+            path = _file_destination(parameters.get(definition.name()), context)
+            if path is None:
+                continue
+            label = f"{definition.description()} ({definition.name()})"
+            key = os.path.abspath(path)
+            if os.path.normcase(key) in seen:
+                raise InputError("The outputs {} and {} are the same file '{}'; give each its own file name.",
+                                 seen[os.path.normcase(key)], label, path)
+            seen[os.path.normcase(key)] = label
+            folder = os.path.dirname(key)
+            if os.path.isfile(folder):
+                raise InputError("'{}', the folder of the output {}, is a file; choose a folder.", folder, label)
+            if not os.path.isdir(folder):
+                raise InputError("The folder '{}' of the output {} does not exist; create it or choose another "
+                                 "folder.", folder, label)
+            if os.path.isdir(key) and not isinstance(definition, QgsProcessingParameterFolderDestination):
+                raise InputError("The output {} '{}' is a folder; give a file name.", label, path)
+            if not _writable(folder):
+                raise InputError("The folder '{}' of the output {} cannot be written to; choose a folder where you "
+                                 "may save files.", folder, label)
+            if not os.path.exists(key):
+                new.append(key)
+        return new
 
     def compute(self, parameters, context, feedback) -> dict:
         """The algorithm's work (``run`` is QGIS's own method, so the hook has another name)."""
@@ -248,6 +341,55 @@ def missing_package_message(feature: str, package: OptionalPackage) -> str:
 def input_message(exc: InputError) -> str:
     """The user's message of ``exc`` in the plugin's language (its template translated, then filled)."""
     return tr(exc.template).format(*exc.values) if exc.values else tr(exc.template)
+
+
+def number_range_message(definition: QgsProcessingParameterNumber, value) -> str:
+    """'Path width (m) (PATH_WIDTH) must be between 0.01 and 1000; it is 1000000.' for a number out of range."""
+    low, high = definition.minimum(), definition.maximum()
+    label = f"{definition.description()} ({definition.name()})"
+    # QGIS stores "no limit" as the extremes of a double.
+    has_low, has_high = low > -1e300, high < 1e300
+    if has_low and has_high:
+        return tr("{} must be between {:g} and {:g}; it is {}.").format(label, low, high, value)
+    if has_low:
+        return tr("{} must be at least {:g}; it is {}.").format(label, low, value)
+    if has_high:
+        return tr("{} must be at most {:g}; it is {}.").format(label, high, value)
+    return tr("{} must be a number; it is '{}'.").format(label, value)
+
+
+def _file_destination(value, context) -> str | None:
+    """The file (or folder) path of a destination parameter's value; None for memory, temporary and
+    database outputs (QGIS makes those)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.valueAsString(context.expressionContext(), "")[0]
+    if not isinstance(value, str) or not value.strip() or value == "TEMPORARY_OUTPUT":
+        return None
+    path = value.split("|")[0]
+    if re.match(r"^[A-Za-z][\w+]+:", path):  # memory:, ogr:, postgres: ... (not a Windows drive letter)
+        return None
+    return path
+
+
+def _writable(folder: str) -> bool:
+    """Whether a file can be made in ``folder`` (tried: permissions alone mislead on read-only mounts)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def _remove(paths: list[str]) -> None:
+    """Remove the files and folders a failed run made."""
+    for path in paths:
+        if os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
+        elif os.path.exists(path):
+            try:
+                os.remove(path)
+            except OSError:  # e.g. still open on Windows: nothing more can be done here
+                pass
 
 
 def check_cancel(feedback) -> None:

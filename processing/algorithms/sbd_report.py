@@ -519,8 +519,10 @@ class SbdReport(BesecureAlgorithm):
         options = {"tolerance": self.parameterAsDouble(parameters, MATCH_TOLERANCE, context),
                    "map_width": self.parameterAsInt(parameters, MAP_WIDTH, context),
                    "max_rows": self.parameterAsInt(parameters, MAX_ROWS, context)}
+        for path in (html_path, pdf_path, folder):
+            if path:
+                self.will_create(path)
         os.makedirs(folder, exist_ok=True)
-        os.makedirs(os.path.dirname(os.path.abspath(html_path)), exist_ok=True)
         feedback.pushInfo(tr("Variants: {}.").format(", ".join(name for _, name, _ in variants)))
         steps = QgsProcessingMultiStepFeedback(len(chosen) + 1, feedback)
         checks = []
