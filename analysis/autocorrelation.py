@@ -176,7 +176,10 @@ def _check_values(y: np.ndarray, w: SpatialWeights) -> np.ndarray:
     if np.all(y == y[0]):
         raise InputError("All values are equal; spatial autocorrelation needs variation in the values (pick "
                          "another field or a larger area)")
-    return y
+    # Every statistic here is unchanged by a positive scale factor; a power of two scales exactly and keeps
+    # sums of squares of values near +-1e308 finite (they overflowed: every z NULL, without a word).
+    _, exponent = np.frexp(np.max(np.abs(y)))
+    return np.ldexp(y, -exponent)
 
 
 def _two_sided(z: np.ndarray | float) -> np.ndarray:

@@ -174,6 +174,11 @@ class BuiltNetwork:
     n_lines_skipped: int
 
 
+# Digitising gaps are centimetres to a metre; joining ends farther apart merges streets that do not meet
+# (a tolerance of kilometres snapped a whole town to a point and left the output empty).
+MAX_SNAP_M = 10.0
+
+
 def build_network(
     lines: Sequence[np.ndarray],
     snap: float = 0.5,

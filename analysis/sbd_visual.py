@@ -23,6 +23,7 @@ import pandas as pd
 from .cctv import camera_zones
 from .errors import InputError
 from .geometry import points_in_polygon
+from .grids import DEFAULT_MAX_CELLS
 from .lighting import (
     IntensityFn,
     en13201_points_across,
@@ -299,7 +300,8 @@ _FIELD_COLUMNS = ["part", "start_m", "end_m", "length_m", "width_m", "n_along", 
                   "spacing_along_m", "spacing_across_m", "n_points"]
 
 
-def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: float = 0.0) -> FieldGrid:
+def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: float = 0.0,
+                max_points: int = DEFAULT_MAX_CELLS) -> FieldGrid:
     """EN 13201-3 grids on paths given by centrelines (``(k, 2)`` polylines) and widths (m).
 
     Each line is one field, or ``ceil(L / field_length)`` equal fields when ``field_length > 0``.
@@ -312,6 +314,7 @@ def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: f
     """
     widths = np.broadcast_to(np.asarray(widths, dtype=float), (len(lines),))
     xy_parts, field_parts, along_parts, rows = [], [], [], []
+    n_points = 0  # counted before each field is allocated: a width in the wrong unit is refused, not a MemoryError
     part_lengths = np.full(len(lines), np.nan)
     for p, (line, width) in enumerate(zip(lines, widths, strict=True)):
         line = clean_polyline(line)
@@ -326,6 +329,11 @@ def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: f
         edges = piece_bounds(total, field_length)
         for a, b in zip(edges[:-1], edges[1:], strict=True):
             n_along, d_along = en13201_points_along(float(b - a))
+            n_points += n_along * n_across
+            if n_points > max_points:
+                raise InputError("The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m "
+                                 "wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).",
+                                 max_points, p + 1, float(width), total)
             s = a + d_along * (np.arange(n_along) + 0.5)
             centre, unit = locate(line, s)
             normal = np.column_stack([-unit[:, 1], unit[:, 0]])

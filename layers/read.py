@@ -10,6 +10,7 @@ Coordinates come back in the metric working CRS chosen by :mod:`layers.crs`.
 """
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlparse
@@ -207,10 +208,11 @@ def read_points(
     geom_type = geometry_type(source.wkbType())
     table: PointTable | None = None
     if geom_type == GEOMETRY_NULL:
-        table = _read_csv_points(layer, source, fields, kinds, csv_crs)
+        table = _read_csv_points(layer, source, fields, kinds, csv_crs, feedback)
     elif geom_type != GEOMETRY_POINT:
-        raise InputError("The input layer has {} geometries; this algorithm needs points (incidents). Convert "
-                         "lines or polygons to points first.", geometry_display_string(geom_type).lower())
+        raise InputError("The layer '{}' has {} geometries; this algorithm needs points here. Convert lines or "
+                         "polygons to points first.", source.sourceName(),
+                         geometry_display_string(geom_type).lower())
     elif not force_features and layer is not None:
         loc = _ogr_location(layer)
         if loc is not None:
@@ -415,7 +417,7 @@ def _qt_values_are_utc(values: list) -> bool:
     return False
 
 
-def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
+def _read_csv_points(layer, source, fields, kinds, csv_crs, feedback=None) -> PointTable:
     """A CSV opened without geometry: find x/y or lat/lon columns and read them with pandas."""
     path = None
     if layer is not None and layer.providerType() == "ogr":
@@ -423,9 +425,7 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     if not path or not str(path).lower().endswith((".csv", ".txt", ".tsv")):
         raise InputError("The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon "
                          "columns.")
-    frame = pd.read_csv(path, sep=None, engine="python") if path.lower().endswith(".txt") else pd.read_csv(
-        path, sep="\t" if path.lower().endswith(".tsv") else ","
-    )
+    frame, decimal_comma = _csv_frame(path, feedback)
     lower = {c.lower(): c for c in frame.columns}
     lon = next((lower[n] for n in LON_NAMES if n in lower), None)
     lat = next((lower[n] for n in LAT_NAMES if n in lower), None)
@@ -441,17 +441,51 @@ def _read_csv_points(layer, source, fields, kinds, csv_crs) -> PointTable:
     else:
         raise InputError("The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and "
                          "longitude.")
-    xs = pd.to_numeric(x, errors="coerce").to_numpy(dtype=float)
-    ys = pd.to_numeric(y, errors="coerce").to_numpy(dtype=float)
+    xs = _csv_numbers(x, decimal_comma)
+    ys = _csv_numbers(y, decimal_comma)
     attrs: dict[str, np.ndarray] = {}
     for f in fields:
         col = frame[f]
-        if kinds[f] == "number":
-            attrs[f] = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)
+        numbers = _csv_numbers(col, decimal_comma)
+        # OGR reads CSV columns as text; a column whose every value is a number is taken as numbers.
+        if kinds[f] == "number" or (col.str.strip() != "").sum() == np.isfinite(numbers).sum() > 0:
+            attrs[f] = numbers
         else:
-            attrs[f] = np.array([None if pd.isna(v) else str(v) for v in col], dtype=object)
+            attrs[f] = np.array([None if v.strip() == "" else v for v in col], dtype=object)
     n = len(frame)
     return PointTable(xs, ys, np.arange(n, dtype=np.int64), attrs, crs, crs, n, 0, 0, "csv")
+
+
+def _csv_frame(path: str, feedback=None) -> tuple[pd.DataFrame, bool]:
+    """The CSV's columns as text and whether its numbers have decimal commas.
+
+    Police exports are often Latin-1 (Windows) rather than UTF-8, and European ones separate columns by
+    semicolons because the comma is the decimal sign: both are read rather than refused.
+    """
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+        if feedback is not None:
+            feedback.pushInfo(tr("The CSV '{}' is not UTF-8; it was read as Latin-1 (Western European).")
+                              .format(os.path.basename(path)))
+    header = text.split("\n", 1)[0]
+    sep = "\t" if path.lower().endswith(".tsv") else max((",", ";", "\t", "|"), key=header.count)
+    frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    if sep == ";" and feedback is not None:
+        feedback.pushInfo(tr("The CSV '{}' separates columns by semicolons; numbers are read with a decimal comma.")
+                          .format(os.path.basename(path)))
+    return frame, sep == ";"
+
+
+def _csv_numbers(column: pd.Series, decimal_comma: bool) -> np.ndarray:
+    """Numbers of a CSV text column (NaN where empty or not a number)."""
+    text = column.astype(str).str.strip()
+    if decimal_comma:
+        text = text.str.replace(",", ".", regex=False)
+    return pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
 
 
 def _arrow_or_features(source, layer, force_features: bool, kinds, arrow_reader, feature_reader):

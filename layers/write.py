@@ -127,6 +127,8 @@ def write_frame(
         wkb, crs = crs_mod.transform_wkb(wkb, crs, target), target
     fields = fields_for(frame)
     geometry_type = WKB_NO_GEOMETRY if wkb is None else wkb_type
+    if wkb is None:
+        _refuse_table_as_shapefile(alg, parameters, name, context)
     path = _plain_geopackage(alg, parameters, name, context)
     if path is not None and wkb is not None:
         return _write_geopackage_bulk(path, frame, wkb, geometry_type, crs, _progress(feedback, progress_range))
@@ -154,6 +156,16 @@ def write_frame(
         sink.addFeatures(features, SINK_FAST_INSERT)
     del sink  # closes the file before the post-processing step reads it
     return dest_id
+
+
+def _refuse_table_as_shapefile(alg, parameters: dict, name: str, context) -> None:
+    """A table written to '.shp' becomes a lone .dbf (OGR writes no .shp without geometry): the user would
+    find no file under the name given, after a run reported as a success."""
+    value = parameters.get(name)
+    text = value.sink.staticValue() if hasattr(value, "sink") else value
+    if isinstance(text, str) and text.lower().split("|")[0].endswith(".shp"):
+        raise InputError("The output {} is a table without geometry, which a shapefile cannot hold; give a "
+                         ".gpkg, .csv or .xlsx file name.", name)
 
 
 def _plain_geopackage(alg, parameters: dict, name: str, context) -> str | None:

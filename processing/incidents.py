@@ -182,9 +182,13 @@ def timezone(alg, parameters, context) -> str:
 
 
 def incident_times(alg, parameters, context, table: PointTable, field: str, feedback) -> ParsedTimes:
-    """Parse a time field to local wall-clock times (in TIMEZONE) and log what was skipped."""
+    """Parse a time field to local wall-clock times (in TIMEZONE) and log what was skipped; a field without
+    one usable time is refused (every algorithm that reads times says so the same way)."""
     tz = timezone(alg, parameters, context)
     parsed = parse_datetimes(table.attributes[field], tz or None, utc_values=field in table.utc_fields)
+    if parsed.times.size and not parsed.valid.any():
+        raise InputError("No incident has a usable date in '{}' ({:,} without a value, {:,} that are not dates or "
+                         "times); choose the field with the dates.", field, parsed.n_missing, parsed.n_unparseable)
     if parsed.n_missing or parsed.n_unparseable:
         feedback.pushWarning(tr("{} incidents without a time and {} with an unparseable time in '{}' were skipped.")
                              .format(parsed.n_missing, parsed.n_unparseable, field))

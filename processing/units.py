@@ -215,7 +215,7 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
     ids = polys.attributes[id_field] if id_field else polys.fid
     areas = np.array([polygon_area(r) for r in polys.rings])
     wkb = [multipolygon_wkb(p) for p in polys.parts]
-    population = polys.attributes[pop_field].astype(float) if pop_field else None
+    population = residents(polys.attributes[pop_field], pop_field, polys.fid) if pop_field else None
     rings = polys.rings
     return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, areas, population,
                         lambda x, y: assign_points_to_polygons(x, y, rings),
@@ -234,6 +234,31 @@ def _zone_attributes(source, polys, names: list[str], id_field: str) -> pd.DataF
             values = values.astype(np.int64)
         columns[name] = values
     return pd.DataFrame(columns)
+
+
+def residents(raw: np.ndarray, field: str, fid: np.ndarray) -> np.ndarray:
+    """Population values as numbers (NaN where missing); text or a negative count is refused, naming the
+    field and a feature, rather than giving rates that mean nothing."""
+    try:
+        values = np.asarray(raw, dtype=float)
+    except (TypeError, ValueError):
+        bad = next(i for i, v in enumerate(raw) if not _is_number(v))
+        raise InputError("The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of "
+                         "residents.", field, raw[bad], int(fid[bad])) from None
+    negative = np.flatnonzero(values < 0)
+    if negative.size:
+        i = negative[0]
+        raise InputError("The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents "
+                         "must be zero or more.", field, negative.size, values[i], int(fid[i]))
+    return values
+
+
+def _is_number(value) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _mask_units(units: SpatialUnits, study) -> SpatialUnits:
@@ -284,7 +309,7 @@ def _population_from_points(alg, parameters, context, working, units: SpatialUni
     pts = read_points(source, [field], layer=alg.parameterAsVectorLayer(parameters, POPULATION_POINTS, context),
                       working_crs=working)
     idx = units.assign(pts.x, pts.y)
-    values = np.nan_to_num(pts.attributes[field].astype(float))
+    values = np.nan_to_num(residents(pts.attributes[field], field, pts.fid))
     inside = idx >= 0
     return np.bincount(idx[inside], weights=values[inside], minlength=units.n)[: units.n]
 

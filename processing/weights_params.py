@@ -322,6 +322,11 @@ def build_weights(alg, parameters, context, table: FeatureValues, feedback) -> t
         description = (tr("queen contiguity") if kind == QUEEN else tr("rook contiguity"))
         feedback.pushInfo(tr("Contiguity: polygon vertices are snapped to a {:.3g} {} grid, so copies of a shared "
                              "vertex that differ by rounding still match.").format(tolerance, unit))
+    elif not table.metric:
+        # Contiguity is topology and needs no CRS; distances in unknown units (degrees?) mean nothing.
+        raise InputError("The layer '{}' has no coordinate reference system, so the distances for a distance band "
+                         "or nearest neighbours are unknown; set the layer's CRS (Layer Properties, Source) or choose "
+                         "queen or rook contiguity.", table.layer_name)
     elif kind == DISTANCE_BAND:
         distance = alg.parameterAsDouble(parameters, DISTANCE, context)
         if table.n < 2:

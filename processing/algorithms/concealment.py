@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ...analysis.errors import InputError
-from ...analysis.network import build_network, dead_ends, exit_distance_pieces, node_distances
+from ...analysis.network import MAX_SNAP_M, build_network, dead_ends, exit_distance_pieces, node_distances
 from ...analysis.proximity import Shapes, nearest_places
 from ...analysis.sbd_rules import constant, vegetation_verdicts
 from ...analysis.sbd_visual import substring
@@ -91,7 +91,7 @@ class Concealment(BesecureAlgorithm):
             "this distance of an exit line or polygon are exits (default 5 m).",
             MAX_EXIT_DISTANCE: "Path stretches farther than this many metres along the paths from the nearest exit "
             "are flagged (default 100 m, a project default to set for your area).",
-            SNAP: "Path ends and junctions closer than this many metres are joined (default 0.5 m).",
+            SNAP: "Path ends and junctions closer than this many metres are joined (default 0.5 m, at most 10 m).",
         },
         {
             OUTPUT: "Objects with kind, height_m, crown_base_m, distance_m to the nearest path, verdict (pass, fail, "
@@ -129,7 +129,7 @@ class Concealment(BesecureAlgorithm):
                                                                VECTOR_ANY, optional=True))
         self.add_number(EXIT_TOLERANCE, "Exit distance to the paths (m)", 5.0, 0.0, advanced=True)
         self.add_number(MAX_EXIT_DISTANCE, "Longest distance to an exit (m)", 100.0, 0.0)
-        self.add_number(SNAP, "Snapping tolerance (m)", 0.5, 0.0, advanced=True)
+        self.add_number(SNAP, "Snapping tolerance (m)", 0.5, 0.0, MAX_SNAP_M, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Concealment per object")))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT_ESCAPE, tr("Distance to an exit"), VECTOR_LINE))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT_DEAD_ENDS, tr("Dead ends"), VECTOR_POINT))

@@ -165,8 +165,6 @@ class EmergingHotSpots(BesecureAlgorithm):
 
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
-        if not parsed.valid.any():
-            raise InputError("No incident has a usable date in '{}'; choose the field with the dates.", time_field)
         in_period = incidents.period_mask(parsed.times, start_text, end_text)
         if not in_period.any():
             raise InputError("The layer has no incidents between {} and {} in '{}'.",

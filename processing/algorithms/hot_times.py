@@ -14,7 +14,6 @@ from qgis.core import (
 )
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
-from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
 from ...layers.dates import parse_datetimes
@@ -92,8 +91,6 @@ class HotTimes(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [start_field, end_field],
                                           time_param=START_FIELD)
         start = incidents.incident_times(self, parameters, context, points, start_field, feedback)
-        if not start.valid.any():
-            raise InputError("No incident has a usable time in '{}'.", start_field)
         points = points.subset(start.valid)
         start_min = to_minutes(start.times[start.valid])
         end_min = None

@@ -62,6 +62,7 @@ RULESET = "RULESET"
 RULESET_FILE = "RULESET_FILE"
 RA = "RA"
 PATH_WIDTH = "PATH_WIDTH"
+MAX_PATH_WIDTH = 100.0  # wider than any street; a square or a plaza is drawn as a polygon
 WIDTH_FIELD = "WIDTH_FIELD"
 FIELD_LENGTH = "FIELD_LENGTH"
 BUILDINGS = "BUILDINGS"
@@ -142,7 +143,8 @@ class LightingCheck(BesecureAlgorithm):
             "used instead of RULESET.",
             RA: "Colour rendering index Ra of the lamps, for criteria that require one (Dutch social safety); 0 = "
             "unknown (read from the photometric file when it has it).",
-            PATH_WIDTH: "Width in metres of line paths without a width field (default 2 m).",
+            PATH_WIDTH: "Width in metres of line paths without a width field (default 2 m, at most 100 m: draw wider "
+            "spaces as polygons).",
             WIDTH_FIELD: "Optional numeric field with each line path's width in metres.",
             FIELD_LENGTH: "Cut paths into calculation fields of at most this many metres, each with its own "
             "verdict (0 = one field per path, the default).",
@@ -207,7 +209,7 @@ class LightingCheck(BesecureAlgorithm):
         self.addParameter(set_advanced(QgsProcessingParameterFile(RULESET_FILE, tr("Own rule set (JSON)"),
                                                                   extension="json", optional=True)))
         self.add_number(RA, "Colour rendering index Ra of the lamps (0 = unknown)", 0.0, 0.0, 100.0, advanced=True)
-        self.add_number(PATH_WIDTH, "Path width (m)", 2.0, 0.01)
+        self.add_number(PATH_WIDTH, "Path width (m)", 2.0, 0.01, MAX_PATH_WIDTH)
         self.addParameter(QgsProcessingParameterField(WIDTH_FIELD, tr("Path width field (m)"), None, PATHS,
                                                       FIELD_NUMERIC, optional=True))
         self.add_number(FIELD_LENGTH, "Maximum calculation field length (m, 0 = whole path)", 0.0, 0.0,

@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ...analysis.errors import InputError
+from ...analysis.network import MAX_SNAP_M
 from ...analysis.vehicle import kinetic_energy_kj, vehicle_classes
 from ...analysis.vehicle_access import AccessSettings, assess_vehicle_access
 from ...compat import (
@@ -124,7 +125,7 @@ class VehicleAccess(BesecureAlgorithm):
             "wider openings are open boundary (default 10 m).",
             REACH: "A gap counts as an entry when a road outside the zone passes within this many metres, or it "
             "lies in drivable open space (default 25 m).",
-            SNAP: "Line ends and junctions closer than this many metres are joined (default 0.5 m).",
+            SNAP: "Line ends and junctions closer than this many metres are joined (default 0.5 m, at most 10 m).",
             OPEN_SPACE_SPACING: "Spacing in metres of the points tried along open-space boundary (default 5 m).",
         },
         {
@@ -182,7 +183,7 @@ class VehicleAccess(BesecureAlgorithm):
         self.add_number(BARRIER_TOLERANCE, "Barrier distance to the boundary (m)", 5.0, 0.0)
         self.add_number(MAX_LINK, "Widest gap in a barrier line (m)", 10.0, 0.0, advanced=True)
         self.add_number(REACH, "Reach from a road to a gap (m)", 25.0, 0.0, advanced=True)
-        self.add_number(SNAP, "Snapping tolerance (m)", 0.5, 0.0, advanced=True)
+        self.add_number(SNAP, "Snapping tolerance (m)", 0.5, 0.0, MAX_SNAP_M, advanced=True)
         self.add_number(OPEN_SPACE_SPACING, "Spacing along open-space boundary (m)", 5.0, 0.1, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Vehicle entry points")))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT_PATHS, tr("Worst-case approach paths"),

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from pysal_examples import COLUMBUS
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -119,7 +120,10 @@ def test_toy_example_points_distance_band(run_alg, tmp_path, star, expected):
 
 
 def test_knn_weights_equal_esda_on_libpysal_knn(run_alg, tmp_path):
-    res, fb = run_alg("hotspots", {"INPUT": COLUMBUS, "VALUE_FIELD": "CRIME", "NEIGHBOURS": 3, "K": 5,
+    # Columbus has no CRS and nearest neighbours need distances: any metric CRS keeps its coordinates as they are.
+    layer = QgsVectorLayer(COLUMBUS, "columbus", "ogr")
+    layer.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    res, fb = run_alg("hotspots", {"INPUT": layer, "VALUE_FIELD": "CRIME", "NEIGHBOURS": 3, "K": 5,
                                    "PERMUTATIONS": 0, "OUTPUT": str(tmp_path / "knn.gpkg")})
     z = columns(res["OUTPUT"], "gi_z")
     # libpysal's KNN on the centroids QGIS computes (independent of our centroid code).
