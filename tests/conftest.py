@@ -60,6 +60,7 @@ class RecordingFeedback:
             def __init__(self):
                 super().__init__()
                 self.messages: list[str] = []
+                self.warnings: list[str] = []
 
             def pushInfo(self, info):  # noqa: N802
                 self.messages.append(info)
@@ -69,6 +70,7 @@ class RecordingFeedback:
 
             def pushWarning(self, warning):  # noqa: N802
                 self.messages.append(warning)
+                self.warnings.append(warning)
                 super().pushWarning(warning)
 
             def reportError(self, error, fatalError=False):  # noqa: N802, N803
