@@ -16,7 +16,6 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -28,7 +27,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from besecure.compat import DATE_FIELD_TYPES, FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING, make_field
 
 # Demo-town layer names stand for the layers; "out:" values are replaced by paths in the output folder.
 BASE: dict[str, tuple[str | None, dict]] = {
@@ -149,10 +149,10 @@ def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:
     changed = []
     for field in layer.fields():
         if how == "nan_values" and field.isNumeric() and field.name() != "fid":
-            fields.append(QgsField(field.name(), QVariant.Double))
+            fields.append(make_field(field.name(), FIELD_TYPE_DOUBLE))
             changed.append(field.name())
-        elif how == "bad_dates" and field.type() in (QVariant.Date, QVariant.DateTime, QVariant.Time):
-            fields.append(QgsField(field.name(), QVariant.String))
+        elif how == "bad_dates" and field.type() in DATE_FIELD_TYPES:
+            fields.append(make_field(field.name(), FIELD_TYPE_STRING))
             changed.append(field.name())
         else:
             fields.append(field)
