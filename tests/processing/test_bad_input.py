@@ -378,3 +378,35 @@ def test_date_field_without_a_date(run_alg, tmp_path, alg, extra):
                                                      r"2 that are not dates or times\)"):
         run_alg(alg, {"INPUT": lyr, "OUTPUT": str(out), **extra})
     assert not out.exists()
+
+
+def test_choice_out_of_range_lists_the_choices(run_alg, demo_gpkg):
+    with pytest.raises(QgsProcessingException, match=r"\(AGGREGATION\) must be one of 0 Square grid, 1 Hexagon grid, "
+                                                     r"2 Polygon layer \(zones\); it is 7"):
+        run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 7,
+                                       "OUTPUT": "memory:"})
+
+
+def test_an_unexpected_value_error_is_a_defect_not_a_message(run_alg, tmp_path, demo_gpkg, monkeypatch):
+    # Only InputError is the user's to fix: a ValueError from inside numpy must show as the defect it is.
+    from besecure.processing.algorithms import hot_times
+
+    def numpy_bug(*args, **kwargs):
+        raise ValueError("operands could not be broadcast together with shapes (3,) (4,)")
+
+    monkeypatch.setattr(hot_times, "hot_times", numpy_bug)
+    with pytest.raises(QgsProcessingException, match=r"Traceback[\s\S]*ValueError: operands could not be broadcast"):
+        run_alg("hottimes", {"INPUT": f"{demo_gpkg}|layername=incidents", "START_FIELD": "occurred",
+                             "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert not (tmp_path / "o.gpkg").exists()
+
+
+def test_input_error_is_translated_then_filled(monkeypatch):
+    from besecure.processing import base
+
+    translations = {"The layer '{}' has no field '{}'.": "De laag '{}' heeft geen veld '{}'."}
+    monkeypatch.setattr(base, "tr", lambda text: translations.get(text, text))
+    error = InputError("The layer '{}' has no field '{}'.", "inbraken", "datum")
+    assert str(error) == "The layer 'inbraken' has no field 'datum'."
+    assert base.input_message(error) == "De laag 'inbraken' heeft geen veld 'datum'."
+    assert base.input_message(InputError("Choose {a field}.")) == "Choose {a field}."  # no values: no formatting
