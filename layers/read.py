@@ -213,7 +213,9 @@ def read_points(
         raise InputError("The layer '{}' has {} geometries; this algorithm needs points here. Convert lines or "
                          "polygons to points first.", source.sourceName(),
                          geometry_display_string(geom_type).lower())
-    elif not force_features and layer is not None:
+    else:
+        _require_crs(source, working_crs)
+    if table is None and not force_features and layer is not None:
         loc = _ogr_location(layer)
         if loc is not None:
             table = _read_points_arrow(loc[0], loc[1], fields, kinds, source.sourceCrs())
@@ -417,6 +419,15 @@ def _qt_values_are_utc(values: list) -> bool:
     return False
 
 
+def _require_crs(source, working_crs) -> None:
+    """A layer without CRS can be read only as it is (in its own units), never moved into another CRS: refused
+    here with its name (the transform itself cannot say which of an algorithm's layers it was)."""
+    crs = source.sourceCrs()
+    if not crs.isValid() and (working_crs is None or working_crs != crs):
+        raise InputError("The layer '{}' has no valid coordinate reference system; set its CRS in the layer "
+                         "properties.", source.sourceName())
+
+
 def _read_csv_points(layer, source, fields, kinds, csv_crs, feedback=None) -> PointTable:
     """A CSV opened without geometry: find x/y or lat/lon columns and read them with pandas."""
     path = None
@@ -518,7 +529,8 @@ def read_polygons(
     null ones are skipped.
     """
     if geometry_type(source.wkbType()) != GEOMETRY_POLYGON:
-        raise InputError("The zone / study-area layer must contain polygons.")
+        raise InputError("The layer '{}' must contain polygons.", source.sourceName())
+    _require_crs(source, working_crs)
     kinds = _field_kinds(source, fields, "polygon")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_polygons_arrow,
                                     _read_polygons_features)
@@ -660,7 +672,8 @@ def read_lines(
     the Arrow stream. Null or empty geometries are skipped (reported); curves are segmentised by QGIS.
     """
     if geometry_type(source.wkbType()) != GEOMETRY_LINE:
-        raise InputError("The layer must contain lines.")
+        raise InputError("The layer '{}' must contain lines.", source.sourceName())
+    _require_crs(source, working_crs)
     kinds = _field_kinds(source, fields, "line")
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_lines_arrow, _read_lines_features)
     parts, fids, attributes, n, n_null = read

@@ -47,6 +47,9 @@ def working_crs_of(source) -> QgsCoordinateReferenceSystem:
     crs = source.sourceCrs()
     if crs_mod.is_metric(crs):
         return crs
+    if not crs.isValid():
+        raise InputError("The layer '{}' has no valid coordinate reference system; set its CRS in the layer "
+                         "properties.", source.sourceName())
     ext = source.sourceExtent()
     return crs_mod.choose_working_crs(crs, np.array([ext.center().x()]), np.array([ext.center().y()]))
 

@@ -203,6 +203,9 @@ def _read_barrier_layer(alg, parameters, name, context, source, working_crs, fee
         barriers = Barriers(np.zeros((0, 2)), np.zeros(0), tuple(lines), tuple(ratings), tuple(labels))
     else:
         raise InputError("The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).")
+    if n == 0:  # given but empty (or every geometry null): every entry would be judged as if open
+        feedback.pushWarning(tr("The barrier layer '{}' has no feature with a usable geometry; the entries are "
+                                "assessed without its barriers.").format(source.sourceName()))
     return barriers
 
 

@@ -410,3 +410,20 @@ def test_input_error_is_translated_then_filled(monkeypatch):
     assert str(error) == "The layer 'inbraken' has no field 'datum'."
     assert base.input_message(error) == "De laag 'inbraken' heeft geen veld 'datum'."
     assert base.input_message(InputError("Choose {a field}.")) == "Choose {a field}."  # no values: no formatting
+
+
+def test_a_layer_without_crs_is_named(run_alg, demo_gpkg):
+    # Of an algorithm's several layers, the message says which one lacks a CRS.
+    zones = wkt_layer("Polygon", ZONES, crs="")
+    zones.setName("wijken zonder crs")
+    with pytest.raises(QgsProcessingException, match="The layer 'wijken zonder crs' has no valid coordinate reference"):
+        run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "AGGREGATION": 2, "ZONES": zones,
+                                       "OUTPUT": "memory:"})
+
+
+def test_empty_barrier_layer_warns(run_alg, demo_gpkg):
+    demo = {n: f"{demo_gpkg}|layername={n}" for n in ("protected_zone", "drivable_network")}
+    res, fb = run_alg("vehicleaccess", {"ZONE": demo["protected_zone"], "NETWORK": demo["drivable_network"],
+                                        "BARRIERS": wkt_layer("Point", []), "OUTPUT": "memory:",
+                                        "OUTPUT_PATHS": "memory:"})
+    assert any("has no feature with a usable geometry; the entries are assessed without" in w for w in fb.warnings)

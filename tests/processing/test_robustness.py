@@ -3,8 +3,8 @@ traceback, and nothing left behind in the output folder.
 
 Each algorithm has a minimal valid parameter set on the demo town (``BASE``), with the parameter that takes
 its main layer; the perturbations replace that layer by a broken copy (or send the outputs to a missing
-folder). A new algorithm joins by being registered: ``test_every_algorithm_has_base_parameters`` fails until
-it has an entry here.
+folder), and each of its other layers in turn by an empty, geometry-less or CRS-less copy. A new algorithm
+joins by being registered: ``test_every_algorithm_has_base_parameters`` fails until it has an entry here.
 """
 from __future__ import annotations
 
@@ -179,11 +179,12 @@ def outputs(alg, folder: Path) -> dict[str, str]:
     return params
 
 
-def parameters(alg_id: str, town, folder: Path, how: str | None) -> dict:
+def parameters(alg_id: str, town, folder: Path, how: str | None, target: str | None = None) -> dict:
+    """The base parameters with the ``target`` layer (default: the main one) broken as ``how`` says."""
     primary, base = BASE[alg_id]
     params = {k: town.get(v, v) if isinstance(v, str) else v for k, v in base.items()}
     if how not in (None, "missing_folder"):
-        params[primary] = perturbed(params[primary], how)
+        params[target or primary] = perturbed(params[target or primary], how)
     from qgis.core import QgsApplication
 
     alg = QgsApplication.processingRegistry().algorithmById(f"besecure:{alg_id}")
@@ -194,6 +195,14 @@ def assert_clear(message: str) -> None:
     """A sentence for the user: no traceback, no Python exception class name."""
     assert not CLASS_NAME.search(message), message
     assert re.match(r"^['\"A-Z]", message.strip()) and len(message.split()) >= 4, message
+
+
+def _secondary_layers() -> list[tuple[str, str]]:
+    """(algorithm, parameter) of every other layer in the base parameters (zones, paths, targets...)."""
+    layers = {*AREAS, "incidents", "neighbourhoods", "cameras", "public_space", "vegetation", "paths", "openings",
+              "drivable_network", "protected_zone", "barriers", "lamps"}
+    return [(alg_id, key) for alg_id, (primary, base) in sorted(BASE.items()) for key, value in base.items()
+            if key != primary and isinstance(value, str) and value in layers]
 
 
 def registered_ids(besecure_provider) -> list[str]:
@@ -220,16 +229,28 @@ def _applicable(alg_id: str, how: str | None) -> bool:
 def test_bad_input(alg_id, how, run_alg, make_feedback, town, tmp_path):
     if not _applicable(alg_id, how):
         pytest.skip("not a bad input for this algorithm")
+    check_run(alg_id, how, run_alg, make_feedback, town, tmp_path)
+
+
+@pytest.mark.parametrize("how", ["empty", "null_geometries", "no_crs"])
+@pytest.mark.parametrize("alg_id,target", _secondary_layers())
+def test_bad_secondary_layer(alg_id, target, how, run_alg, make_feedback, town, tmp_path):
+    """The other layers (zones, paths, targets, barriers...) broken in the same ways."""
+    check_run(alg_id, how, run_alg, make_feedback, town, tmp_path, target)
+
+
+def check_run(alg_id, how, run_alg, make_feedback, town, tmp_path, target=None) -> None:
+    """Run with one bad input: refused with a clear message and nothing written, or run with a warning."""
     folder = tmp_path / "out"
     folder.mkdir()
     fb = make_feedback()
     try:
-        run_alg(alg_id, parameters(alg_id, town, folder, how), feedback=fb)
+        run_alg(alg_id, parameters(alg_id, town, folder, how, target), feedback=fb)
     except QgsProcessingException as exc:
         assert how is not None, f"the base parameters of {alg_id} fail: {exc}"
         assert_clear(str(exc))
         assert not list(folder.rglob("*")), f"left behind: {sorted(folder.rglob('*'))}"
         return
     assert "Traceback" not in fb.log
-    if how in MUST_REFUSE_OR_WARN:
-        assert fb.warnings, f"{alg_id} accepted {how} input without a warning"
+    if how in MUST_REFUSE_OR_WARN or target is not None:
+        assert fb.warnings, f"{alg_id} accepted {how} input ({target or 'main layer'}) without a warning"
