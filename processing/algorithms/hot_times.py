@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
+from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
 from ...layers.dates import parse_datetimes
