@@ -229,6 +229,8 @@ def read_points(
         working_crs = table.source_crs if metric else QgsCoordinateReferenceSystem("EPSG:3857")
     table.x, table.y = crs_mod.transform_xy(table.x, table.y, table.source_crs, working_crs)
     bad = ~(np.isfinite(table.x) & np.isfinite(table.y))
+    if bad.all() and table.source_crs != working_crs:
+        _refuse_misplaced(table.source_crs, working_crs)
     table.crs = working_crs
     if bad.any():
         table.n_null_geometry += int(bad.sum())
@@ -417,6 +419,13 @@ def _qt_values_are_utc(values: list) -> bool:
         if v is not None and type(v).__name__ == "QDateTime":
             return v.timeSpec() in (TIME_SPEC_UTC, TIME_SPEC_OFFSET)
     return False
+
+
+def _refuse_misplaced(src, dst) -> None:
+    """Coordinates the transform cannot place: the layer's CRS does not match its numbers."""
+    raise InputError("Coordinates in {} cannot be placed in {}: they lie outside the area that CRS covers (metres in "
+                     "a layer set to degrees?). Check the layer's CRS (Layer Properties, Source).",
+                     crs_mod.describe(src), crs_mod.describe(dst))
 
 
 def _require_crs(source, working_crs) -> None:
@@ -646,6 +655,8 @@ def _transform_arrays(arrays: list[np.ndarray], src, dst) -> list[np.ndarray]:
     xy = np.concatenate(arrays)
     tx, ty = crs_mod.transform_xy(xy[:, 0], xy[:, 1], src, dst)
     moved = np.column_stack([tx, ty])
+    if not np.isfinite(moved).all():
+        _refuse_misplaced(src, dst)
     bounds = np.cumsum([0] + [len(a) for a in arrays])
     return [moved[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
 

@@ -427,3 +427,11 @@ def test_empty_barrier_layer_warns(run_alg, demo_gpkg):
                                         "BARRIERS": wkt_layer("Point", []), "OUTPUT": "memory:",
                                         "OUTPUT_PATHS": "memory:"})
     assert any("has no feature with a usable geometry; the entries are assessed without" in w for w in fb.warnings)
+
+
+def test_metres_in_a_layer_set_to_degrees(run_alg):
+    # RD metres labelled WGS 84 (a CRS picked wrongly on loading): the transform gives inf; hot spots then
+    # failed on a NaN snapping tolerance with a ValueError from inside the weights.
+    with pytest.raises(QgsProcessingException, match=r"cannot be placed in .*outside the area that CRS covers"):
+        run_alg("hotspots", {"INPUT": squares(np.arange(25.0), crs="EPSG:4326"), "VALUE_FIELD": "v",
+                             "PERMUTATIONS": 0, "OUTPUT": "memory:"})

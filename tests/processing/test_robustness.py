@@ -18,6 +18,7 @@ from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsGeometry,
+    QgsMemoryProviderUtils,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
@@ -25,10 +26,20 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterRasterDestination,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
-from besecure.compat import DATE_FIELD_TYPES, FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING, make_field
+from besecure.compat import (
+    DATE_FIELD_TYPES,
+    FIELD_TYPE_DOUBLE,
+    FIELD_TYPE_STRING,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    WKB_MULTILINESTRING,
+    WKB_POINT,
+    WKB_POLYGON,
+    geometry_type,
+    make_field,
+)
 
 # Demo-town layer names stand for the layers; "out:" values are replaced by paths in the output folder.
 BASE: dict[str, tuple[str | None, dict]] = {
@@ -71,13 +82,13 @@ BASE: dict[str, tuple[str | None, dict]] = {
                                "BARRIER_ID_FIELD": "barrier_id", "MAX_SPEED": 80.0}),
 }
 
-PERTURBATIONS = ["empty", "null_geometries", "wrong_geometry", "no_crs", "one_feature", "duplicates",
+PERTURBATIONS = ["empty", "null_geometries", "wrong_geometry", "no_crs", "wrong_crs", "one_feature", "duplicates",
                  "nan_values", "bad_dates", "missing_folder"]
 # Main layers that may hold any geometry type (vegetation as points, hedges or shrub areas; assets; zones as
 # closed boundary lines): no geometry type is wrong for them.
 ANY_GEOMETRY = {"concealment", "standoff", "vehicleaccess"}
 # Inputs with nothing usable left: a run that does not refuse them must at least warn.
-MUST_REFUSE_OR_WARN = {"empty", "null_geometries", "wrong_geometry", "missing_folder"}
+MUST_REFUSE_OR_WARN = {"empty", "null_geometries", "wrong_geometry", "wrong_crs", "missing_folder"}
 CLASS_NAME = re.compile(r"\b[A-Z]\w*(Error|Exception)\b|Traceback|File \"")
 AREAS = {"target": "POLYGON((152450 450250, 152750 450250, 152750 450550, 152450 450550, 152450 450250))",
          "ring": "POLYGON((152200 450000, 153000 450000, 153000 450800, 152200 450800, 152200 450000), "
@@ -96,7 +107,7 @@ def town(demo_gpkg, tmp_path_factory) -> dict[str, QgsVectorLayer]:
         layers[name] = lyr
     paths = QgsGeometry.unaryUnion([f.geometry() for f in layers["paths"].getFeatures()]).buffer(60, 4)
     lamps = [f for f in layers.pop("street_lamps").getFeatures() if paths.contains(f.geometry())]
-    layers["lamps"] = _copy(layers["paths"], lamps, geometry_type="Point", source=lamps[0].fields())
+    layers["lamps"] = _copy(layers["paths"], lamps, wkb_type=WKB_POINT, source=lamps[0].fields())
     for name, wkt in AREAS.items():
         lyr = QgsVectorLayer("Polygon?crs=EPSG:28992", name, "memory")
         feat = QgsFeature()
@@ -106,14 +117,14 @@ def town(demo_gpkg, tmp_path_factory) -> dict[str, QgsVectorLayer]:
     return layers
 
 
-def _copy(template: QgsVectorLayer, features, *, geometry_type: str | None = None, source: QgsFields | None = None,
+def _copy(template: QgsVectorLayer, features, *, wkb_type=None, source: QgsFields | None = None,
           crs: QgsCoordinateReferenceSystem | None = None, fields: QgsFields | None = None) -> QgsVectorLayer:
     """A memory layer like ``template`` (its CRS, fields, geometry type unless given) holding ``features``."""
-    kind = geometry_type or QgsWkbTypes.displayString(template.wkbType())
-    lyr = QgsVectorLayer(kind, "copy", "memory")
-    lyr.setCrs(template.crs() if crs is None else crs)
-    lyr.dataProvider().addAttributes(list(fields if fields is not None else (source or template.fields())))
-    lyr.updateFields()
+    lyr = QgsMemoryProviderUtils.createMemoryLayer(
+        "copy", fields if fields is not None else (source or template.fields()),
+        template.wkbType() if wkb_type is None else wkb_type, template.crs())
+    if crs is not None:  # createMemoryLayer makes an invalid CRS WGS 84
+        lyr.setCrs(crs)
     out = []
     for feat in features:
         copy = QgsFeature(lyr.fields())
@@ -134,17 +145,24 @@ def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:
         return _copy(layer, feats[:1])
     if how == "no_crs":
         return _copy(layer, feats, crs=QgsCoordinateReferenceSystem())
+    if how == "wrong_crs":  # metres labelled as degrees: a CRS picked wrongly when a file was loaded
+        return _copy(layer, feats, crs=QgsCoordinateReferenceSystem("EPSG:4326"))
     if how in ("null_geometries", "duplicates"):
         for feat in feats:
             feat.setGeometry(QgsGeometry() if how == "null_geometries" else feats[0].geometry())
         return _copy(layer, feats)
     if how == "wrong_geometry":  # points -> polygons, lines -> points, polygons -> lines
-        kind = QgsWkbTypes.geometryType(layer.wkbType())
+        kind = geometry_type(layer.wkbType())
         for feat in feats:
             geom = feat.geometry()
-            feat.setGeometry({0: geom.buffer(5, 4), 1: geom.centroid()}.get(int(kind), QgsGeometry(
-                geom.constGet().boundary())))
-        return _copy(layer, feats, geometry_type={0: "Polygon", 1: "Point"}.get(int(kind), "MultiLineString"))
+            if kind == GEOMETRY_POINT:
+                feat.setGeometry(geom.buffer(5, 4))
+            elif kind == GEOMETRY_LINE:
+                feat.setGeometry(geom.centroid())
+            else:
+                feat.setGeometry(QgsGeometry(geom.constGet().boundary()))
+        wrong = {GEOMETRY_POINT: WKB_POLYGON, GEOMETRY_LINE: WKB_POINT}.get(kind, WKB_MULTILINESTRING)
+        return _copy(layer, feats, wkb_type=wrong)
     fields = QgsFields()
     changed = []
     for field in layer.fields():
