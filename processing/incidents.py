@@ -226,9 +226,7 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
 
     Refuses a period without incidents, and logs how many are in it.
     """
-    parsed = incident_times(alg, parameters, context, points, time_field, feedback)
-    if not parsed.valid.any():
-        raise InputError("No incident has a usable date in '{}'; choose the field with the dates.", time_field)
+    parsed = incident_times(alg, parameters, context, points, time_field, feedback)  # refuses a field without dates
     mask = period_mask(parsed.times, start, end) if (start or end) else parsed.valid
     if not mask.any():
         raise InputError("The layer has no incidents between {} and {} in '{}'.",
