@@ -9,7 +9,7 @@ this module, which gives one behaviour in both modes:
 - opening (:func:`open_vector`, :func:`open_raster`) and spatial references (:func:`srs_from_wkt`) give
   None when they fail: the callers have another way (QGIS reads the layer, the output gets no CRS);
 - writing happens inside :func:`errors_as`, with every None or error code passed to :func:`require`: a
-  failure raises :class:`GdalWriteError` (a ValueError) with the caller's message, which the algorithms
+  failure raises :class:`GdalWriteError` (an InputError) with the caller's message, which the algorithms
   show as a Processing error.
 
 The exception setting itself is never changed: it is process-wide, Processing runs algorithms in worker
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from ..i18n import tr
+from ..analysis.errors import InputError
 
 
 def _quiet(function, *args):
@@ -84,15 +84,10 @@ def arrow_batches(layer, options: list[str]) -> list[dict] | None:
         return None
 
 
-class GdalWriteError(ValueError):
+class GdalWriteError(InputError):
     """A GDAL call failed while writing. ``template`` is the English message with ``{}`` placeholders (marked
-    with ``N_`` where it is written, so it is translated), ``values`` fill them; the text is in the user's
-    language (a ValueError: algorithms show it as a Processing error)."""
-
-    def __init__(self, template: str, *values: object) -> None:
-        self.template = template
-        self.values = values
-        super().__init__(tr(template).format(*values))
+    with ``N_`` where it is written, so it is translated), ``values`` fill them; an InputError, so algorithms
+    show it, translated, as a Processing error (processing.base.input_message)."""
 
 
 @contextmanager

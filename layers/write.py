@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..analysis.errors import Cancelled
+from ..analysis.errors import Cancelled, InputError
 from ..compat import (
     FIELD_TYPE_DOUBLE,
     FIELD_TYPE_INT64,
