@@ -325,15 +325,16 @@ def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: f
         if total < 1e-3:
             continue
         n_across, d_across = en13201_points_across(float(width))
-        offsets = width / 2.0 - d_across / 2.0 - d_across * np.arange(n_across)
         edges = piece_bounds(total, field_length)
         for a, b in zip(edges[:-1], edges[1:], strict=True):
+            n_points += en13201_points_along(float(b - a))[0] * n_across
+        if n_points > max_points:
+            raise InputError("The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m "
+                             "wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).",
+                             max_points, p + 1, float(width), total)
+        offsets = width / 2.0 - d_across / 2.0 - d_across * np.arange(n_across)
+        for a, b in zip(edges[:-1], edges[1:], strict=True):
             n_along, d_along = en13201_points_along(float(b - a))
-            n_points += n_along * n_across
-            if n_points > max_points:
-                raise InputError("The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m "
-                                 "wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).",
-                                 max_points, p + 1, float(width), total)
             s = a + d_along * (np.arange(n_along) + 0.5)
             centre, unit = locate(line, s)
             normal = np.column_stack([-unit[:, 1], unit[:, 0]])

@@ -62,7 +62,8 @@ BASE: dict[str, tuple[str | None, dict]] = {
                                      "BUFFER": "ring", "CONTROL": "control", "BEFORE_START": "2023-01-01",
                                      "BEFORE_END": "2023-12-31", "AFTER_START": "2024-01-01",
                                      "AFTER_END": "2024-12-31"}),
-    "kerneldensity": ("INPUT", {"INPUT": "incidents", "CELL_SIZE": 50, "BANDWIDTH_METHOD": 0, "BANDWIDTH": 300}),
+    "kerneldensity": ("INPUT", {"INPUT": "incidents", "CELL_SIZE": 50, "BANDWIDTH_METHOD": 0, "BANDWIDTH": 300,
+                                "WEIGHT_FIELD": "incident_id"}),
     "lightingcheck": ("LAMPS", {"LAMPS": "lamps", "HEIGHT_FIELD": "height_m", "FLUX_FIELD": "flux_lm",
                                 "MAINTENANCE_FIELD": "maintenance_factor", "PATHS": "paths", "PATH_ID_FIELD": "name",
                                 "CLASS_FIELD": "lighting_class", "WIDTH_FIELD": "width_m"}),
@@ -83,7 +84,7 @@ BASE: dict[str, tuple[str | None, dict]] = {
 }
 
 PERTURBATIONS = ["empty", "null_geometries", "wrong_geometry", "no_crs", "wrong_crs", "one_feature", "duplicates",
-                 "nan_values", "bad_dates", "missing_folder"]
+                 "nan_values", "huge_values", "bad_dates", "missing_folder"]
 # Main layers that may hold any geometry type (vegetation as points, hedges or shrub areas; assets; zones as
 # closed boundary lines): no geometry type is wrong for them.
 ANY_GEOMETRY = {"concealment", "standoff", "vehicleaccess"}
@@ -166,7 +167,7 @@ def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:
     fields = QgsFields()
     changed = []
     for field in layer.fields():
-        if how == "nan_values" and field.isNumeric() and field.name() != "fid":
+        if how in ("nan_values", "huge_values") and field.isNumeric() and field.name() != "fid":
             fields.append(make_field(field.name(), FIELD_TYPE_DOUBLE))
             changed.append(field.name())
         elif how == "bad_dates" and field.type() in DATE_FIELD_TYPES:
@@ -174,7 +175,8 @@ def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:
             changed.append(field.name())
         else:
             fields.append(field)
-    bad = [math.nan, math.inf, -math.inf] if how == "nan_values" else ["not a date", "31/31/2024", ""]
+    bad = {"nan_values": [math.nan, math.inf, -math.inf], "huge_values": [1e308, -1e308, 1.7e308]}.get(
+        how, ["not a date", "31/31/2024", ""])
     for i, feat in enumerate(feats):
         for name in changed:
             feat[name] = bad[i % 3]
