@@ -353,6 +353,12 @@ def test_semicolon_csv_with_decimal_commas_is_read(run_alg, tmp_path):
                                              "ZONES": zones, "OUTPUT": "memory:"})
     assert "semicolons" in fb.log
     assert [f["count"] for f in res["OUTPUT"].getFeatures()] == [1, 1]
+    # The same file loaded as QGIS's delimited-text layer with its options: read through QGIS, same counts.
+    text = QgsVectorLayer(f"{csv.as_uri()}?delimiter=;&decimalPoint=,&xField=x&yField=y&crs=EPSG:28992", "export",
+                          "delimitedtext")
+    assert text.isValid() and text.featureCount() == 2
+    res, _ = run_alg("aggregateincidents", {"INPUT": text, "AGGREGATION": 2, "ZONES": zones, "OUTPUT": "memory:"})
+    assert [f["count"] for f in res["OUTPUT"].getFeatures()] == [1, 1]
 
 
 def test_file_that_is_not_a_geopackage(run_alg, tmp_path):
