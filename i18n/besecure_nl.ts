@@ -20,6 +20,462 @@
       <translation>Het paneel {name} kon niet worden geopend: {error}</translation>
     </message>
     <message>
+      <source>Every event needs a valid start time; drop or fix events without one first.</source>
+      <translation>Elke gebeurtenis heeft een geldige begintijd nodig; verwijder of herstel gebeurtenissen zonder begintijd eerst.</translation>
+    </message>
+    <message>
+      <source>The area layer has no areas; choose a polygon layer with at least one feature.</source>
+      <translation>De gebiedenlaag heeft geen gebieden; kies een polygoonlaag met ten minste één object.</translation>
+    </message>
+    <message>
+      <source>The period end ({}) must be after its start ({}).</source>
+      <translation>Het einde van de periode ({}) moet na het begin ({}) liggen.</translation>
+    </message>
+    <message>
+      <source>A spatial autocorrelation statistic needs at least 3 features, got {}</source>
+      <translation>Een maat voor ruimtelijke autocorrelatie heeft ten minste 3 objecten nodig, er zijn er {}</translation>
+    </message>
+    <message>
+      <source>The values contain NaN or infinite numbers; drop or fill missing values first</source>
+      <translation>De waarden bevatten NaN of oneindige getallen; verwijder of vul ontbrekende waarden eerst</translation>
+    </message>
+    <message>
+      <source>All values are equal; spatial autocorrelation needs variation in the values (pick another field or a larger area)</source>
+      <translation>Alle waarden zijn gelijk; ruimtelijke autocorrelatie vraagt om variatie in de waarden (kies een ander veld of een groter gebied)</translation>
+    </message>
+    <message>
+      <source>Getis-Ord Gi needs binary weights; use w.binary() (distance band, contiguity)</source>
+      <translation>Getis-Ord Gi heeft binaire gewichten nodig; gebruik w.binary() (afstandsband, aangrenzing)</translation>
+    </message>
+    <message>
+      <source>The weights have no links at all; no feature has a neighbour</source>
+      <translation>De gewichten bevatten geen enkele koppeling; geen object heeft een buur</translation>
+    </message>
+    <message>
+      <source>General G needs binary weights; use w.binary()</source>
+      <translation>General G heeft binaire gewichten nodig; gebruik w.binary()</translation>
+    </message>
+    <message>
+      <source>General G needs non-negative values (counts, rates); use global Moran's I otherwise</source>
+      <translation>General G heeft niet-negatieve waarden nodig (aantallen, ratio's); gebruik anders de globale Moran's I</translation>
+    </message>
+    <message>
+      <source>The nearest neighbour index needs at least 2 points, got {}</source>
+      <translation>De naaste-buurindex heeft ten minste 2 punten nodig, er zijn er {}</translation>
+    </message>
+    <message>
+      <source>The coordinates contain NaN or infinite values; drop empty geometries first</source>
+      <translation>De coördinaten bevatten NaN of oneindige waarden; verwijder lege geometrieën eerst</translation>
+    </message>
+    <message>
+      <source>Horizontal field of view must be strictly between 0 and 180 degrees; got {}.</source>
+      <translation>De horizontale beeldhoek moet strikt tussen 0 en 180 graden liggen; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Horizontal pixel count must be &gt; 0; got {}.</source>
+      <translation>Het horizontale aantal pixels moet &gt; 0 zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Rule set '{}' is not a CCTV rule set.</source>
+      <translation>Regelset '{}' is geen CCTV-regelset.</translation>
+    </message>
+    <message>
+      <source>Pixel density must be &gt; 0 px/m.</source>
+      <translation>De pixeldichtheid moet &gt; 0 px/m zijn.</translation>
+    </message>
+    <message>
+      <source>Distance must be &gt;= 0 metres.</source>
+      <translation>De afstand moet &gt;= 0 meter zijn.</translation>
+    </message>
+    <message>
+      <source>Camera height must be &gt; 0 metres; got {}.</source>
+      <translation>De camerahoogte moet &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The counts of {} must be whole numbers of 0 or more.</source>
+      <translation>De aantallen van {} moeten gehele getallen van 0 of meer zijn.</translation>
+    </message>
+    <message>
+      <source>Both periods must have a positive length, got {!r} and {!r}.</source>
+      <translation>Beide perioden moeten een positieve lengte hebben, opgegeven: {!r} en {!r}.</translation>
+    </message>
+    <message>
+      <source>The significance level must lie between 0 and 1, got {}.</source>
+      <translation>Het significantieniveau moet tussen 0 en 1 liggen, opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Emerging hot spot analysis needs at least {} time steps for the Mann-Kendall trend test, got {} (10 or more are advisable)</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de Mann-Kendall-trendtoets, er zijn er {} (10 of meer is aan te raden)</translation>
+    </message>
+    <message>
+      <source>Some Gi* z-scores are undefined (empty neighbourhood or constant time slice); the Mann-Kendall trend needs complete series</source>
+      <translation>Sommige Gi*-z-scores zijn ongedefinieerd (lege buurt of constante tijdstap); de Mann-Kendall-trend heeft volledige reeksen nodig</translation>
+    </message>
+    <message>
+      <source>No valid event times; give start and end</source>
+      <translation>Geen geldige tijden van gebeurtenissen; geef begin en einde</translation>
+    </message>
+    <message>
+      <source>The cube is constant: Gi* is undefined (zero variance)</source>
+      <translation>De kubus is constant: Gi* is ongedefinieerd (variantie nul)</translation>
+    </message>
+    <message>
+      <source>The cell size must be a positive number of metres, not {}.</source>
+      <translation>De celgrootte moet een positief aantal meters zijn, niet {}.</translation>
+    </message>
+    <message>
+      <source>A {:g} m {} grid over this extent ({:.1f} km x {:.1f} km) would have {:,} cells, more than the limit of {:,}. Choose a larger cell size or a smaller extent.</source>
+      <translation>Een {:g} m {}-raster over dit gebied ({:.1f} km x {:.1f} km) zou {:,} cellen hebben, meer dan de grens van {:,}. Kies een grotere celgrootte of een kleiner gebied.</translation>
+    </message>
+    <message>
+      <source>Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them</source>
+      <translation>Geef alle vier de aantallen in de buffers (D_b, D_a, Cd_b, Cd_a) of geen ervan</translation>
+    </message>
+    <message>
+      <source>The density raster would have {:,} cells ({:,} rows x {:,} columns), more than the limit of {:,}. Choose a larger cell size or a smaller extent.</source>
+      <translation>Het dichtheidsraster zou {:,} cellen hebben ({:,} rijen x {:,} kolommen), meer dan de grens van {:,}. Kies een grotere celgrootte of een kleiner gebied.</translation>
+    </message>
+    <message>
+      <source>The {} must be a positive number of metres, not {}.</source>
+      <translation>De {} moet een positief aantal meters zijn, niet {}.</translation>
+    </message>
+    <message>
+      <source>There are no {}.</source>
+      <translation>Er zijn geen {}.</translation>
+    </message>
+    <message>
+      <source>The minimum population density must be &gt;= 0, not {}.</source>
+      <translation>De minimale bevolkingsdichtheid moet &gt;= 0 zijn, niet {}.</translation>
+    </message>
+    <message>
+      <source>All points coincide: a data-driven bandwidth is undefined; give a fixed bandwidth.</source>
+      <translation>Alle punten vallen samen: een bandbreedte uit de gegevens is ongedefinieerd; geef een vaste bandbreedte.</translation>
+    </message>
+    <message>
+      <source>The weights sum to zero; no bandwidth can be estimated.</source>
+      <translation>De gewichten tellen op tot nul; er kan geen bandbreedte worden geschat.</translation>
+    </message>
+    <message>
+      <source>More than half of the points lie at one place (their mean centre), so the median distance is zero and the spatial Silverman rule gives no bandwidth; give a fixed bandwidth.</source>
+      <translation>Meer dan de helft van de punten ligt op één plaats (hun gemiddelde middelpunt), dus de mediane afstand is nul en de ruimtelijke regel van Silverman geeft geen bandbreedte; geef een vaste bandbreedte.</translation>
+    </message>
+    <message>
+      <source>Likelihood cross-validation needs points at two or more distinct locations.</source>
+      <translation>Likelihood-kruisvalidatie heeft punten op twee of meer verschillende plaatsen nodig.</translation>
+    </message>
+    <message>
+      <source>The weights of the {} must be finite and not negative.</source>
+      <translation>De gewichten van de {} moeten eindig en niet negatief zijn.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: only {} lines; a file has at least 26 header lines.</source>
+      <translation>EULUMDAT: slechts {} regels; een bestand heeft ten minste 26 kopregels.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: Isym (line 3) is {}; expected 0..4.</source>
+      <translation>EULUMDAT: Isym (regel 3) is {}; verwacht 0..4.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: Nc (line 4), Ng (line 6) and the number of lamp sets (line 26) must be &gt;= 1.</source>
+      <translation>EULUMDAT: Nc (regel 4), Ng (regel 6) en het aantal lampsets (regel 26) moeten &gt;= 1 zijn.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: the file ends inside the lamp data (lines 26a-26f).</source>
+      <translation>EULUMDAT: het bestand eindigt midden in de lampgegevens (regels 26a-26f).</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: the total lamp flux (line 26c) must be &gt; 0.</source>
+      <translation>EULUMDAT: de totale lichtstroom (regel 26c) moet &gt; 0 zijn.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: {} numbers after the lamp data; Isym={}, Nc={}, Ng={} need {} (10 direct ratios, C angles, gamma angles, intensities).</source>
+      <translation>EULUMDAT: {} getallen na de lampgegevens; Isym={}, Nc={}, Ng={} vragen er {} (10 directe verhoudingen, C-hoeken, gammahoeken, lichtsterkten).</translation>
+    </message>
+    <message>
+      <source>Position of lamp {} is not finite.</source>
+      <translation>De positie van lamp {} is niet eindig.</translation>
+    </message>
+    <message>
+      <source>Maintenance factor of lamp {} is {}; it must be in (0, 1].</source>
+      <translation>De onderhoudsfactor van lamp {} is {}; die moet in (0, 1] liggen.</translation>
+    </message>
+    <message>
+      <source>Field length must be a finite number &gt; 0; got {}.</source>
+      <translation>De veldlengte moet een eindig getal &gt; 0 zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Path width must be a finite number &gt; 0 metres; got {}.</source>
+      <translation>De padbreedte moet een eindig getal &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The path centreline needs at least 2 vertices.</source>
+      <translation>De hartlijn van het pad heeft ten minste 2 hoekpunten nodig.</translation>
+    </message>
+    <message>
+      <source>The path centreline has zero length.</source>
+      <translation>De hartlijn van het pad heeft lengte nul.</translation>
+    </message>
+    <message>
+      <source>Rule set '{}' is not a lighting rule set.</source>
+      <translation>Regelset '{}' is geen verlichtingsregelset.</translation>
+    </message>
+    <message>
+      <source>Unknown class '{}' in rule set '{}'. Classes: {}.</source>
+      <translation>Onbekende klasse '{}' in regelset '{}'. Klassen: {}.</translation>
+    </message>
+    <message>
+      <source>Illuminance values must be a non-empty array of finite numbers.</source>
+      <translation>Verlichtingssterkten moeten een niet-lege reeks eindige getallen zijn.</translation>
+    </message>
+    <message>
+      <source>EULUMDAT: expected a number for {}, found '{}'.</source>
+      <translation>EULUMDAT: een getal verwacht voor {}, gevonden: '{}'.</translation>
+    </message>
+    <message>
+      <source>The snapping tolerance must be &gt;= 0 metres; got {}.</source>
+      <translation>De snaptolerantie moet &gt;= 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The network layer has no line with two distinct vertices.</source>
+      <translation>De netwerklaag heeft geen lijn met twee verschillende hoekpunten.</translation>
+    </message>
+    <message>
+      <source>The highest speed must be a finite number &gt; 0.</source>
+      <translation>De hoogste snelheid moet een eindig getal &gt; 0 zijn.</translation>
+    </message>
+    <message>
+      <source>Acceleration and start speed must be &gt;= 0, friction and the turn look-ahead &gt; 0.</source>
+      <translation>Versnelling en beginsnelheid moeten &gt;= 0 zijn, wrijving en de vooruitblik in bochten &gt; 0.</translation>
+    </message>
+    <message>
+      <source>Optimized hot spot analysis needs at least {} incidents to find a pattern; the layer has {}. Use a longer period or more incident types.</source>
+      <translation>Geoptimaliseerde hotspotanalyse heeft ten minste {} incidenten nodig om een patroon te vinden; de laag heeft er {}. Neem een langere periode of meer soorten incidenten.</translation>
+    </message>
+    <message>
+      <source>The incidents lie on one line or at fewer than three places, so they enclose no area to map; give a study area (STUDY_AREA).</source>
+      <translation>De incidenten liggen op één lijn of op minder dan drie plaatsen en omsluiten dus geen gebied om te karteren; geef een studiegebied (STUDY_AREA).</translation>
+    </message>
+    <message>
+      <source>A cell size must be a positive number, not {}</source>
+      <translation>Een celgrootte moet een positief getal zijn, niet {}</translation>
+    </message>
+    <message>
+      <source>The scale search needs at least 3 distance bands to find a peak</source>
+      <translation>Het zoeken naar de schaal heeft ten minste 3 afstandsbanden nodig om een piek te vinden</translation>
+    </message>
+    <message>
+      <source>Hexagons of {:g} m give only {} cells over the {}; a hot spot analysis needs at least {}. Choose a smaller cell size.</source>
+      <translation>Zeshoeken van {:g} m geven maar {} cellen over het {}; een hotspotanalyse heeft er ten minste {} nodig. Kies een kleinere celgrootte.</translation>
+    </message>
+    <message>
+      <source>The study area has no polygons.</source>
+      <translation>Het studiegebied heeft geen polygonen.</translation>
+    </message>
+    <message>
+      <source>Only {} incidents lie inside the study area; optimized hot spot analysis needs at least {}. Check the study area and the incident layer's CRS.</source>
+      <translation>Slechts {} incidenten liggen in het studiegebied; geoptimaliseerde hotspotanalyse heeft er ten minste {} nodig. Controleer het studiegebied en het CRS van de incidentenlaag.</translation>
+    </message>
+    <message>
+      <source>Unknown window '{}'; choose one of {}.</source>
+      <translation>Onbekend venster '{}'; kies een van {}.</translation>
+    </message>
+    <message>
+      <source>Give whole days for period B ({}) to compare with the same period last year.</source>
+      <translation>Geef hele dagen voor periode B ({}) om te vergelijken met dezelfde periode vorig jaar.</translation>
+    </message>
+    <message>
+      <source>A window needs at least one day, got {}.</source>
+      <translation>Een venster heeft ten minste één dag nodig, opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The period end ({}) is not after its start ({}).</source>
+      <translation>Het einde van de periode ({}) ligt niet na het begin ({}).</translation>
+    </message>
+    <message>
+      <source>The period's last day ({}) is before its first day ({}).</source>
+      <translation>De laatste dag van de periode ({}) ligt vóór de eerste dag ({}).</translation>
+    </message>
+    <message>
+      <source>A reference date is needed for this window.</source>
+      <translation>Voor dit venster is een referentiedatum nodig.</translation>
+    </message>
+    <message>
+      <source>Give period B (start and end) to compare it with the same period last year.</source>
+      <translation>Geef periode B (begin en einde) om die te vergelijken met dezelfde periode vorig jaar.</translation>
+    </message>
+    <message>
+      <source>Rule set {} must be a JSON object.</source>
+      <translation>Regelset {} moet een JSON-object zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: '{}' must be an object.</source>
+      <translation>Regelset {}: '{}' moet een object zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: '{}' lacks required key(s) {}.</source>
+      <translation>Regelset {}: '{}' mist de verplichte sleutel(s) {}.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: '{}' must be {{"value": &lt;number&gt;, "source": "&lt;text&gt;"}}.</source>
+      <translation>Regelset {}: '{}' moet {{"value": &lt;getal&gt;, "source": "&lt;tekst&gt;"}} zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: '{}' must be a non-empty object.</source>
+      <translation>Regelset {}: '{}' moet een niet-leeg object zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set '{}' is of kind '{}', expected '{}'.</source>
+      <translation>Regelset '{}' is van soort '{}', verwacht '{}'.</translation>
+    </message>
+    <message>
+      <source>Unknown threat '{}'. Known threats: {}.</source>
+      <translation>Onbekende dreiging '{}'. Bekende dreigingen: {}.</translation>
+    </message>
+    <message>
+      <source>Stand-off distance at index {} is negative or missing.</source>
+      <translation>De afstand tot de beschermingszone bij index {} is negatief of ontbreekt.</translation>
+    </message>
+    <message>
+      <source>No rule set '{}'. Bundled rule sets: {}; or give a path to a JSON file.</source>
+      <translation>Geen regelset '{}'. Meegeleverde regelsets: {}; of geef het pad naar een JSON-bestand.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'classes' must be a non-empty object.</source>
+      <translation>Regelset {}: 'classes' moet een niet-leeg object zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {} is not valid JSON: {}</source>
+      <translation>Regelset {} is geen geldige JSON: {}</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'classes.{}.any_of' must be a non-empty list.</source>
+      <translation>Regelset {}: 'classes.{}.any_of' moet een niet-lege lijst zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: number at '{}' has no source (write it as {{"value": ..., "source": ...}}).</source>
+      <translation>Regelset {}: het getal bij '{}' heeft geen bron (schrijf het als {{"value": ..., "source": ...}}).</translation>
+    </message>
+    <message>
+      <source>Rule set {}: number at '{}[{}]' has no source.</source>
+      <translation>Regelset {}: het getal bij '{}[{}]' heeft geen bron.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'classes.{}.any_of[{}]' needs at least one of {}.</source>
+      <translation>Regelset {}: 'classes.{}.any_of[{}]' heeft ten minste een van {} nodig.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'rules' must be a non-empty list.</source>
+      <translation>Regelset {}: 'rules' moet een niet-lege lijst zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: unknown kind '{}' (expected lighting_classes, cctv_levels, vehicles, standoff, vegetation or principles).</source>
+      <translation>Regelset {}: onbekende soort '{}' (verwacht lighting_classes, cctv_levels, vehicles, standoff, vegetation of principles).</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'rules[{}].operator' must be one of {}.</source>
+      <translation>Regelset {}: 'rules[{}].operator' moet een van {} zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'rules[{}].attribute' must be one of {}.</source>
+      <translation>Regelset {}: 'rules[{}].attribute' moet een van {} zijn.</translation>
+    </message>
+    <message>
+      <source>Rule set {}: 'principles' must be a non-empty list.</source>
+      <translation>Regelset {}: 'principles' moet een niet-lege lijst zijn.</translation>
+    </message>
+    <message>
+      <source>The lamp reach must be &gt; 0 metres; got {}.</source>
+      <translation>Het bereik van een lamp moet &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The raster cell size must be &gt; 0 metres; got {}.</source>
+      <translation>De celgrootte van het raster moet &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The illuminance raster would have {:,} cells ({} x {} of {:g} m), more than the limit of {:,}; use a larger cell size or a smaller raster extent.</source>
+      <translation>Het verlichtingsraster zou {:,} cellen hebben ({} x {} van {:g} m), meer dan de grens van {:,}; neem een grotere celgrootte of een kleiner rastergebied.</translation>
+    </message>
+    <message>
+      <source>Unknown lighting class '{}'. Classes of this rule set: {}.</source>
+      <translation>Onbekende verlichtingsklasse '{}'. Klassen van deze regelset: {}.</translation>
+    </message>
+    <message>
+      <source>The sample spacing must be &gt; 0 metres; got {}.</source>
+      <translation>De afstand tussen meetpunten moet &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Openings need finite positions and facings and a view angle within (0, 360] degrees.</source>
+      <translation>Openingen hebben eindige posities en kijkrichtingen nodig en een kijkhoek binnen (0, 360] graden.</translation>
+    </message>
+    <message>
+      <source>A light distribution needs the flux it emits (reference_flux_lm &gt; 0).</source>
+      <translation>Een lichtverdeling heeft de lichtstroom nodig die ze uitzendt (reference_flux_lm &gt; 0).</translation>
+    </message>
+    <message>
+      <source>The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).</source>
+      <translation>De EN 13201-rekenrasters zouden meer dan {:,} punten hebben (pad {} is {:g} m breed en {:g} m lang); controleer de padbreedten (PATH_WIDTH, het breedteveld).</translation>
+    </message>
+    <message>
+      <source>Rule set '{}' is not a vehicle rule set.</source>
+      <translation>Regelset '{}' is geen voertuigregelset.</translation>
+    </message>
+    <message>
+      <source>Vehicle mass must be &gt; 0 kg; got {}.</source>
+      <translation>De massa van het voertuig moet &gt; 0 kg zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Opening widths must be &gt;= 0 metres.</source>
+      <translation>Openingsbreedten moeten &gt;= 0 meter zijn.</translation>
+    </message>
+    <message>
+      <source>Turn radius must be &gt;= 0 metres (inf for a straight).</source>
+      <translation>De bochtstraal moet &gt;= 0 meter zijn (inf voor een rechte lijn).</translation>
+    </message>
+    <message>
+      <source>Acceleration a and start speed v0 must be &gt;= 0.</source>
+      <translation>Versnelling a en beginsnelheid v0 moeten &gt;= 0 zijn.</translation>
+    </message>
+    <message>
+      <source>Empty barrier rating. {}</source>
+      <translation>Lege classificatie van de barrière. {}</translation>
+    </message>
+    <message>
+      <source>Barrier rating '{}' has a zero mass or speed or an impact angle outside (0, 90]. {}</source>
+      <translation>Classificatie van barrière '{}' heeft een massa of snelheid van nul of een inslaghoek buiten (0, 90]. {}</translation>
+    </message>
+    <message>
+      <source>Impact speed must be &gt;= 0 m/s; got {}.</source>
+      <translation>De inslagsnelheid moet &gt;= 0 m/s zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>ASTM F2656 rates vehicle '{}' at {} mph, not {} ('{}'). {}</source>
+      <translation>ASTM F2656 classificeert voertuig '{}' op {} mph, niet {} ('{}'). {}</translation>
+    </message>
+    <message>
+      <source>Cannot read barrier rating '{}'. {}</source>
+      <translation>De classificatie van barrière '{}' is niet te lezen. {}</translation>
+    </message>
+    <message>
+      <source>The zone layer has no polygon.</source>
+      <translation>De zonelaag heeft geen polygoon.</translation>
+    </message>
+    <message>
+      <source>The acceleration must be &gt; 0 m/s².</source>
+      <translation>De versnelling moet &gt; 0 m/s² zijn.</translation>
+    </message>
+    <message>
+      <source>Some points coincide, which gives an infinite inverse-distance weight; merge duplicate points or use binary weights</source>
+      <translation>Sommige punten vallen samen, wat een oneindig gewicht naar inverse afstand geeft; voeg dubbele punten samen of gebruik binaire gewichten</translation>
+    </message>
+    <message>
+      <source>K = {} needs more than {} points; the layer has {}</source>
+      <translation>K = {} vraagt meer dan {} punten; de laag heeft er {}</translation>
+    </message>
+    <message>
+      <source>A distance band needs at least 2 points, got {}</source>
+      <translation>Een afstandsband heeft ten minste 2 punten nodig, er zijn er {}</translation>
+    </message>
+    <message>
       <source>Aggregate incidents</source>
       <translation>Incidenten aggregeren</translation>
     </message>
@@ -30,18 +486,6 @@
     <message>
       <source>Optional field with the incident type: one count column n_&lt;type&gt; per type (the 39 most frequent; the rest in n_other).</source>
       <translation>Optioneel veld met het soort incident: één telkolom n_&lt;soort&gt; per soort (de 39 meest voorkomende; de rest in n_other).</translation>
-    </message>
-    <message>
-      <source>Optional date/time field, needed for START and END.</source>
-      <translation>Optioneel datum/tijdveld, nodig voor START en END.</translation>
-    </message>
-    <message>
-      <source>Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.</source>
-      <translation>Optionele eerste dag van de periode (JJJJ-MM-DD of JJJJ-MM-DD UU:MM), inclusief.</translation>
-    </message>
-    <message>
-      <source>Optional last day of the period, inclusive for a date, exclusive for a date and time.</source>
-      <translation>Optionele laatste dag van de periode: inclusief bij een datum, exclusief bij datum en tijd.</translation>
     </message>
     <message>
       <source>For publishing: counts from 1 to this value minus 1 are withheld (null, suppressed = 1) with everything derived from them. 0 = show all.</source>
@@ -64,20 +508,12 @@
       <translation>Minimaal te publiceren aantal (0 = alles)</translation>
     </message>
     <message>
+      <source>{what} per {unit}</source>
+      <translation>{what} per {unit}</translation>
+    </message>
+    <message>
       <source>Category field</source>
       <translation>Categorieveld</translation>
-    </message>
-    <message>
-      <source>Date/time field</source>
-      <translation>Datum/tijdveld</translation>
-    </message>
-    <message>
-      <source>Period start</source>
-      <translation>Begin periode</translation>
-    </message>
-    <message>
-      <source>Period end</source>
-      <translation>Einde periode</translation>
     </message>
     <message>
       <source>Incidents per unit</source>
@@ -216,6 +652,14 @@
       <translation>Camera's op gevels zetten binnen (m)</translation>
     </message>
     <message>
+      <source>Give AZIMUTH_FIELD: the field with each camera's viewing direction (degrees from north).</source>
+      <translation>Geef AZIMUTH_FIELD: het veld met de kijkrichting van elke camera (graden vanaf het noorden).</translation>
+    </message>
+    <message>
+      <source>The rule set has no level '{}'. Its levels: {}.</source>
+      <translation>De regelset heeft geen niveau '{}'. Zijn niveaus: {}.</translation>
+    </message>
+    <message>
       <source>Cameras (points)</source>
       <translation>Camera's (punten)</translation>
     </message>
@@ -270,6 +714,10 @@
     <message>
       <source>Blind spots</source>
       <translation>Dode hoeken</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) {}; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
       <source>Monitor</source>
@@ -356,8 +804,8 @@
       <translation>Stukken pad die langs de paden verder dan zoveel meter van de dichtstbijzijnde uitgang liggen worden gemarkeerd (standaard 100 m, een projectstandaard om voor uw gebied in te stellen).</translation>
     </message>
     <message>
-      <source>Path ends and junctions closer than this many metres are joined (default 0.5 m).</source>
-      <translation>Paduiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
+      <source>Path ends and junctions closer than this many metres are joined (default 0.5 m, at most 10 m).</source>
+      <translation>Eindpunten en kruisingen van paden die dichter dan dit aantal meters bij elkaar liggen, worden verbonden (standaard 0,5 m, ten hoogste 10 m).</translation>
     </message>
     <message>
       <source>Objects with kind, height_m, crown_base_m, distance_m to the nearest path, verdict (pass, fail, not_assessed), rule, reason and source (where the rule's value is published).</source>
@@ -396,8 +844,16 @@
       <translation>beplanting</translation>
     </message>
     <message>
+      <source>The vegetation layer has no feature with a usable geometry.</source>
+      <translation>De vegetatielaag heeft geen object met een bruikbare geometrie.</translation>
+    </message>
+    <message>
       <source>footpaths</source>
       <translation>voetpaden</translation>
+    </message>
+    <message>
+      <source>The field '{}' must be numeric.</source>
+      <translation>Het veld '{}' moet numeriek zijn.</translation>
     </message>
     <message>
       <source>Vegetation and furniture</source>
@@ -462,6 +918,10 @@
     <message>
       <source>No exits given: the {} junctions of three or more paths count as ways out.</source>
       <translation>Geen uitgangen opgegeven: de {} kruisingen van drie of meer paden tellen als uitweg.</translation>
+    </message>
+    <message>
+      <source>The exit layer '{}' must contain points, lines or polygons.</source>
+      <translation>De uitganglaag '{}' moet punten, lijnen of polygonen bevatten.</translation>
     </message>
     <message>
       <source>{} exit points are farther than EXIT_TOLERANCE from the paths and were left out.</source>
@@ -604,12 +1064,12 @@
       <translation>Optionele GeoPackage die de ruimte-tijdkubus bewaart: laag 'locations' (cellen met cell_id, count, pattern) en tabel 'cube' (één rij per cel en tijdstap: cell_id, step, step_start, count, gi_z, gi_p), om de analyse te hergebruiken of te controleren.</translation>
     </message>
     <message>
-      <source>Cells with cell_id, pattern (e.g. 'New Hot Spot'), pattern_code (1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the z-scores). Styled by pattern: reds hot, blues cold, grey none.</source>
-      <translation>Cellen met cell_id, pattern (bijv. 'New Hot Spot'), pattern_code (1 nieuw, 2 opeenvolgend, 3 toenemend, 4 aanhoudend, 5 afnemend, 6 sporadisch, 7 wisselend, 8 historisch; negatief voor coldspots; 0 geen patroon), count (incidenten in de periode), n_hot en n_cold (significant hete / koude stappen), last_z en last_p (laatste stap), trend_tau, trend_z en trend_p (Mann-Kendall-trend van de z-scores). Opgemaakt per patroon: rood heet, blauw koud, grijs geen.</translation>
+      <source>Cells with cell_id, pattern (e.g. 'New Hot Spot'), pattern_code (1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the z-scores). Styled by pattern: warm colours hot, cool colours cold, grey none.</source>
+      <translation>Cellen met cell_id, pattern (bijv. 'New Hot Spot'), pattern_code (1 nieuw, 2 opeenvolgend, 3 toenemend, 4 aanhoudend, 5 afnemend, 6 sporadisch, 7 wisselend, 8 historisch; negatief voor cold spots; 0 geen patroon), count (incidenten in de periode), n_hot en n_cold (significant hete / koude stappen), last_z en last_p (laatste stap), trend_tau, trend_z en trend_p (Mann-Kendall-trend van de z-scores). Opgemaakt per patroon: warme kleuren hot, koele kleuren cold, grijs geen.</translation>
     </message>
     <message>
-      <source>Space-time Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): a bin's neighbourhood is its cell and the cells within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its order; significant means p &lt;= ALPHA. At least 4 time steps are needed, 10 or more are advisable.</source>
-      <translation>Ruimte-tijd-Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): de omgeving van een vak is zijn cel en de cellen binnen NEIGHBOURS ringen, in zijn eigen stap en TIME_LAG eerdere stappen (binaire gewichten); gemiddelde en variantie van de hele kubus (het 'entire cube'-venster van ArcGIS). Trend: Mann-Kendall op de z-scores van elke cel (zoals R Kendall::MannKendall). Patronen: de 17 regels van het R-pakket sfdep (emerging_hotspot_analysis), in zijn volgorde; significant betekent p &lt;= ALPHA. Er zijn minstens 4 tijdstappen nodig, 10 of meer zijn aan te raden.</translation>
+      <source>Space-time Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): a bin's neighbourhood is its cell and the cells within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its order; significant means p &lt;= ALPHA. At least 4 time steps are needed, 10 or more are advisable. Sparse data are warned about when a bin's space-time neighbourhood (its cell and the cells within NEIGHBOURS rings, at TIME_LAG + 1 steps) expects fewer incidents than z² at ALPHA (3.84 at 0.05; with the defaults about 0.2 incidents per cell and step): then not even an empty neighbourhood can be a significant cold spot, and on random data most locations come out 'sporadic'.</source>
+      <translation>Ruimte-tijd-Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): de omgeving van een vak is zijn cel en de cellen binnen NEIGHBOURS ringen, in zijn eigen stap en TIME_LAG eerdere stappen (binaire gewichten); gemiddelde en variantie van de hele kubus (het 'entire cube'-venster van ArcGIS). Trend: Mann-Kendall op de z-scores van elke cel (zoals R Kendall::MannKendall). Patronen: de 17 regels van het R-pakket sfdep (emerging_hotspot_analysis), in zijn volgorde; significant betekent p &lt;= ALPHA. Er zijn minstens 4 tijdstappen nodig, 10 of meer zijn aan te raden. Voor schaarse gegevens volgt een waarschuwing als de ruimte-tijdomgeving van een vak (zijn cel en de cellen binnen NEIGHBOURS ringen, in TIME_LAG + 1 stappen) minder incidenten verwacht dan z² bij ALPHA (3,84 bij 0,05; met de standaardinstellingen ongeveer 0,2 incidenten per cel en stap): dan kan zelfs een lege omgeving geen significante koude vlek zijn, en op toevallige gegevens komen de meeste locaties als 'sporadisch' uit.</translation>
     </message>
     <message>
       <source>A new hot spot is significantly hot only in the final step; consecutive: a final run of hot steps; intensifying / diminishing: hot in at least 90 % of the steps with a rising / falling trend; persistent: hot in 90 % without trend; sporadic: on and off hot; oscillating: hot now, cold before; historical: hot in 90 % of the steps but not now. Cold patterns mirror them.</source>
@@ -640,6 +1100,22 @@
       <translation>Maximaal aantal rastercellen</translation>
     </message>
     <message>
+      <source>The layer has no incidents between {} and {} in '{}'.</source>
+      <translation>De laag heeft geen incidenten tussen {} en {} in '{}'.</translation>
+    </message>
+    <message>
+      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} {}ly stap(pen). Kies wekelijkse stappen of een langere periode.</translation>
+    </message>
+    <message>
+      <source>Only {} location(s) hold incidents; emerging hot spot analysis needs at least 3. Choose smaller cells or a longer period.</source>
+      <translation>Slechts {} locatie(s) bevatten incidenten; analyse van opkomende hotspots heeft er ten minste 3 nodig. Kies kleinere cellen of een langere periode.</translation>
+    </message>
+    <message>
+      <source>Date/time field</source>
+      <translation>Datum/tijdveld</translation>
+    </message>
+    <message>
       <source>Cells</source>
       <translation>Cellen</translation>
     </message>
@@ -650,6 +1126,14 @@
     <message>
       <source>Time step</source>
       <translation>Tijdstap</translation>
+    </message>
+    <message>
+      <source>Period start</source>
+      <translation>Begin periode</translation>
+    </message>
+    <message>
+      <source>Period end</source>
+      <translation>Einde periode</translation>
     </message>
     <message>
       <source>Space-time cube (GeoPackage)</source>
@@ -736,6 +1220,10 @@
       <translation>Het laatste incident is op {}, {} dagen voor het einde van de laatste stap: als de gegevens daar eindigen, is die stap onvolledig. Zet END op de laatste dag van een {}.</translation>
     </message>
     <message>
+      <source>Sparse data: {:.2f} incidents per location and time step, so a bin's space-time neighbourhood expects {:.2f} incidents, fewer than {:.2f} (z² at ALPHA {:g}). Then not even an empty neighbourhood is a significant cold spot, and chance alone makes most locations 'sporadic'. Use larger cells, monthly steps, more NEIGHBOURS rings or a larger TIME_LAG.</source>
+      <translation>Schaarse gegevens: {:.2f} incidenten per locatie en tijdstap, dus de ruimte-tijdomgeving van een vak verwacht {:.2f} incidenten, minder dan {:.2f} (z² bij ALPHA {:g}). Dan is zelfs een lege omgeving geen significante koude vlek, en maakt het toeval de meeste locaties 'sporadisch'. Gebruik grotere cellen, maandstappen, meer NEIGHBOURS-ringen of een grotere TIME_LAG.</translation>
+    </message>
+    <message>
       <source>{} incidents fall outside the study area and are left out.</source>
       <translation>{} incidenten vallen buiten het studiegebied en worden weggelaten.</translation>
     </message>
@@ -794,6 +1282,14 @@
     <message>
       <source>Moran's I above its expectation E[I] with a small p-value: similar values cluster; below: they alternate like a chessboard. General G above E[G]: high values cluster (hot spots), below: low values cluster. R below 1: the points are clustered; above 1: dispersed. Columbus CRIME with queen contiguity gives I = 0.500.</source>
       <translation>Moran's I boven de verwachting E[I] met een kleine p-waarde: gelijke waarden clusteren; eronder: ze wisselen elkaar af als een schaakbord. General G boven E[G]: hoge waarden clusteren (hotspots), eronder: lage waarden clusteren. R onder 1: de punten zijn geclusterd; boven 1: verspreid. Columbus CRIME met queen-aangrenzing geeft I = 0,500.</translation>
+    </message>
+    <message>
+      <source>The points lie on one line or at one place, so they enclose no area; give a STUDY_AREA.</source>
+      <translation>De punten liggen op één lijn of op één plaats en omsluiten dus geen oppervlak; geef een STUDY_AREA.</translation>
+    </message>
+    <message>
+      <source>Choose the field with the values to analyse (VALUE_FIELD); without values only the nearest neighbour index of a point layer can be computed.</source>
+      <translation>Kies het veld met de te analyseren waarden (VALUE_FIELD); zonder waarden kan alleen de naaste-buurindex van een puntenlaag worden berekend.</translation>
     </message>
     <message>
       <source>no significant spatial autocorrelation</source>
@@ -886,6 +1382,10 @@
     <message>
       <source>number of points</source>
       <translation>aantal punten</translation>
+    </message>
+    <message>
+      <source>The study area layer has no polygons.</source>
+      <translation>De laag van het studiegebied heeft geen polygonen.</translation>
     </message>
     <message>
       <source>the study area</source>
@@ -1020,6 +1520,10 @@
       <translation>Coldspot, 99% betrouwbaarheid</translation>
     </message>
     <message>
+      <source>Significance from permutation p-values needs PERMUTATIONS &gt; 0 (999 is usual).</source>
+      <translation>Significantie uit permutatie-p-waarden vraagt PERMUTATIONS &gt; 0 (999 is gebruikelijk).</translation>
+    </message>
+    <message>
       <source>Hot spots</source>
       <translation>Hotspots</translation>
     </message>
@@ -1064,6 +1568,34 @@
       <translation>Hot times (tijdstippen)</translation>
     </message>
     <message>
+      <source>Mon</source>
+      <translation>ma</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>di</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>wo</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>do</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>vr</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>za</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>zo</translation>
+    </message>
+    <message>
       <source>Builds the 7 x 24 hot-times table: how incidents spread over the days of the week and the hours of the day, overall or per zone. Incidents known only within a time window (a burglary between leaving home and coming back) are spread over the window's hours (aoristic analysis).</source>
       <translation>Maakt de 7 x 24 hot-timestabel: hoe incidenten over de dagen van de week en de uren van de dag verdeeld zijn, in totaal of per gebied. Incidenten waarvan alleen een tijdvenster bekend is (een inbraak tussen vertrek en thuiskomst) worden over de uren van dat venster verdeeld (aoristische analyse).</translation>
     </message>
@@ -1076,12 +1608,24 @@
       <translation>Optioneel einde van het venster (exclusief). Leeg, of niet na het begin: het hele gewicht gaat naar het beginuur.</translation>
     </message>
     <message>
+      <source>Optional first day of the period (of START_FIELD), inclusive (YYYY-MM-DD).</source>
+      <translation>Optionele eerste dag van de periode (van START_FIELD), inclusief (JJJJ-MM-DD).</translation>
+    </message>
+    <message>
       <source>Optional polygons: one table per zone (field zone).</source>
       <translation>Optionele polygonen: één tabel per gebied (veld zone).</translation>
     </message>
     <message>
       <source>Table with 168 rows (per zone): weekday (0 = Monday .. 6 = Sunday), day, hour (0..23), weight (incidents, aoristic where windows are given), share (of the zone's total) and zone.</source>
       <translation>Tabel met 168 rijen (per gebied): weekday (0 = maandag .. 6 = zondag), day, hour (0..23), weight (incidenten, aoristisch bij tijdvensters), share (van het totaal van het gebied) en zone.</translation>
+    </message>
+    <message>
+      <source>Optional PNG of the 7 x 24 grid of all incidents (Monday on top, hours across, darker = more).</source>
+      <translation>Optionele PNG van het 7 x 24-raster van alle incidenten (maandag bovenaan, uren horizontaal, donkerder = meer).</translation>
+    </message>
+    <message>
+      <source>Optional HTML report: what was selected, the chart and the 7 x 24 weights as a table (with a link to the PNG when OUTPUT_CHART is written too).</source>
+      <translation>Optioneel HTML-rapport: wat geselecteerd is, de grafiek en de 7 x 24 gewichten als tabel (met een link naar de PNG als ook OUTPUT_CHART wordt geschreven).</translation>
     </message>
     <message>
       <source>Aoristic weights (Ratcliffe 2000) exact to the minute: start inclusive, end exclusive, weights sum to 1 per incident; a window of a week or longer gives 1/168 to every hour.</source>
@@ -1096,6 +1640,10 @@
       <translation>Gebieden (optioneel, één tabel per gebied)</translation>
     </message>
     <message>
+      <source>Incidents per weekday (rows) and hour of the day (columns); darker = more.</source>
+      <translation>Incidenten per weekdag (rijen) en uur van de dag (kolommen); donkerder = meer.</translation>
+    </message>
+    <message>
       <source>Time (or window start) field</source>
       <translation>Tijdveld (of begin venster)</translation>
     </message>
@@ -1104,8 +1652,44 @@
       <translation>Veld einde venster</translation>
     </message>
     <message>
+      <source>Hot times chart (PNG)</source>
+      <translation>Grafiek hot times (PNG)</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>PNG-afbeeldingen (*.png)</translation>
+    </message>
+    <message>
+      <source>Hot times report (HTML)</source>
+      <translation>Rapport hot times (HTML)</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>HTML-bestanden (*.html)</translation>
+    </message>
+    <message>
+      <source>Cannot write the hot times chart or report ({}: {}); choose a folder you can write to.</source>
+      <translation>De grafiek of het rapport van de piektijden kan niet worden geschreven ({}: {}); kies een map waarin u kunt schrijven.</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Dag</translation>
+    </message>
+    <message>
       <source>Total weight {:.2f} over {} incidents.</source>
       <translation>Totaal gewicht {:.2f} over {} incidenten.</translation>
+    </message>
+    <message>
+      <source>Incidents per weekday and hour (peak {:.1f})</source>
+      <translation>Incidenten per weekdag en uur (piek {:.1f})</translation>
+    </message>
+    <message>
+      <source>Written: {}.</source>
+      <translation>Geschreven: {}.</translation>
+    </message>
+    <message>
+      <source>Selection: {}; {:,} incidents, total weight {:.2f}.</source>
+      <translation>Selectie: {}; {:,} incidenten, totaal gewicht {:.2f}.</translation>
     </message>
     <message>
       <source>{} window ends could not be read: weight on the start hour.</source>
@@ -1118,6 +1702,10 @@
     <message>
       <source>{} incidents fall outside every zone and are left out.</source>
       <translation>{} incidenten liggen buiten alle gebieden en tellen niet mee.</translation>
+    </message>
+    <message>
+      <source>Chart as PNG</source>
+      <translation>Grafiek als PNG</translation>
     </message>
     <message>
       <source>Intervention effect (WDQ and WDD)</source>
@@ -1204,6 +1792,14 @@
       <translation>Einde periode erna</translation>
     </message>
     <message>
+      <source>The before period ({} to {}) and the after period ({} to {}) overlap; an incident may count in one period only.</source>
+      <translation>De periode vóór ({} tot {}) en de periode na ({} tot {}) overlappen; een incident mag maar in één periode meetellen.</translation>
+    </message>
+    <message>
+      <source>The after period ({} to {}) lies before the before period ({} to {}); swap them.</source>
+      <translation>De periode na ({} tot {}) ligt vóór de periode vóór ({} tot {}); verwissel ze.</translation>
+    </message>
+    <message>
       <source>The WDQ is undefined: the target area changed exactly as the control area did (success measure 0).</source>
       <translation>De WDQ is niet gedefinieerd: het doelgebied veranderde precies zoals het controlegebied (succesmaat 0).</translation>
     </message>
@@ -1228,6 +1824,18 @@
       <translation>Effect van de interventie</translation>
     </message>
     <message>
+      <source>Give {}: both periods need a start and an end date (YYYY-MM-DD).</source>
+      <translation>Geef {}: beide perioden hebben een begin- en einddatum nodig (JJJJ-MM-DD).</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no polygons.</source>
+      <translation>De {}-laag '{}' heeft geen polygonen.</translation>
+    </message>
+    <message>
+      <source>The incident layer has no incidents in the {} period ({} to {}) in field '{}'; check the dates and the time field.</source>
+      <translation>De incidentenlaag heeft geen incidenten in de periode {} ({} tot {}) in veld '{}'; controleer de data en het tijdveld.</translation>
+    </message>
+    <message>
       <source>One control area serves target and buffer, so its change counts twice and its variance four times; a separate control area for the buffer gives a sharper test.</source>
       <translation>Eén controlegebied dient voor doelgebied en buffer, dus de verandering daarin telt twee keer en de variantie vier keer; een apart controlegebied voor de buffer geeft een scherpere toets.</translation>
     </message>
@@ -1250,6 +1858,10 @@
     <message>
       <source>{}: not significantly different from the control area's trend.</source>
       <translation>{}: niet significant anders dan de trend in het controlegebied.</translation>
+    </message>
+    <message>
+      <source>Choose a polygon layer for {}.</source>
+      <translation>Kies een polygoonlaag voor {}.</translation>
     </message>
     <message>
       <source>{} incidents in the before period, {} in the after period.</source>
@@ -1328,6 +1940,10 @@
       <translation>Likelihood-kruisvalidatie</translation>
     </message>
     <message>
+      <source>Spatial Silverman rule (as ArcGIS Pro)</source>
+      <translation>ruimtelijke regel van Silverman (zoals ArcGIS Pro)</translation>
+    </message>
+    <message>
       <source>Makes a heat map whose values mean something: a kernel density surface of the incidents in events per km², with kernels that integrate to 1, bandwidth in metres chosen by you or from the data, optional edge correction at the border of a study area, and optionally a dual KDE risk surface (incidents per 1,000 residents).</source>
       <translation>Maakt een heatmap waarvan de waarden iets betekenen: een kerneldichtheidsoppervlak van de incidenten in gebeurtenissen per km², met kernels die tot 1 integreren, een bandbreedte in meters die u kiest of die uit de gegevens volgt, optionele randcorrectie aan de grens van een studiegebied, en optioneel een duaal KDE-risico-oppervlak (incidenten per 1.000 inwoners).</translation>
     </message>
@@ -1344,8 +1960,8 @@
       <translation>Bandbreedte in meters: de straal van de invloed van een incident (voor de Gaussische kernel de standaardafwijking; afgekapt op 4 standaardafwijkingen). 0 = automatisch, volgens BANDWIDTH_METHOD. Een bandbreedte boven 0 wordt altijd gebruikt zoals opgegeven.</translation>
     </message>
     <message>
-      <source>How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH &gt; 0), 1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).</source>
-      <translation>Hoe de bandbreedte wordt gekozen als BANDWIDTH 0 is: 0 vast (vereist BANDWIDTH &gt; 0), 1 vuistregel van Silverman (standaard; robuust voor uitschieters), 2 regel van Scott, 3 likelihood-kruisvalidatie (datagedreven; trager, voor grotere lagen op een willekeurige steekproef van 3.000 incidenten).</translation>
+      <source>How the bandwidth is chosen when BANDWIDTH is 0: 4 spatial Silverman rule (default; ArcGIS Pro's default search radius: 0.9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0.2, with SD the standard distance and Dm the median distance of the incidents from their mean centre, n the number of incidents or the sum of WEIGHT_FIELD; it gives street- and block-scale maps), 0 fixed (needs BANDWIDTH &gt; 0), 1 Silverman's rule of thumb (normal reference with a robust spread per axis: smooth, city-wide surfaces), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers). A bandwidth above a tenth of the shorter side of the incidents' extent is warned about in the log: such a map shows a few blobs rather than places.</source>
+      <translation>Hoe de bandbreedte wordt gekozen als BANDWIDTH 0 is: 4 ruimtelijke regel van Silverman (standaard; de standaard zoekstraal van ArcGIS Pro: 0,9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0,2, met SD de standaardafstand en Dm de mediane afstand van de incidenten tot hun gemiddelde middelpunt, n het aantal incidenten of de som van WEIGHT_FIELD; geeft kaarten op straat- en blokniveau), 0 vast (vereist BANDWIDTH &gt; 0), 1 vuistregel van Silverman (normaal-referentie met een robuuste spreiding per as: gladde oppervlakken op stadsniveau), 2 regel van Scott, 3 likelihood-kruisvalidatie (datagedreven; trager, voor grotere lagen op een willekeurige steekproef van 3.000 incidenten). Een bandbreedte van meer dan een tiende van de kortste zijde van de omvang van de incidenten geeft een waarschuwing in het logboek: zo'n kaart toont een paar vlekken in plaats van plekken.</translation>
     </message>
     <message>
       <source>Seed of the random subsample used by likelihood cross-validation (same seed, same bandwidth).</source>
@@ -1392,12 +2008,12 @@
       <translation>Weiger rasters met meer cellen dan dit (beschermt tegen een celgrootte in de verkeerde eenheid).</translation>
     </message>
     <message>
-      <source>GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is transparent (a .qml beside the file).</source>
-      <translation>GeoTIFF (float32) in het werk-CRS: gebeurtenissen per km² in elk celmiddelpunt (gewichten per km² met WEIGHT_FIELD), of incidenten per 1.000 inwoners met een bevolking; nodata buiten het studiegebied en, bij een duale KDE, waar te weinig mensen wonen. Gestileerd met een kleurverloop waarvan nul transparant is (een .qml naast het bestand).</translation>
+      <source>GeoTIFF (float32) in the metric working CRS (the grid is built there; OUTPUT_CRS does not resample it, the log says when it differs): events per km² at each cell centre (weights per km² with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is transparent (a .qml beside the file).</source>
+      <translation>GeoTIFF (float32) in het metrische werk-CRS (het raster wordt daar opgebouwd; OUTPUT_CRS hersamplet het niet, het log meldt het als dat afwijkt): gebeurtenissen per km² in elk celmiddelpunt (gewicht per km² met WEIGHT_FIELD), of incidenten per 1.000 inwoners met een bevolking; nodata buiten het studiegebied en, bij een duale KDE, waar te weinig mensen wonen. Opgemaakt met een kleurverloop waarvan nul transparant is (een .qml naast het bestand).</translation>
     </message>
     <message>
-      <source>Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand &amp; Jones 1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) normal-reference rules converted to each kernel by canonical bandwidths (Marron &amp; Nolan 1988); likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution (Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the values are densities, not unscaled kernel sums.</source>
-      <translation>Kerneldichtheidsschatting (Silverman 1986) met kernels die genormaliseerd zijn om tot 1 te integreren (Wand &amp; Jones 1995), berekend in de celmiddelpunten; de som van het raster maal de celoppervlakte is gelijk aan het totale gewicht van de incidenten binnen de omvang (als controle gelogd). Bandbreedtes: de normaal-referentieregels van Silverman (1986) en Scott (1992), omgerekend naar elke kernel met canonieke bandbreedtes (Marron &amp; Nolan 1988); likelihood-kruisvalidatie (Silverman 1986, 3.4.4). Snelle modus: lineaire binning en FFT-convolutie (Wand 1994). Randcorrectie: Diggle (1985). Duale KDE: de verhouding van twee kerneldichtheden met dezelfde kernel en bandbreedte. Anders dan bij de Heatmap van QGIS zijn afstanden in meters, wat het CRS van de laag ook is, en zijn de waarden dichtheden, geen ongeschaalde kernelsommen.</translation>
+      <source>Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand &amp; Jones 1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total weight inside the extent (logged as a check). Bandwidths: the spatial variant of Silverman's rule of ArcGIS Pro (Esri, "How Kernel Density works", default search radius; for other kernels converted from the quartic by canonical bandwidths); Silverman (1986) and Scott (1992) normal-reference rules converted to each kernel by canonical bandwidths (Marron &amp; Nolan 1988); likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution (Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the values are densities, not unscaled kernel sums.</source>
+      <translation>Kerneldichtheidsschatting (Silverman 1986) met kernels die genormaliseerd zijn om tot 1 te integreren (Wand &amp; Jones 1995), berekend in de celmiddelpunten; de som van het raster maal de celoppervlakte is gelijk aan het totale gewicht van de incidenten binnen de omvang (als controle gelogd). Bandbreedtes: de ruimtelijke variant van de regel van Silverman uit ArcGIS Pro (Esri, "How Kernel Density works", standaard zoekstraal; voor andere kernels omgerekend vanaf de quartic met canonieke bandbreedtes); de normaal-referentieregels van Silverman (1986) en Scott (1992), omgerekend naar elke kernel met canonieke bandbreedtes (Marron &amp; Nolan 1988); likelihood-kruisvalidatie (Silverman 1986, 3.4.4). Snelle modus: lineaire binning en FFT-convolutie (Wand 1994). Randcorrectie: Diggle (1985). Duale KDE: de verhouding van twee kerneldichtheden met dezelfde kernel en bandbreedte. Anders dan bij de Heatmap van QGIS zijn afstanden in meters, wat het CRS van de laag ook is, en zijn de waarden dichtheden, geen ongeschaalde kernelsommen.</translation>
     </message>
     <message>
       <source>A value of 50 means 50 incidents per km² around that cell, smoothed over the bandwidth: compare areas with it, or multiply by an area to get an expected number of incidents. The bandwidth decides what you see: a small one shows street corners, a large one neighbourhoods. A dual KDE shows risk per resident, not where incidents concentrate.</source>
@@ -1432,12 +2048,40 @@
       <translation>Maximaal aantal rastercellen</translation>
     </message>
     <message>
+      <source>The output is written as a GeoTIFF: give a file name ending in .tif, not '{}'.</source>
+      <translation>De uitvoer wordt als GeoTIFF geschreven: geef een bestandsnaam die eindigt op .tif, niet '{}'.</translation>
+    </message>
+    <message>
+      <source>The bandwidth must be 0 (automatic) or a positive number of metres, not {}.</source>
+      <translation>De bandbreedte moet 0 (automatisch) of een positief aantal meters zijn, niet {}.</translation>
+    </message>
+    <message>
+      <source>The fixed bandwidth method needs BANDWIDTH &gt; 0 metres; give a bandwidth, or choose the spatial Silverman rule, Silverman's rule, Scott's rule or likelihood cross-validation.</source>
+      <translation>De methode met vaste bandbreedte vraagt BANDWIDTH &gt; 0 meter; geef een bandbreedte, of kies de ruimtelijke regel van Silverman, de regel van Silverman, de regel van Scott of likelihood-kruisvalidatie.</translation>
+    </message>
+    <message>
+      <source>Edge correction needs a study area: give STUDY_AREA, or switch EDGE_CORRECTION off.</source>
+      <translation>Randcorrectie heeft een studiegebied nodig: geef STUDY_AREA, of zet EDGE_CORRECTION uit.</translation>
+    </message>
+    <message>
       <source>Kernel density (events per km²)</source>
       <translation>Kerneldichtheid (gebeurtenissen per km²)</translation>
     </message>
     <message>
       <source>Risk (incidents per 1,000 residents)</source>
       <translation>Risico (incidenten per 1.000 inwoners)</translation>
+    </message>
+    <message>
+      <source>The weight field '{}' is not numeric; choose a field with numbers.</source>
+      <translation>Het gewichtsveld '{}' is niet numeriek; kies een veld met getallen.</translation>
+    </message>
+    <message>
+      <source>The weight field '{}' has {:,} negative values (the lowest is {:g}); weights must be zero or more (counts, aoristic weights).</source>
+      <translation>Het gewichtsveld '{}' heeft {:,} negatieve waarden (de laagste is {:g}); gewichten moeten nul of meer zijn (aantallen, aoristische gewichten).</translation>
+    </message>
+    <message>
+      <source>The weights in '{}' sum to zero: there is nothing to smooth.</source>
+      <translation>De gewichten in '{}' tellen op tot nul: er valt niets te verdelen.</translation>
     </message>
     <message>
       <source>its standard deviation; cut at 4 standard deviations</source>
@@ -1448,12 +2092,24 @@
       <translation>de straal waarop de invloed van een incident ophoudt</translation>
     </message>
     <message>
+      <source>Give population points (POPULATION) or a population raster (POPULATION_RASTER), not both.</source>
+      <translation>Geef bevolkingspunten (POPULATION) of een bevolkingsraster (POPULATION_RASTER), niet allebei.</translation>
+    </message>
+    <message>
       <source>points</source>
       <translation>punten</translation>
     </message>
     <message>
       <source>raster cells</source>
       <translation>rastercellen</translation>
+    </message>
+    <message>
+      <source>The population has {:,} negative values; residents must be zero or more.</source>
+      <translation>De bevolking heeft {:,} negatieve waarden; aantallen inwoners moeten nul of meer zijn.</translation>
+    </message>
+    <message>
+      <source>The population is empty (no residents within reach of the raster); check the population layer, its field and its CRS.</source>
+      <translation>De bevolking is leeg (geen inwoners binnen bereik van het raster); controleer de bevolkingslaag, het veld en het CRS.</translation>
     </message>
     <message>
       <source>Weight field</source>
@@ -1488,12 +2144,24 @@
       <translation>Bevolkingsraster (duale KDE)</translation>
     </message>
     <message>
-      <source>the robust spread min(SD, IQR / 1.349) per axis</source>
-      <translation>de robuuste spreiding min(SD, IQR / 1,349) per as</translation>
+      <source>None of the incidents lies inside the study area; check STUDY_AREA and the layers' CRS.</source>
+      <translation>Geen van de incidenten ligt in het studiegebied; controleer STUDY_AREA en het CRS van de lagen.</translation>
     </message>
     <message>
-      <source>the standard deviations of x and y</source>
-      <translation>de standaardafwijkingen van x en y</translation>
+      <source>No cell centre lies inside the study area; choose a smaller CELL_SIZE.</source>
+      <translation>Geen enkel celmiddelpunt ligt in het studiegebied; kies een kleinere CELL_SIZE.</translation>
+    </message>
+    <message>
+      <source>The bandwidth of {:,.0f} m{} is more than a tenth of the shorter side of the incidents' extent ({:,.0f} m): the map will show a few broad blobs, not places. For street- or neighbourhood-scale detail give a smaller BANDWIDTH in metres (e.g. {:g} m).</source>
+      <translation>De bandbreedte van {:,.0f} m{} is meer dan een tiende van de kortste zijde van de omvang van de incidenten ({:,.0f} m): de kaart toont een paar brede vlekken, geen plekken. Geef voor detail op straat- of buurtniveau een kleinere BANDWIDTH in meters (bijv. {:g} m).</translation>
+    </message>
+    <message>
+      <source>The raster extent (EXTENT) is empty; give an extent with a width and a height.</source>
+      <translation>Het rastergebied (EXTENT) is leeg; geef een gebied met een breedte en een hoogte.</translation>
+    </message>
+    <message>
+      <source>Population points were given without POPULATION_FIELD (the residents per point).</source>
+      <translation>Er zijn bevolkingspunten opgegeven zonder POPULATION_FIELD (de inwoners per punt).</translation>
     </message>
     <message>
       <source>No incident lies within the bandwidth of the raster: the surface is zero everywhere. Check EXTENT and the period.</source>
@@ -1510,6 +2178,18 @@
     <message>
       <source>Edge correction is not applied to a dual KDE: incidents and population would be divided by the same kernel share, which cancels in the rate.</source>
       <translation>Randcorrectie wordt niet toegepast op een duale KDE: incidenten en bevolking zouden door hetzelfde kerneldeel worden gedeeld, dat in de ratio wegvalt.</translation>
+    </message>
+    <message>
+      <source>the robust spread min(SD, IQR / 1.349) per axis</source>
+      <translation>de robuuste spreiding min(SD, IQR / 1,349) per as</translation>
+    </message>
+    <message>
+      <source>the standard deviations of x and y</source>
+      <translation>de standaardafwijkingen van x en y</translation>
+    </message>
+    <message>
+      <source> (a quartic radius of {:,.0f} m)</source>
+      <translation> (een quartic-straal van {:,.0f} m)</translation>
     </message>
     <message>
       <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
@@ -1544,6 +2224,10 @@
       <translation>Studiegebied: {:,} van de {:,} cellen hebben hun middelpunt erbinnen; de andere krijgen nodata.</translation>
     </message>
     <message>
+      <source>{} m bandwidth</source>
+      <translation>bandbreedte {} m</translation>
+    </message>
+    <message>
       <source>{:,} incidents without a weight in '{}' are left out.</source>
       <translation>{:,} incidenten zonder gewicht in '{}' zijn weggelaten.</translation>
     </message>
@@ -1552,16 +2236,16 @@
       <translation>Bandbreedte: {:,.1f} m, vast (opgegeven); kernel {}, {}.</translation>
     </message>
     <message>
-      <source>Bandwidth: {:,.1f} m by {}: sigma x n^(-1/6) with {}, n = {:,.0f} (effective) incidents, times {:.3f} to convert the Gaussian bandwidth to the {} kernel; {}.</source>
-      <translation>Bandbreedte: {:,.1f} m volgens de {}: sigma x n^(-1/6) met {}, n = {:,.0f} (effectieve) incidenten, maal {:.3f} om de Gaussische bandbreedte om te rekenen naar de kernel {}; {}.</translation>
+      <source>, times {:.3f} to convert the quartic radius to the {} kernel</source>
+      <translation>, maal {:.3f} om de quartic-straal om te rekenen naar de kernel {}</translation>
     </message>
     <message>
-      <source> on a random subsample of {:,} of the {:,} incidents (seed {}), scaled to the whole sample by (n_sub / n)^(1/6)</source>
-      <translation> op een willekeurige steekproef van {:,} van de {:,} incidenten (seed {}), geschaald naar de hele steekproef met (n_sub / n)^(1/6)</translation>
+      <source>Bandwidth: {:,.1f} m by the spatial Silverman rule (ArcGIS Pro's default search radius): 0.9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0.2 with the standard distance SD and the median distance Dm of the incidents from their mean centre, n = {:,.0f} (incidents, or the sum of their weights){}; {}.</source>
+      <translation>Bandbreedte: {:,.1f} m volgens de ruimtelijke regel van Silverman (de standaard zoekstraal van ArcGIS Pro): 0,9 x min(SD, sqrt(1/ln 2) x Dm) x n^-0,2 met de standaardafstand SD en de mediane afstand Dm van de incidenten tot hun gemiddelde middelpunt, n = {:,.0f} (incidenten, of de som van hun gewichten){}; {}.</translation>
     </message>
     <message>
-      <source>Bandwidth: {:,.1f} m by likelihood cross-validation: the {} kernel bandwidth that maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times Scott's rule{}; {}.</source>
-      <translation>Bandbreedte: {:,.1f} m door likelihood-kruisvalidatie: de bandbreedte voor de kernel {} die de leave-one-out-log-likelihood maximaliseert onder 50 kandidaten van 1/20 tot 2 maal de regel van Scott{}; {}.</translation>
+      <source> The spatial Silverman rule (BANDWIDTH 0, BANDWIDTH_METHOD 4) gives {:,.0f} m here.</source>
+      <translation> De ruimtelijke regel van Silverman (BANDWIDTH 0, BANDWIDTH_METHOD 4) geeft hier {:,.0f} m.</translation>
     </message>
     <message>
       <source>Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).</source>
@@ -1578,6 +2262,18 @@
     <message>
       <source>BANDWIDTH is {:g} m, so it is used as given; BANDWIDTH_METHOD only applies when BANDWIDTH is 0.</source>
       <translation>BANDWIDTH is {:g} m en wordt dus gebruikt zoals opgegeven; BANDWIDTH_METHOD geldt alleen als BANDWIDTH 0 is.</translation>
+    </message>
+    <message>
+      <source>Bandwidth: {:,.1f} m by {}: sigma x n^(-1/6) with {}, n = {:,.0f} (effective) incidents, times {:.3f} to convert the Gaussian bandwidth to the {} kernel; {}.</source>
+      <translation>Bandbreedte: {:,.1f} m volgens de {}: sigma x n^(-1/6) met {}, n = {:,.0f} (effectieve) incidenten, maal {:.3f} om de Gaussische bandbreedte om te rekenen naar de kernel {}; {}.</translation>
+    </message>
+    <message>
+      <source> on a random subsample of {:,} of the {:,} incidents (seed {}), scaled to the whole sample by (n_sub / n)^(1/6)</source>
+      <translation> op een willekeurige steekproef van {:,} van de {:,} incidenten (seed {}), geschaald naar de hele steekproef met (n_sub / n)^(1/6)</translation>
+    </message>
+    <message>
+      <source>Bandwidth: {:,.1f} m by likelihood cross-validation: the {} kernel bandwidth that maximises the leave-one-out log-likelihood among 50 candidates from 1/20 to 2 times Scott's rule{}; {}.</source>
+      <translation>Bandbreedte: {:,.1f} m door likelihood-kruisvalidatie: de bandbreedte voor de kernel {} die de leave-one-out-log-likelihood maximaliseert onder 50 kandidaten van 1/20 tot 2 maal de regel van Scott{}; {}.</translation>
     </message>
     <message>
       <source>Extent given in {} and transformed to the working CRS.</source>
@@ -1660,8 +2356,8 @@
       <translation>Kleurweergave-index Ra van de lampen, voor criteria die er een vragen (Nederlandse sociale veiligheid); 0 = onbekend (gelezen uit het fotometrische bestand als dat hem bevat).</translation>
     </message>
     <message>
-      <source>Width in metres of line paths without a width field (default 2 m).</source>
-      <translation>Breedte in meters van lijnpaden zonder breedteveld (standaard 2 m).</translation>
+      <source>Width in metres of line paths without a width field (default 2 m, at most 100 m: draw wider spaces as polygons).</source>
+      <translation>Breedte in meters van lijnvormige paden zonder breedteveld (standaard 2 m, ten hoogste 100 m: teken bredere ruimten als polygonen).</translation>
     </message>
     <message>
       <source>Optional numeric field with each line path's width in metres.</source>
@@ -1742,6 +2438,18 @@
     <message>
       <source>Raster cell size (m)</source>
       <translation>Celgrootte raster (m)</translation>
+    </message>
+    <message>
+      <source>The rule set '{}' is not a lighting rule set (kind lighting_classes).</source>
+      <translation>De regelset '{}' is geen verlichtingsregelset (soort lighting_classes).</translation>
+    </message>
+    <message>
+      <source>None of the {} lamps has a usable mounting height, flux and maintenance factor; fill in the fields or give HEIGHT and FLUX for all lamps.</source>
+      <translation>Geen van de {} lampen heeft een bruikbare lichtpunthoogte, lichtstroom en onderhoudsfactor; vul de velden in of geef HEIGHT en FLUX voor alle lampen.</translation>
+    </message>
+    <message>
+      <source>No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).</source>
+      <translation>Geen pad heeft een verlichtingsklasse: stel CLASS_FIELD of CLASS in (bijv. P4).</translation>
     </message>
     <message>
       <source>Lamps (points)</source>
@@ -2068,6 +2776,14 @@
       <translation>Openingen op gevels zetten binnen (m)</translation>
     </message>
     <message>
+      <source>PATHS must be lines; give squares and parks as PUBLIC_SPACE.</source>
+      <translation>PATHS moeten lijnen zijn; geef pleinen en parken op als PUBLIC_SPACE.</translation>
+    </message>
+    <message>
+      <source>There are no openings: the OPENINGS layer is empty, or BUILDINGS has no facade long enough for one opening at this SPACING.</source>
+      <translation>Er zijn geen openingen: de laag OPENINGS is leeg, of BUILDINGS heeft geen gevel die lang genoeg is voor één opening bij deze SPACING.</translation>
+    </message>
+    <message>
       <source>Windows and doors (points)</source>
       <translation>Ramen en deuren (punten)</translation>
     </message>
@@ -2094,6 +2810,10 @@
     <message>
       <source>Public space overlooked by nobody</source>
       <translation>Openbare ruimte zonder toezicht</translation>
+    </message>
+    <message>
+      <source>Give OPENINGS (window and door points) or BUILDINGS to generate them from.</source>
+      <translation>Geef OPENINGS (punten van ramen en deuren) of BUILDINGS om ze uit af te leiden.</translation>
     </message>
     <message>
       <source>{} openings generated along the facades.</source>
@@ -2264,28 +2984,56 @@
       <translation>Perioden vergelijken</translation>
     </message>
     <message>
+      <source>Explicit dates</source>
+      <translation>Opgegeven datums</translation>
+    </message>
+    <message>
+      <source>Year to date vs the same days last year</source>
+      <translation>Jaar tot nu tegenover dezelfde dagen vorig jaar</translation>
+    </message>
+    <message>
+      <source>Last 28 days vs the previous 28</source>
+      <translation>Laatste 28 dagen tegenover de 28 ervoor</translation>
+    </message>
+    <message>
+      <source>Same period last year</source>
+      <translation>Dezelfde periode vorig jaar</translation>
+    </message>
+    <message>
       <source>Counts incidents per cell or zone in two periods (A = before, B = after) and tells where they rose or fell by more than chance would explain.</source>
       <translation>Telt incidenten per cel of gebied in twee perioden (A = voor, B = na) en laat zien waar ze meer stegen of daalden dan toeval kan verklaren.</translation>
     </message>
     <message>
-      <source>First period (before), dates inclusive (YYYY-MM-DD).</source>
-      <translation>Eerste periode (voor), datums inclusief (JJJJ-MM-DD).</translation>
+      <source>Which periods: 0 explicit dates (PERIOD_A_* and PERIOD_B_*, the default); 1 year to date against the same days last year; 2 the last 28 days against the 28 before; 3 period B against the same dates one year earlier (29 February becomes 28 February). Windows 1 and 2 end on REFERENCE_DATE.</source>
+      <translation>Welke perioden: 0 opgegeven datums (PERIOD_A_* en PERIOD_B_*, de standaard); 1 jaar tot nu tegenover dezelfde dagen vorig jaar; 2 de laatste 28 dagen tegenover de 28 ervoor; 3 periode B tegenover dezelfde datums een jaar eerder (29 februari wordt 28 februari). Vensters 1 en 2 eindigen op REFERENCE_DATE.</translation>
     </message>
     <message>
-      <source>Second period (after), dates inclusive.</source>
-      <translation>Tweede periode (na), datums inclusief.</translation>
+      <source>First period (before), dates inclusive (YYYY-MM-DD); an empty bound is the first or last day with incidents. Explicit dates only.</source>
+      <translation>Eerste periode (ervoor), datums inclusief (JJJJ-MM-DD); een lege grens is de eerste of laatste dag met incidenten. Alleen bij opgegeven datums.</translation>
     </message>
     <message>
-      <source>Polygons with count_a, count_b, diff (b - a), pct_change (null when a = 0), poisson_z and trend.</source>
-      <translation>Polygonen met count_a, count_b, diff (b - a), pct_change (leeg als a = 0), poisson_z en trend.</translation>
+      <source>Second period (after), dates inclusive; also used by 'Same period last year'. The two periods may not overlap.</source>
+      <translation>Tweede periode (erna), datums inclusief; ook gebruikt door 'Dezelfde periode vorig jaar'. De twee perioden mogen niet overlappen.</translation>
     </message>
     <message>
-      <source>Poisson z = 2 (sqrt(b) - sqrt(a)) (variance-stabilised difference of two counts); |z| &gt;= 1.96 is labelled a significant increase or decrease (5 % level, two-sided). Use periods of equal length.</source>
-      <translation>Poisson-z = 2 (wortel(b) - wortel(a)) (variantiestabiliserend verschil van twee aantallen); |z| &gt;= 1,96 heet een significante stijging of daling (5 %-niveau, tweezijdig). Gebruik perioden van gelijke lengte.</translation>
+      <source>Last day of the year-to-date and 28-day windows (included); empty: the day of the last incident in the data.</source>
+      <translation>Laatste dag van de vensters 'jaar tot nu' en '28 dagen' (inclusief); leeg: de dag van het laatste incident in de gegevens.</translation>
     </message>
     <message>
-      <source>Red units rose, blue ones fell, beyond what random variation of the counts would give; 4 -&gt; 9 incidents gives z = 2.0, just significant.</source>
-      <translation>Rode eenheden stegen, blauwe daalden, meer dan toevallige schommeling zou geven; 4 -&gt; 9 incidenten geeft z = 2,0, net significant.</translation>
+      <source>Yes (default): correct for testing every unit at once with the Benjamini-Hochberg false discovery rate; a unit is significant when its q-value is at most ALPHA. No: when its p-value is.</source>
+      <translation>Ja (standaard): corrigeer voor het tegelijk toetsen van alle eenheden met de Benjamini-Hochberg false discovery rate; een eenheid is significant als haar q-waarde hoogstens ALPHA is. Nee: als haar p-waarde dat is.</translation>
+    </message>
+    <message>
+      <source>Polygons with count_a, count_b, diff (b - a, incidents), rate_a and rate_b (incidents per day), rate_ratio (rate_b / rate_a), pct_change (change of the rate in %; of the count when the periods are equally long; null when a = 0), poisson_z, p_value, q_value and trend.</source>
+      <translation>Vlakken met count_a, count_b, diff (b - a, incidenten), rate_a en rate_b (incidenten per dag), rate_ratio (rate_b / rate_a), pct_change (verandering van het tempo in %; van het aantal als de perioden even lang zijn; leeg als a = 0), poisson_z, p_value, q_value en trend.</translation>
+    </message>
+    <message>
+      <source>Periods are compared as rates per day, so periods of different lengths can be compared (the log says when they differ). p_value: exact conditional test of equal rates (Przyborowski &amp; Wilenski 1940): given the n = a + b incidents of both periods, b is binomial with probability LB / (LA + LB) when nothing changed (LA, LB the lengths); two-sided p = the probability of every split no more likely than the one observed (as R's binom.test and scipy's binomtest). q_value: Benjamini-Hochberg q-value over the units with at least one incident. A unit is a significant increase or decrease when its q-value (p-value without FDR) is at most ALPHA. poisson_z = 2 (sqrt(b) - sqrt(a)) is the figure crime analysts know (4 -&gt; 9 gives 2.0), shown for reference only: with both counts random it varies about 1.4 times as much as a z-score, so |z| &gt;= 1.96 would flag about 17 % of units that did not change.</source>
+      <translation>Perioden worden vergeleken als aantallen per dag, zodat perioden van verschillende lengte vergelijkbaar zijn (het logboek meldt het als ze verschillen). p_value: exacte conditionele toets op gelijke tempo's (Przyborowski &amp; Wilenski 1940): gegeven de n = a + b incidenten van beide perioden is b binomiaal verdeeld met kans LB / (LA + LB) als er niets veranderde (LA, LB de lengtes); tweezijdige p = de kans op elke verdeling die niet waarschijnlijker is dan de waargenomen (zoals R's binom.test en scipy's binomtest). q_value: Benjamini-Hochberg-q-waarde over de eenheden met minstens één incident. Een eenheid is een significante stijging of daling als haar q-waarde (p-waarde zonder FDR) hoogstens ALPHA is. poisson_z = 2 (sqrt(b) - sqrt(a)) is het getal dat criminaliteitsanalisten kennen (4 -&gt; 9 geeft 2,0), alleen ter vergelijking: omdat beide aantallen toevallig zijn, varieert het ongeveer 1,4 keer zo sterk als een z-score, zodat |z| &gt;= 1,96 ongeveer 17 % van de onveranderde eenheden zou markeren.</translation>
+    </message>
+    <message>
+      <source>Red units rose, blue ones fell, more than chance would explain: with FDR on, at most about ALPHA (5 %) of the units labelled significant are expected to be false alarms. Small counts rarely reach significance (4 -&gt; 9 gives p = 0.27); grey does not prove that nothing changed. A warning says when a period runs past the last incident in the data: days without data are missing, not zero.</source>
+      <translation>Rode eenheden stegen, blauwe daalden, meer dan toeval verklaart: met FDR aan is naar verwachting hoogstens ongeveer ALPHA (5 %) van de als significant gemarkeerde eenheden vals alarm. Kleine aantallen worden zelden significant (4 -&gt; 9 geeft p = 0,27); grijs bewijst niet dat er niets veranderde. Een waarschuwing meldt wanneer een periode doorloopt na het laatste incident in de gegevens: dagen zonder gegevens ontbreken, ze zijn geen nul.</translation>
     </message>
     <message>
       <source>Period A (before) start</source>
@@ -2304,8 +3052,40 @@
       <translation>Periode B (na) einde</translation>
     </message>
     <message>
+      <source>No incident has a usable date in '{}'; choose the date/time field.</source>
+      <translation>Geen enkel incident heeft een bruikbare datum in '{}'; kies het datum/tijdveld.</translation>
+    </message>
+    <message>
+      <source>Period A ({}) and period B ({}) overlap; the test compares separate periods: choose periods that share no day.</source>
+      <translation>Periode A ({}) en periode B ({}) overlappen; de toets vergelijkt gescheiden perioden: kies perioden zonder gemeenschappelijke dag.</translation>
+    </message>
+    <message>
+      <source>The layer has no incidents in either period (field '{}').</source>
+      <translation>De laag heeft in geen van beide perioden incidenten (veld '{}').</translation>
+    </message>
+    <message>
+      <source>Periods</source>
+      <translation>Perioden</translation>
+    </message>
+    <message>
+      <source>Reference date (last day of the window; empty: last incident date)</source>
+      <translation>Referentiedatum (laatste dag van het venster; leeg: datum van het laatste incident)</translation>
+    </message>
+    <message>
       <source>Change between periods</source>
       <translation>Verandering tussen perioden</translation>
+    </message>
+    <message>
+      <source>Give the dates of periods A and B (PERIOD_A_START ... PERIOD_B_END), or choose a standard window in PRESET.</source>
+      <translation>Geef de datums van periode A en B (PERIOD_A_START ... PERIOD_B_END), of kies een standaardvenster in PRESET.</translation>
+    </message>
+    <message>
+      <source>Give PERIOD_B_START and PERIOD_B_END: 'Same period last year' compares them with the same dates one year earlier.</source>
+      <translation>Geef PERIOD_B_START en PERIOD_B_END: 'Dezelfde periode vorig jaar' vergelijkt ze met dezelfde datums een jaar eerder.</translation>
+    </message>
+    <message>
+      <source>Period A: {} ({:g} days); period B: {} ({:g} days).</source>
+      <translation>Periode A: {} ({:g} dagen); periode B: {} ({:g} dagen).</translation>
     </message>
     <message>
       <source>{} incidents in period A, {} in period B.</source>
@@ -2314,6 +3094,42 @@
     <message>
       <source>{} units with a significant increase, {} with a significant decrease.</source>
       <translation>{} eenheden met een significante stijging, {} met een significante daling.</translation>
+    </message>
+    <message>
+      <source>PERIOD_A_START and PERIOD_A_END are ignored: the window '{}' sets period A.</source>
+      <translation>PERIOD_A_START en PERIOD_A_END worden genegeerd: het venster '{}' bepaalt periode A.</translation>
+    </message>
+    <message>
+      <source>PERIOD_B_START and PERIOD_B_END are ignored: the window '{}' sets period B.</source>
+      <translation>PERIOD_B_START en PERIOD_B_END worden genegeerd: het venster '{}' bepaalt periode B.</translation>
+    </message>
+    <message>
+      <source>Reference date: {} (REFERENCE_DATE).</source>
+      <translation>Referentiedatum: {} (REFERENCE_DATE).</translation>
+    </message>
+    <message>
+      <source>Reference date: {}, the last incident date in the data.</source>
+      <translation>Referentiedatum: {}, de datum van het laatste incident in de gegevens.</translation>
+    </message>
+    <message>
+      <source>Periods differ in length (A: {:g} days, B: {:g} days): compared as rates per day.</source>
+      <translation>De perioden verschillen in lengte (A: {:g} dagen, B: {:g} dagen): vergeleken als aantallen per dag.</translation>
+    </message>
+    <message>
+      <source>Significant: Benjamini-Hochberg q-value at most {:g} over the {} units with incidents (exact conditional test of equal rates).</source>
+      <translation>Significant: Benjamini-Hochberg-q-waarde hoogstens {:g} over de {} eenheden met incidenten (exacte conditionele toets op gelijke tempo's).</translation>
+    </message>
+    <message>
+      <source>Significant: p-value at most {:g} (exact conditional test of equal rates, no correction for testing {} units: expect about {:g} false alarms).</source>
+      <translation>Significant: p-waarde hoogstens {:g} (exacte conditionele toets op gelijke tempo's, zonder correctie voor het toetsen van {} eenheden: verwacht ongeveer {:g} vals alarm).</translation>
+    </message>
+    <message>
+      <source>{} vs {}</source>
+      <translation>{} tegenover {}</translation>
+    </message>
+    <message>
+      <source>Period {}: an empty bound is the first or last day with incidents ({} – {}).</source>
+      <translation>Periode {}: een lege grens is de eerste of laatste dag met incidenten ({} – {}).</translation>
     </message>
     <message>
       <source>Security-by-design report</source>
@@ -2580,6 +3396,22 @@
       <translation>Afgekeurde onderdelen per toets in de lijst</translation>
     </message>
     <message>
+      <source>CHECK_PARAMETERS must be a JSON object of check id -&gt; {parameter: value}.</source>
+      <translation>CHECK_PARAMETERS moet een JSON-object zijn van toets-id -&gt; {parameter: waarde}.</translation>
+    </message>
+    <message>
+      <source>CHECK_PARAMETERS names unknown checks: {} (known: {}).</source>
+      <translation>CHECK_PARAMETERS noemt onbekende toetsen: {} (bekend: {}).</translation>
+    </message>
+    <message>
+      <source>Choose at least one check (CHECKS).</source>
+      <translation>Kies ten minste één toets (CHECKS).</translation>
+    </message>
+    <message>
+      <source>Give at least one plan layer (e.g. ZONE and NETWORK for the vehicle access check).</source>
+      <translation>Geef ten minste één planlaag (bijv. ZONE en NETWORK voor de toets op voertuigtoegang).</translation>
+    </message>
+    <message>
       <source>Checks</source>
       <translation>Toetsen</translation>
     </message>
@@ -2612,10 +3444,6 @@
       <translation>Rapport (HTML)</translation>
     </message>
     <message>
-      <source>HTML files (*.html)</source>
-      <translation>HTML-bestanden (*.html)</translation>
-    </message>
-    <message>
       <source>Report (PDF)</source>
       <translation>Rapport (PDF)</translation>
     </message>
@@ -2630,6 +3458,10 @@
     <message>
       <source>Report file</source>
       <translation>Rapportbestand</translation>
+    </message>
+    <message>
+      <source>CHECK_PARAMETERS is not valid JSON: {}.</source>
+      <translation>CHECK_PARAMETERS is geen geldige JSON: {}.</translation>
     </message>
     <message>
       <source>More check parameters (JSON)</source>
@@ -2728,8 +3560,16 @@
       <translation>Een object met 'fail' ligt dichter bij voertuigtoegang dan de afstand waarover iedereen bij die dreiging geëvacueerd moet worden: verplaats de toegang, plaats barrières of versterk het object. Alleen voor algemene rampenplanning.</translation>
     </message>
     <message>
+      <source>The rule set '{}' has no threat '{}'; it has {}.</source>
+      <translation>De regelset '{}' heeft geen dreiging '{}'; wel {}.</translation>
+    </message>
+    <message>
       <source>assets</source>
       <translation>objecten</translation>
+    </message>
+    <message>
+      <source>The asset layer has no feature with a usable geometry.</source>
+      <translation>De laag met objecten heeft geen object met een bruikbare geometrie.</translation>
     </message>
     <message>
       <source>reachable places</source>
@@ -2868,8 +3708,8 @@
       <translation>Een gat telt als toegang als een weg buiten het gebied binnen zoveel meter langskomt, of als het in berijdbare open ruimte ligt (standaard 25 m).</translation>
     </message>
     <message>
-      <source>Line ends and junctions closer than this many metres are joined (default 0.5 m).</source>
-      <translation>Lijnuiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
+      <source>Line ends and junctions closer than this many metres are joined (default 0.5 m, at most 10 m).</source>
+      <translation>Eindpunten en kruisingen van lijnen die dichter dan dit aantal meters bij elkaar liggen, worden verbonden (standaard 0,5 m, ten hoogste 10 m).</translation>
     </message>
     <message>
       <source>Spacing in metres of the points tried along open-space boundary (default 5 m).</source>
@@ -2934,6 +3774,14 @@
     <message>
       <source>Largest gap counted as closed (m, optional)</source>
       <translation>Grootste opening die als gesloten telt (m, optioneel)</translation>
+    </message>
+    <message>
+      <source>The rule set '{}' has no vehicle class '{}'; it has {}.</source>
+      <translation>De regelset '{}' heeft geen voertuigklasse '{}'; wel {}.</translation>
+    </message>
+    <message>
+      <source>The start speed V0 is higher than the highest speed MAX_SPEED.</source>
+      <translation>De beginsnelheid V0 is hoger dan de hoogste snelheid MAX_SPEED.</translation>
     </message>
     <message>
       <source>network</source>
@@ -3016,6 +3864,54 @@
       <translation>Gegevens</translation>
     </message>
     <message>
+      <source>Optional CRS of the output layers (advanced). Default: the input layer's CRS when it is projected (a layer in EPSG:3435 gives EPSG:3435, in feet), else the metric working CRS (the UTM zone for a layer in degrees). Distances and areas in the output's fields stay in metres. Rasters stay in the metric working CRS: reprojecting them would resample the cells.</source>
+      <translation>Optioneel CRS van de uitvoerlagen (geavanceerd). Standaard: het CRS van de invoerlaag als dat geprojecteerd is (een laag in EPSG:3435 geeft EPSG:3435, in voet), anders het metrische werk-CRS (de UTM-zone voor een laag in graden). Afstanden en oppervlakten in de velden van de uitvoer blijven in meters. Rasters blijven in het metrische werk-CRS: herprojecteren zou de cellen hersamplen.</translation>
+    </message>
+    <message>
+      <source>{} needs the Python package {}, which is not installed. On Debian or Ubuntu: sudo apt install {}; elsewhere: pip install {}.</source>
+      <translation>{} heeft het Python-pakket {} nodig, dat niet geïnstalleerd is. Op Debian of Ubuntu: sudo apt install {}; elders: pip install {}.</translation>
+    </message>
+    <message>
+      <source>{} must be a number; it is '{}'.</source>
+      <translation>{} moet een getal zijn; opgegeven: '{}'.</translation>
+    </message>
+    <message>
+      <source>Output CRS (default: the input's, if projected)</source>
+      <translation>Uitvoer-CRS (standaard: dat van de invoer, als die geprojecteerd is)</translation>
+    </message>
+    <message>
+      <source>The outputs {} and {} are the same file '{}'; give each its own file name.</source>
+      <translation>De uitvoer {} en {} zijn hetzelfde bestand '{}'; geef elk een eigen bestandsnaam.</translation>
+    </message>
+    <message>
+      <source>'{}', the folder of the output {}, is a file; choose a folder.</source>
+      <translation>'{}', de map van uitvoer {}, is een bestand; kies een map.</translation>
+    </message>
+    <message>
+      <source>The folder '{}' of the output {} does not exist; create it or choose another folder.</source>
+      <translation>De map '{}' van uitvoer {} bestaat niet; maak hem aan of kies een andere map.</translation>
+    </message>
+    <message>
+      <source>The output {} '{}' is a folder; give a file name.</source>
+      <translation>De uitvoer {} '{}' is een map; geef een bestandsnaam.</translation>
+    </message>
+    <message>
+      <source>The folder '{}' of the output {} cannot be written to; choose a folder where you may save files.</source>
+      <translation>In de map '{}' van uitvoer {} kan niet worden geschreven; kies een map waarin u bestanden mag opslaan.</translation>
+    </message>
+    <message>
+      <source>{} must be between {:g} and {:g}; it is {}.</source>
+      <translation>{} moet tussen {:g} en {:g} liggen; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>{} must be at least {:g}; it is {}.</source>
+      <translation>{} moet ten minste {:g} zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>{} must be at most {:g}; it is {}.</source>
+      <translation>{} mag ten hoogste {:g} zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
       <source>Cancelled by the user; no output was written.</source>
       <translation>Geannuleerd door de gebruiker; er is niets geschreven.</translation>
     </message>
@@ -3036,6 +3932,18 @@
       <translation>Zo lees je het resultaat</translation>
     </message>
     <message>
+      <source>The raster is written in the metric working CRS {} (its cells are built there; reprojecting to {} would resample them).</source>
+      <translation>Het raster wordt geschreven in het metrische werk-CRS {} (de cellen worden daar opgebouwd; herprojecteren naar {} zou ze hersamplen).</translation>
+    </message>
+    <message>
+      <source>The file '{}' given for {} cannot be opened as a layer; check that it is a GeoPackage, shapefile, CSV or another format QGIS reads (a file renamed to .gpkg is not a GeoPackage).</source>
+      <translation>Het bestand '{}' voor {} kan niet als laag worden geopend; controleer of het een GeoPackage, shapefile, CSV of ander formaat is dat QGIS leest (een bestand dat hernoemd is naar .gpkg is geen GeoPackage).</translation>
+    </message>
+    <message>
+      <source>{} ({}) must be one of {}; it is {}.</source>
+      <translation>{} ({}) moet een van {} zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
       <source>Incident points: any point layer or a CSV file with x/y or latitude/longitude columns. Any CRS: distances are in metres (layers in degrees or feet are worked in their UTM zone).</source>
       <translation>Incidentpunten: elke puntlaag of een CSV-bestand met x/y- of latitude/longitude-kolommen. Elk CRS: afstanden zijn in meters (lagen in graden of voet worden in hun UTM-zone bewerkt).</translation>
     </message>
@@ -3048,8 +3956,60 @@
       <translation>IANA-tijdzone (bijv. Europe/Amsterdam): tijdstempels met een UTC-verschuiving worden hiernaar omgerekend; tijden zonder verschuiving gelden als lokale kloktijd.</translation>
     </message>
     <message>
+      <source>Optional field with the incident type, to analyse only some types (with CATEGORY_VALUES).</source>
+      <translation>Optioneel veld met het soort incident, om alleen sommige soorten te analyseren (met CATEGORY_VALUES).</translation>
+    </message>
+    <message>
+      <source>Types to keep, separated by commas (e.g. 'Burglary, Theft'); matched case-insensitively and without surrounding spaces against CATEGORY_FILTER_FIELD. Empty: all incidents.</source>
+      <translation>Te behouden soorten, gescheiden door komma's (bijv. 'Inbraak, Diefstal'); vergeleken met CATEGORY_FILTER_FIELD zonder op hoofdletters te letten en zonder spaties eromheen. Leeg: alle incidenten.</translation>
+    </message>
+    <message>
+      <source>Optional date/time field, needed for START and END; when given, incidents without a readable time are left out (and counted in the log).</source>
+      <translation>Optioneel datum/tijdveld, nodig voor START en END; als het is opgegeven, blijven incidenten zonder leesbare tijd buiten beschouwing (en geteld in het log).</translation>
+    </message>
+    <message>
+      <source>Optional first day of the period (YYYY-MM-DD or YYYY-MM-DD HH:MM), inclusive.</source>
+      <translation>Optionele eerste dag van de periode (JJJJ-MM-DD of JJJJ-MM-DD UU:MM), inclusief.</translation>
+    </message>
+    <message>
+      <source>Optional last day of the period, inclusive for a date, exclusive for a date and time.</source>
+      <translation>Optionele laatste dag van de periode: inclusief bij een datum, exclusief bij datum en tijd.</translation>
+    </message>
+    <message>
       <source>Incidents (points)</source>
       <translation>Incidenten (punten)</translation>
+    </message>
+    <message>
+      <source>The incident layer (INPUT) could not be opened.</source>
+      <translation>De incidentenlaag (INPUT) kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>Categories to keep (CATEGORY_VALUES) need CATEGORY_FILTER_FIELD, the field that holds the incident type.</source>
+      <translation>Te behouden categorieën (CATEGORY_VALUES) vragen CATEGORY_FILTER_FIELD, het veld met het soort incident.</translation>
+    </message>
+    <message>
+      <source>A period (START/END) needs {}, the field with the incident date.</source>
+      <translation>Een periode (START/END) heeft {} nodig, het veld met de datum van het incident.</translation>
+    </message>
+    <message>
+      <source>The incident layer '{}' has no points with a usable geometry.</source>
+      <translation>De incidentenlaag '{}' heeft geen punten met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>No incident has {} in '{}'. Its commonest values are: {}.</source>
+      <translation>Geen incident heeft {} in '{}'. De meest voorkomende waarden zijn: {}.</translation>
+    </message>
+    <message>
+      <source>No incident has a usable date in '{}' ({:,} without a value, {:,} that are not dates or times); choose the field with the dates.</source>
+      <translation>Geen incident heeft een bruikbare datum in '{}' ({:,} zonder waarde, {:,} die geen datum of tijd zijn); kies het veld met de data.</translation>
+    </message>
+    <message>
+      <source>Filter: category field</source>
+      <translation>Filter: categorieveld</translation>
+    </message>
+    <message>
+      <source>Filter: categories to keep (comma-separated, any case)</source>
+      <translation>Filter: te behouden categorieën (kommagescheiden, hoofdletters maakt niet uit)</translation>
     </message>
     <message>
       <source>CRS of x/y columns in a CSV input</source>
@@ -3064,8 +4024,44 @@
       <translation>{:,} incidenten in de periode.</translation>
     </message>
     <message>
+      <source>{:,} of {:,} incidents selected: {}.</source>
+      <translation>{:,} van {:,} incidenten geselecteerd: {}.</translation>
+    </message>
+    <message>
+      <source>No incident has {} in '{}'.</source>
+      <translation>Geen enkel incident heeft {} in '{}'.</translation>
+    </message>
+    <message>
       <source>{} incidents without a time and {} with an unparseable time in '{}' were skipped.</source>
       <translation>{} incidenten zonder tijd en {} met een onleesbare tijd in '{}' zijn overgeslagen.</translation>
+    </message>
+    <message>
+      <source>Period {} ({}) starts before the first incident in the data ({}): its count covers fewer days than the period.</source>
+      <translation>Periode {} ({}) begint vóór het eerste incident in de gegevens ({}): de telling beslaat minder dagen dan de periode.</translation>
+    </message>
+    <message>
+      <source>Period {} ({}) runs past the last incident in the data ({}): its count covers fewer days than the period; end it on {} or compare the same days of both years.</source>
+      <translation>Periode {} ({}) loopt door na het laatste incident in de gegevens ({}): de telling beslaat minder dagen dan de periode; laat haar eindigen op {} of vergelijk dezelfde dagen van beide jaren.</translation>
+    </message>
+    <message>
+      <source>The {} layer ({}) is missing or could not be opened.</source>
+      <translation>De {}-laag ({}) ontbreekt of kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has no valid coordinate reference system; set its CRS in the layer properties.</source>
+      <translation>De laag '{}' heeft geen geldig coördinatenreferentiesysteem; stel het CRS in bij de laageigenschappen.</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no points with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen punten met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no features with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen objecten met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' must contain lines or polygons.</source>
+      <translation>De {}-laag '{}' moet lijnen of polygonen bevatten.</translation>
     </message>
     <message>
       <source>Working CRS: {}.</source>
@@ -3084,8 +4080,28 @@
       <translation>BESECURE-gereedschapskist stedelijke veiligheid</translation>
     </message>
     <message>
+      <source>The {} layer must contain points, lines or polygons.</source>
+      <translation>De {}-laag moet punten, lijnen of polygonen bevatten.</translation>
+    </message>
+    <message>
       <source>Own rule set (JSON, optional)</source>
       <translation>Eigen regelset (JSON, optioneel)</translation>
+    </message>
+    <message>
+      <source>The rule set '{}' is of kind '{}'; this check needs a '{}' rule set (like knowledge/rulesets/{}.json).</source>
+      <translation>De regelset '{}' is van soort '{}'; deze toets heeft een regelset van soort '{}' nodig (zoals knowledge/rulesets/{}.json).</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no polygon with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen polygoon met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no lines with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen lijnen met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer must contain polygons (or closed boundary lines).</source>
+      <translation>De {}-laag moet polygonen bevatten (of gesloten grenslijnen).</translation>
     </message>
     <message>
       <source>barriers</source>
@@ -3094,6 +4110,10 @@
     <message>
       <source>No rating field given: every barrier counts as unrated.</source>
       <translation>Geen ratingveld opgegeven: elke barrière telt als niet gecertificeerd.</translation>
+    </message>
+    <message>
+      <source>The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).</source>
+      <translation>De barrièrelaag moet punten (paaltjes) of lijnen (muren, hekken, geclassificeerde barrières) bevatten.</translation>
     </message>
     <message>
       <source>A city's own edited copy of knowledge/rulesets/{}.json; checked before use.</source>
@@ -3106,6 +4126,14 @@
     <message>
       <source>{} {} boundaries were not closed; they were closed before use.</source>
       <translation>{} {}grenzen waren niet gesloten; ze zijn vóór gebruik gesloten.</translation>
+    </message>
+    <message>
+      <source>The barrier layer '{}' has no feature with a usable geometry; the entries are assessed without its barriers.</source>
+      <translation>De barrièrelaag '{}' heeft geen object met een bruikbare geometrie; de toegangen worden beoordeeld zonder haar barrières.</translation>
+    </message>
+    <message>
+      <source>The {} boundary line (feature {}) is not closed: its ends are {:.2f} m apart. Close the line, or give the {} as a polygon layer.</source>
+      <translation>De grenslijn van {} (object {}) is niet gesloten: de uiteinden liggen {:.2f} m uit elkaar. Sluit de lijn, of geef de {} als polygoonlaag.</translation>
     </message>
     <message>
       <source>{} of {} barriers have no rating; an entry they close is 'unrated'.</source>
@@ -3172,12 +4200,36 @@
       <translation>Eenheden zonder incidenten behouden</translation>
     </message>
     <message>
+      <source>There are no incidents to place a grid over; give a study area or check the filters.</source>
+      <translation>Er zijn geen incidenten om een raster over te leggen; geef een studiegebied of controleer de filters.</translation>
+    </message>
+    <message>
+      <source>Spatial units are set to a polygon layer: choose the zones layer (ZONES).</source>
+      <translation>De ruimtelijke eenheden staan op een polygoonlaag: kies de zonelaag (ZONES).</translation>
+    </message>
+    <message>
+      <source>The zones layer has no polygons.</source>
+      <translation>De zonelaag heeft geen polygonen.</translation>
+    </message>
+    <message>
+      <source>The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents must be zero or more.</source>
+      <translation>Het bevolkingsveld '{}' heeft {:,} negatieve waarde(n), bijv. {:g} in object {}; aantallen inwoners moeten nul of meer zijn.</translation>
+    </message>
+    <message>
+      <source>Population points were given without POPULATION_POINTS_FIELD (the residents per point).</source>
+      <translation>Er zijn bevolkingspunten opgegeven zonder POPULATION_POINTS_FIELD (de inwoners per punt).</translation>
+    </message>
+    <message>
       <source>Zone identifier field</source>
       <translation>Veld met gebieds-id</translation>
     </message>
     <message>
       <source>Spatial units</source>
       <translation>Ruimtelijke eenheden</translation>
+    </message>
+    <message>
+      <source>The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of residents.</source>
+      <translation>Het bevolkingsveld '{}' bevat tekst ('{}' in object {}); kies een veld met aantallen inwoners.</translation>
     </message>
     <message>
       <source>Polygon layer (zones)</source>
@@ -3192,6 +4244,14 @@
       <translation>Bevolkingspunten</translation>
     </message>
     <message>
+      <source>Working CRS: {}; output CRS: {}</source>
+      <translation>Werk-CRS: {}; uitvoer-CRS: {}</translation>
+    </message>
+    <message>
+      <source>zone ({})</source>
+      <translation>zone ({})</translation>
+    </message>
+    <message>
       <source>Polygons (e.g. the output of Aggregate incidents: grid cells or zones with a count) or points with a value. Any CRS: distances are in metres (layers in degrees or feet are worked in their UTM zone; a layer without a CRS is worked in its own units).</source>
       <translation>Polygonen (bijv. de uitvoer van Incidenten aggregeren: rastercellen of gebieden met een aantal) of punten met een waarde. Elk CRS: afstanden zijn in meters (lagen in graden of voet worden in hun UTM-zone bewerkt; een laag zonder CRS in haar eigen eenheden).</translation>
     </message>
@@ -3204,12 +4264,12 @@
       <translation>Welke objecten buren zijn: 0 queen-aangrenzing (polygonen met een gemeenschappelijke grens of hoek), 1 rook-aangrenzing (polygonen met een gemeenschappelijke grens), 2 afstandsband (middelpunten binnen DISTANCE), 3 de K dichtstbijzijnde middelpunten. Aangrenzing vereist polygonen; afstanden worden gemeten tussen de zwaartepunten van polygonen of tussen de punten.</translation>
     </message>
     <message>
-      <source>Distance band in metres (NEIGHBOURS 2). 0 = automatic: the smallest distance that gives every feature at least one neighbour, stated in the log.</source>
-      <translation>Afstandsband in meters (NEIGHBOURS 2). 0 = automatisch: de kleinste afstand waarbij elk object minstens één buur heeft, vermeld in het logboek.</translation>
+      <source>Distance band in metres (NEIGHBOURS 2): features whose centres are at most this far apart are neighbours, a distance equal to the band included (up to rounding: 1000 m on a 500 m hexagon grid includes the cells 1000 m away). 0 = automatic: the smallest distance that gives every feature at least one neighbour, stated in the log.</source>
+      <translation>Afstandsband in meters (NEIGHBOURS 2): objecten waarvan de middelpunten hoogstens zo ver uit elkaar liggen zijn buren, een afstand gelijk aan de band inbegrepen (op afronding na: 1000 m op een raster van zeshoeken van 500 m neemt de cellen op 1000 m mee). 0 = automatisch: de kleinste afstand waarbij elk object minstens één buur heeft, vermeld in het logboek.</translation>
     </message>
     <message>
-      <source>Number of nearest neighbours (NEIGHBOURS 3); default 8.</source>
-      <translation>Aantal dichtstbijzijnde buren (NEIGHBOURS 3); standaard 8.</translation>
+      <source>Number of nearest neighbours (NEIGHBOURS 3); default 8. Ties: all features at the K-th nearest distance are included (on a hexagon grid K = 3 gives the 6 cells around), so the result does not depend on the order of the features; the log counts the features concerned.</source>
+      <translation>Aantal dichtstbijzijnde buren (NEIGHBOURS 3); standaard 8. Gelijke afstanden: alle objecten op de K-de kleinste afstand worden meegenomen (op een raster van zeshoeken geeft K = 3 de 6 cellen eromheen), zodat het resultaat niet afhangt van de volgorde van de objecten; het logboek telt de betrokken objecten.</translation>
     </message>
     <message>
       <source>Random permutations for the pseudo p-values (999 is usual).</source>
@@ -3222,6 +4282,26 @@
     <message>
       <source>Number of nearest neighbours (K)</source>
       <translation>Aantal dichtstbijzijnde buren (K)</translation>
+    </message>
+    <message>
+      <source>The input layer (INPUT) could not be opened.</source>
+      <translation>De invoerlaag (INPUT) kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>Choose the field with the values to analyse (VALUE_FIELD), e.g. 'count'.</source>
+      <translation>Kies het veld met de te analyseren waarden (VALUE_FIELD), bijv. 'count'.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has no features with a usable geometry.</source>
+      <translation>De laag '{}' heeft geen objecten met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>'{}' has {} feature(s) with a value in '{}'; spatial autocorrelation needs at least 3 (better 30 or more).</source>
+      <translation>'{}' heeft {} object(en) met een waarde in '{}'; ruimtelijke autocorrelatie heeft er ten minste 3 nodig (liever 30 of meer).</translation>
+    </message>
+    <message>
+      <source>All {} values of '{}' are equal ({:g}); hot spots and clusters need values that vary. Choose another field or a larger area.</source>
+      <translation>Alle {} waarden van '{}' zijn gelijk ({:g}); hotspots en clusters vragen om waarden die variëren. Kies een ander veld of een groter gebied.</translation>
     </message>
     <message>
       <source>Input layer (polygons or points)</source>
@@ -3240,12 +4320,32 @@
       <translation>laageenheden</translation>
     </message>
     <message>
+      <source>The layer '{}' has no field '{}'. Available: {}.</source>
+      <translation>De laag '{}' heeft geen veld '{}'. Beschikbaar: {}.</translation>
+    </message>
+    <message>
+      <source>The field '{}' of '{}' is not numeric; choose a field with numbers (a count or a rate).</source>
+      <translation>Het veld '{}' van '{}' is niet numeriek; kies een veld met getallen (een aantal of een ratio).</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has neither polygons nor points; give polygons with a value (e.g. the output of Aggregate incidents) or points with a value.</source>
+      <translation>De laag '{}' heeft polygonen noch punten; geef polygonen met een waarde (bijv. de uitvoer van Incidenten aggregeren) of punten met een waarde.</translation>
+    </message>
+    <message>
+      <source>Contiguity (queen or rook) needs polygons; for points choose a distance band (NEIGHBOURS 2) or k nearest neighbours (NEIGHBOURS 3).</source>
+      <translation>Aangrenzing (queen of rook) heeft polygonen nodig; kies voor punten een afstandsband (NEIGHBOURS 2) of k naaste buren (NEIGHBOURS 3).</translation>
+    </message>
+    <message>
       <source>queen contiguity</source>
       <translation>queen-aangrenzing</translation>
     </message>
     <message>
       <source>rook contiguity</source>
       <translation>rook-aangrenzing</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has no coordinate reference system, so the distances for a distance band or nearest neighbours are unknown; set the layer's CRS (Layer Properties, Source) or choose queen or rook contiguity.</source>
+      <translation>De laag '{}' heeft geen coördinatenreferentiesysteem, dus de afstanden voor een afstandsband of naaste buren zijn onbekend; stel het CRS van de laag in (Laageigenschappen, Bron) of kies aangrenzing volgens queen of rook.</translation>
     </message>
     <message>
       <source>These neighbours are not symmetric: a feature can be among the nearest of another without the reverse.</source>
@@ -3288,12 +4388,16 @@
       <translation>Aangrenzing: hoekpunten van polygonen worden op een raster van {:.3g} {} uitgelijnd, zodat kopieën van een gedeeld hoekpunt die door afronding verschillen toch samenvallen.</translation>
     </message>
     <message>
-      <source>distance band of {:g} {}</source>
-      <translation>afstandsband van {:g} {}</translation>
+      <source>A distance band needs at least 2 features.</source>
+      <translation>Een afstandsband heeft ten minste 2 objecten nodig.</translation>
     </message>
     <message>
-      <source>{} nearest neighbours</source>
-      <translation>{} dichtstbijzijnde buren</translation>
+      <source>No feature has a neighbour within {:g} {}; increase DISTANCE (at least {:.6g} {} gives every feature a neighbour) or set it to 0 (automatic).</source>
+      <translation>Geen object heeft een buur binnen {:g} {}; vergroot DISTANCE (ten minste {:.6g} {} geeft elk object een buur) of zet haar op 0 (automatisch).</translation>
+    </message>
+    <message>
+      <source>K = {} nearest neighbours needs more than {} features; the layer has {}. Lower K.</source>
+      <translation>K = {} naaste buren vraagt meer dan {} objecten; de laag heeft er {}. Verlaag K.</translation>
     </message>
     <message>
       <source>{} features have no neighbour (islands); their statistics are empty and they are labelled 'No neighbours': ids {}.</source>
@@ -3308,6 +4412,14 @@
       <translation>{} objecten hebben geen waarde in '{}' (NULL) en worden weggelaten: ids {}.</translation>
     </message>
     <message>
+      <source>distance band of {:g} {}</source>
+      <translation>afstandsband van {:g} {}</translation>
+    </message>
+    <message>
+      <source>{} nearest neighbours</source>
+      <translation>{} dichtstbijzijnde buren</translation>
+    </message>
+    <message>
       <source>Automatic distance band: {:.6g} {}, the smallest distance that gives every feature at least one neighbour.</source>
       <translation>Automatische afstandsband: {:.6g} {}, de kleinste afstand waarbij elk object minstens één buur heeft.</translation>
     </message>
@@ -3316,8 +4428,112 @@
       <translation>Een afstandsband van minstens {:.6g} {} zou elk object een buur geven.</translation>
     </message>
     <message>
+      <source>K nearest neighbours: {:,} features have several neighbours at their K-th distance (ties, as on a regular grid); all of them are included, so these features have more than {} neighbours (up to {}).</source>
+      <translation>K dichtstbijzijnde buren: {:,} objecten hebben meerdere buren op hun K-de afstand (gelijke afstanden, zoals op een regelmatig raster); die worden allemaal meegenomen, dus deze objecten hebben meer dan {} buren (tot {}).</translation>
+    </message>
+    <message>
+      <source>The layer has no valid coordinate reference system; set its CRS in the layer properties.</source>
+      <translation>De laag heeft geen geldig coördinatenreferentiesysteem; stel het CRS in bij de laageigenschappen.</translation>
+    </message>
+    <message>
+      <source>Cannot choose a metric CRS for an empty layer.</source>
+      <translation>Voor een lege laag kan geen metrisch CRS worden gekozen.</translation>
+    </message>
+    <message>
+      <source>The layer's coordinates cannot be placed on the globe; check the layer's CRS.</source>
+      <translation>De coördinaten van de laag kunnen niet op de aardbol worden geplaatst; controleer het CRS van de laag.</translation>
+    </message>
+    <message>
+      <source>{}: '{}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.</source>
+      <translation>{}: '{}' is geen datum; schrijf haar als JJJJ-MM-DD of JJJJ-MM-DD UU:MM.</translation>
+    </message>
+    <message>
+      <source>Unknown time zone {!r}; use an IANA name such as 'Europe/Amsterdam'.</source>
+      <translation>Onbekende tijdzone {!r}; gebruik een IANA-naam zoals 'Europe/Amsterdam'.</translation>
+    </message>
+    <message>
+      <source>{} m hexagon</source>
+      <translation>zeshoek van {} m</translation>
+    </message>
+    <message>
+      <source>{} m square</source>
+      <translation>vierkant van {} m</translation>
+    </message>
+    <message>
+      <source>all incidents</source>
+      <translation>alle incidenten</translation>
+    </message>
+    <message>
+      <source>from {}</source>
+      <translation>vanaf {}</translation>
+    </message>
+    <message>
+      <source>until {}</source>
+      <translation>tot {}</translation>
+    </message>
+    <message>
+      <source>{} in {{{}}}</source>
+      <translation>{} in {{{}}}</translation>
+    </message>
+    <message>
+      <source>Incidents</source>
+      <translation>Incidenten</translation>
+    </message>
+    <message>
+      <source>Coordinates in {} cannot be placed in {}: they lie outside the area that CRS covers (metres in a layer set to degrees?). Check the layer's CRS (Layer Properties, Source).</source>
+      <translation>Coördinaten in {} kunnen niet in {} worden geplaatst: ze liggen buiten het gebied dat dat CRS beslaat (meters in een laag die op graden staat?). Controleer het CRS van de laag (Laageigenschappen, Bron).</translation>
+    </message>
+    <message>
+      <source>The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon columns.</source>
+      <translation>De invoerlaag heeft geen geometrie; geef een puntenlaag of een CSV-bestand met x/y- of lat/lon-kolommen.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' must contain polygons.</source>
+      <translation>De laag '{}' moet polygonen bevatten.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' must contain lines.</source>
+      <translation>De laag '{}' moet lijnen bevatten.</translation>
+    </message>
+    <message>
+      <source>The population raster could not be opened; give a GeoTIFF or another GDAL raster.</source>
+      <translation>Het bevolkingsraster kon niet worden geopend; geef een GeoTIFF of een ander GDAL-raster.</translation>
+    </message>
+    <message>
+      <source>GDAL cannot open the population raster '{}'.</source>
+      <translation>GDAL kan het bevolkingsraster '{}' niet openen.</translation>
+    </message>
+    <message>
+      <source>The population raster is rotated; warp it to a north-up grid first.</source>
+      <translation>Het bevolkingsraster is gedraaid; transformeer het eerst naar een noord-boven raster.</translation>
+    </message>
+    <message>
+      <source>GDAL cannot read the population raster '{}'.</source>
+      <translation>GDAL kan het bevolkingsraster '{}' niet lezen.</translation>
+    </message>
+    <message>
+      <source>The {} layer has no field '{}'. Available: {}.</source>
+      <translation>De {}-laag heeft geen veld '{}'. Beschikbaar: {}.</translation>
+    </message>
+    <message>
+      <source>The layer '{}' has {} geometries; this algorithm needs points here. Convert lines or polygons to points first.</source>
+      <translation>De laag '{}' heeft {}-geometrieën; dit algoritme heeft hier punten nodig. Zet lijnen of polygonen eerst om naar punten.</translation>
+    </message>
+    <message>
+      <source>The CSV has x/y columns ('{}', '{}') but their CRS is unknown; set the CSV CRS parameter (e.g. EPSG:2263) or load the file as a delimited-text layer with its CRS.</source>
+      <translation>De CSV heeft x/y-kolommen ('{}', '{}') maar hun CRS is onbekend; stel de parameter CSV-CRS in (bijv. EPSG:2263) of laad het bestand als tekstlaag met scheidingstekens met zijn CRS.</translation>
+    </message>
+    <message>
+      <source>The CSV has no x/y or latitude/longitude columns; name them x and y, or latitude and longitude.</source>
+      <translation>De CSV heeft geen x/y- of breedte/lengtegraadkolommen; noem ze x en y, of latitude en longitude.</translation>
+    </message>
+    <message>
       <source>Read {:,} points ({}); {:,} without a usable geometry skipped.</source>
       <translation>{:,} punten gelezen ({}); {:,} zonder bruikbare geometrie overgeslagen.</translation>
+    </message>
+    <message>
+      <source>The CSV '{}' separates columns by semicolons; numbers are read with a decimal comma.</source>
+      <translation>De CSV '{}' scheidt kolommen met puntkomma's; getallen worden gelezen met een decimale komma.</translation>
     </message>
     <message>
       <source>{:,} lines without geometry were skipped.</source>
@@ -3334,6 +4550,14 @@
     <message>
       <source>{:,} invalid polygons were repaired (makeValid) before use.</source>
       <translation>{:,} ongeldige vlakken zijn vóór gebruik hersteld (makeValid).</translation>
+    </message>
+    <message>
+      <source>The CSV '{}' is not UTF-8; it was read as Latin-1 (Western European).</source>
+      <translation>De CSV '{}' is geen UTF-8; hij is gelezen als Latin-1 (West-Europees).</translation>
+    </message>
+    <message>
+      <source>Cannot write the PDF report '{}'; check that the folder exists and is writable.</source>
+      <translation>Het PDF-rapport '{}' kan niet worden geschreven; controleer of de map bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
       <source>(not in this variant)</source>
@@ -3436,6 +4660,30 @@
       <translation>Afgekeurde onderdelen</translation>
     </message>
     <message>
+      <source>The output {} is a table without geometry, which a shapefile cannot hold; give a .gpkg, .csv or .xlsx file name.</source>
+      <translation>De uitvoer {} is een tabel zonder geometrie, die een shapefile niet kan bevatten; geef een bestandsnaam op .gpkg, .csv of .xlsx.</translation>
+    </message>
+    <message>
+      <source>Cannot create the GeoPackage {}; check that the folder exists and is writable.</source>
+      <translation>Kan de GeoPackage {} niet aanmaken; controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+      <source>Cannot write the raster file {}; check that the folder exists and is writable.</source>
+      <translation>Kan het rasterbestand {} niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+      <source>Cannot write the GeoPackage {}; check that the folder exists and is writable.</source>
+      <translation>Kan de GeoPackage {} niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+      <source>Cannot create the field '{}' in the output GeoPackage.</source>
+      <translation>Kan het veld '{}' niet aanmaken in de GeoPackage-uitvoer.</translation>
+    </message>
+    <message>
+      <source>Writing the GeoPackage {} failed ({}); check the free space and that the folder is writable.</source>
+      <translation>Het schrijven van de GeoPackage {} is mislukt ({}); controleer de vrije schijfruimte en of de map beschrijfbaar is.</translation>
+    </message>
+    <message>
       <source>Library</source>
       <translation>Bibliotheek</translation>
     </message>
@@ -3458,34 +4706,6 @@
     <message>
       <source>Show or hide the Policy Navigator: a step-by-step dossier from analysis to effect</source>
       <translation>Toon of verberg de Beleidsnavigator: een dossier stap voor stap, van analyse tot effect</translation>
-    </message>
-    <message>
-      <source>Mon</source>
-      <translation>ma</translation>
-    </message>
-    <message>
-      <source>Tue</source>
-      <translation>di</translation>
-    </message>
-    <message>
-      <source>Wed</source>
-      <translation>wo</translation>
-    </message>
-    <message>
-      <source>Thu</source>
-      <translation>do</translation>
-    </message>
-    <message>
-      <source>Fri</source>
-      <translation>vr</translation>
-    </message>
-    <message>
-      <source>Sat</source>
-      <translation>za</translation>
-    </message>
-    <message>
-      <source>Sun</source>
-      <translation>zo</translation>
     </message>
     <message>
       <source>Monday</source>
@@ -3582,10 +4802,6 @@
     <message>
       <source>Read the layers again (after editing them)</source>
       <translation>Lees de lagen opnieuw in (na het bewerken ervan)</translation>
-    </message>
-    <message>
-      <source>Incidents</source>
-      <translation>Incidenten</translation>
     </message>
     <message>
       <source>Time field</source>
@@ -3768,8 +4984,8 @@
       <translation>Totalen: {}</translation>
     </message>
     <message>
-      <source>Poisson z = 2 (√now − √before); |z| ≥ 1.96 is significant (5 %): {}.</source>
-      <translation>Poisson-z = 2 (√nu − √ervoor); |z| ≥ 1,96 is significant (5 %): {}.</translation>
+      <source>Exact test of equal rates: p = {p}, q = {q} (Benjamini-Hochberg over the areas); significant when q ≤ {alpha}: {trend}. Poisson z = 2 (√now − √before) is shown for reference.</source>
+      <translation>Exacte toets op gelijke tempo's: p = {p}, q = {q} (Benjamini-Hochberg over de gebieden); significant als q ≤ {alpha}: {trend}. Poisson-z = 2 (√nu − √ervoor) staat er ter vergelijking bij.</translation>
     </message>
     <message>
       <source>Busiest hour: {day} {h:02d}:00–{h1:02d}:00 ({n} incidents).</source>
@@ -3990,10 +5206,6 @@
     <message>
       <source>since {}</source>
       <translation>sinds {}</translation>
-    </message>
-    <message>
-      <source>until {}</source>
-      <translation>tot {}</translation>
     </message>
     <message>
       <source>none</source>
@@ -4572,6 +5784,74 @@
       <translation>Incidenten per weekdag en uur</translation>
     </message>
     <message>
+      <source>Optional date/time field, needed for START and END.</source>
+      <translation>Optioneel datum/tijdveld, nodig voor START en END.</translation>
+    </message>
+    <message>
+      <source>Path ends and junctions closer than this many metres are joined (default 0.5 m).</source>
+      <translation>Paduiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
+    </message>
+    <message>
+      <source>Cells with cell_id, pattern (e.g. 'New Hot Spot'), pattern_code (1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, 7 oscillating, 8 historical; negative for cold spots; 0 no pattern), count (incidents in the period), n_hot and n_cold (significant hot / cold steps), last_z and last_p (final step), trend_tau, trend_z and trend_p (Mann-Kendall trend of the z-scores). Styled by pattern: reds hot, blues cold, grey none.</source>
+      <translation>Cellen met cell_id, pattern (bijv. 'New Hot Spot'), pattern_code (1 nieuw, 2 opeenvolgend, 3 toenemend, 4 aanhoudend, 5 afnemend, 6 sporadisch, 7 wisselend, 8 historisch; negatief voor coldspots; 0 geen patroon), count (incidenten in de periode), n_hot en n_cold (significant hete / koude stappen), last_z en last_p (laatste stap), trend_tau, trend_z en trend_p (Mann-Kendall-trend van de z-scores). Opgemaakt per patroon: rood heet, blauw koud, grijs geen.</translation>
+    </message>
+    <message>
+      <source>Space-time Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): a bin's neighbourhood is its cell and the cells within NEIGHBOURS rings, at its own and TIME_LAG earlier steps (binary weights); mean and variance of the whole cube (ArcGIS's 'entire cube' window). Trend: Mann-Kendall on each cell's z-scores (as R Kendall::MannKendall). Patterns: the 17 rules of R package sfdep (emerging_hotspot_analysis), in its order; significant means p &lt;= ALPHA. At least 4 time steps are needed, 10 or more are advisable.</source>
+      <translation>Ruimte-tijd-Gi* (Getis &amp; Ord 1992, Ord &amp; Getis 1995): de omgeving van een vak is zijn cel en de cellen binnen NEIGHBOURS ringen, in zijn eigen stap en TIME_LAG eerdere stappen (binaire gewichten); gemiddelde en variantie van de hele kubus (het 'entire cube'-venster van ArcGIS). Trend: Mann-Kendall op de z-scores van elke cel (zoals R Kendall::MannKendall). Patronen: de 17 regels van het R-pakket sfdep (emerging_hotspot_analysis), in zijn volgorde; significant betekent p &lt;= ALPHA. Er zijn minstens 4 tijdstappen nodig, 10 of meer zijn aan te raden.</translation>
+    </message>
+    <message>
+      <source>How the bandwidth is chosen when BANDWIDTH is 0: 0 fixed (needs BANDWIDTH &gt; 0), 1 Silverman's rule of thumb (default; robust to outliers), 2 Scott's rule, 3 likelihood cross-validation (data-driven; slower, on a random subsample of 3,000 incidents for larger layers).</source>
+      <translation>Hoe de bandbreedte wordt gekozen als BANDWIDTH 0 is: 0 vast (vereist BANDWIDTH &gt; 0), 1 vuistregel van Silverman (standaard; robuust voor uitschieters), 2 regel van Scott, 3 likelihood-kruisvalidatie (datagedreven; trager, voor grotere lagen op een willekeurige steekproef van 3.000 incidenten).</translation>
+    </message>
+    <message>
+      <source>GeoTIFF (float32) in the working CRS: events per km² at each cell centre (weights per km² with WEIGHT_FIELD), or incidents per 1,000 residents with a population; nodata outside the study area and, for a dual KDE, where too few people live. Styled with a colour ramp whose zero is transparent (a .qml beside the file).</source>
+      <translation>GeoTIFF (float32) in het werk-CRS: gebeurtenissen per km² in elk celmiddelpunt (gewichten per km² met WEIGHT_FIELD), of incidenten per 1.000 inwoners met een bevolking; nodata buiten het studiegebied en, bij een duale KDE, waar te weinig mensen wonen. Gestileerd met een kleurverloop waarvan nul transparant is (een .qml naast het bestand).</translation>
+    </message>
+    <message>
+      <source>Kernel density estimation (Silverman 1986) with kernels normalised to integrate to 1 (Wand &amp; Jones 1995), evaluated at cell centres; the raster's sum times the cell area equals the incidents' total weight inside the extent (logged as a check). Bandwidths: Silverman (1986) and Scott (1992) normal-reference rules converted to each kernel by canonical bandwidths (Marron &amp; Nolan 1988); likelihood cross-validation (Silverman 1986, 3.4.4). Fast mode: linear binning and FFT convolution (Wand 1994). Edge correction: Diggle (1985). Dual KDE: the ratio of two kernel densities with the same kernel and bandwidth. Unlike QGIS's Heatmap, distances are in metres whatever the layer's CRS and the values are densities, not unscaled kernel sums.</source>
+      <translation>Kerneldichtheidsschatting (Silverman 1986) met kernels die genormaliseerd zijn om tot 1 te integreren (Wand &amp; Jones 1995), berekend in de celmiddelpunten; de som van het raster maal de celoppervlakte is gelijk aan het totale gewicht van de incidenten binnen de omvang (als controle gelogd). Bandbreedtes: de normaal-referentieregels van Silverman (1986) en Scott (1992), omgerekend naar elke kernel met canonieke bandbreedtes (Marron &amp; Nolan 1988); likelihood-kruisvalidatie (Silverman 1986, 3.4.4). Snelle modus: lineaire binning en FFT-convolutie (Wand 1994). Randcorrectie: Diggle (1985). Duale KDE: de verhouding van twee kerneldichtheden met dezelfde kernel en bandbreedte. Anders dan bij de Heatmap van QGIS zijn afstanden in meters, wat het CRS van de laag ook is, en zijn de waarden dichtheden, geen ongeschaalde kernelsommen.</translation>
+    </message>
+    <message>
+      <source>Width in metres of line paths without a width field (default 2 m).</source>
+      <translation>Breedte in meters van lijnpaden zonder breedteveld (standaard 2 m).</translation>
+    </message>
+    <message>
+      <source>First period (before), dates inclusive (YYYY-MM-DD).</source>
+      <translation>Eerste periode (voor), datums inclusief (JJJJ-MM-DD).</translation>
+    </message>
+    <message>
+      <source>Second period (after), dates inclusive.</source>
+      <translation>Tweede periode (na), datums inclusief.</translation>
+    </message>
+    <message>
+      <source>Polygons with count_a, count_b, diff (b - a), pct_change (null when a = 0), poisson_z and trend.</source>
+      <translation>Polygonen met count_a, count_b, diff (b - a), pct_change (leeg als a = 0), poisson_z en trend.</translation>
+    </message>
+    <message>
+      <source>Poisson z = 2 (sqrt(b) - sqrt(a)) (variance-stabilised difference of two counts); |z| &gt;= 1.96 is labelled a significant increase or decrease (5 % level, two-sided). Use periods of equal length.</source>
+      <translation>Poisson-z = 2 (wortel(b) - wortel(a)) (variantiestabiliserend verschil van twee aantallen); |z| &gt;= 1,96 heet een significante stijging of daling (5 %-niveau, tweezijdig). Gebruik perioden van gelijke lengte.</translation>
+    </message>
+    <message>
+      <source>Red units rose, blue ones fell, beyond what random variation of the counts would give; 4 -&gt; 9 incidents gives z = 2.0, just significant.</source>
+      <translation>Rode eenheden stegen, blauwe daalden, meer dan toevallige schommeling zou geven; 4 -&gt; 9 incidenten geeft z = 2,0, net significant.</translation>
+    </message>
+    <message>
+      <source>Line ends and junctions closer than this many metres are joined (default 0.5 m).</source>
+      <translation>Lijnuiteinden en kruisingen die dichter dan zoveel meter bij elkaar liggen worden verbonden (standaard 0,5 m).</translation>
+    </message>
+    <message>
+      <source>Distance band in metres (NEIGHBOURS 2). 0 = automatic: the smallest distance that gives every feature at least one neighbour, stated in the log.</source>
+      <translation>Afstandsband in meters (NEIGHBOURS 2). 0 = automatisch: de kleinste afstand waarbij elk object minstens één buur heeft, vermeld in het logboek.</translation>
+    </message>
+    <message>
+      <source>Number of nearest neighbours (NEIGHBOURS 3); default 8.</source>
+      <translation>Aantal dichtstbijzijnde buren (NEIGHBOURS 3); standaard 8.</translation>
+    </message>
+    <message>
+      <source>Poisson z = 2 (√now − √before); |z| ≥ 1.96 is significant (5 %): {}.</source>
+      <translation>Poisson-z = 2 (√nu − √ervoor); |z| ≥ 1,96 is significant (5 %): {}.</translation>
+    </message>
+    <message>
       <source>Contiguity: polygon vertices closer than {:.3g} {} count as shared.</source>
       <translation>Aangrenzing: hoekpunten van polygonen die dichter dan {:.3g} {} bij elkaar liggen, gelden als gedeeld.</translation>
     </message>
@@ -4586,6 +5866,18 @@
     <message>
       <source>Planted ground truth: a station hot spot (bicycle theft, robbery), a nightlife hot spot (violence on Friday/Saturday nights), an east neighbourhood with 9x the burglary rate and near-repeat chains, a park-and-ride where vehicle crime starts in 2024, and a street without lamps. See the ground_truth layer.</source>
       <translation>Ingebouwde patronen: een hotspot bij het station (fietsdiefstal, straatroof), een uitgaanshotspot (geweld in vrijdag- en zaterdagnachten), een oostelijke buurt met 9x zoveel inbraken en near-repeatreeksen, een P+R waar voertuigcriminaliteit in 2024 begint, en een straat zonder lantaarns. Zie de laag ground_truth.</translation>
+    </message>
+    <message>
+      <source>A period (START/END) needs TIME_FIELD, the field with the incident date.</source>
+      <translation>Een periode (START/END) heeft TIME_FIELD nodig, het veld met de datum van het incident.</translation>
+    </message>
+    <message>
+      <source>Cannot create the raster file {}; check the folder exists and is writable.</source>
+      <translation>Het rasterbestand {} kan niet worden aangemaakt; controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+      <source>The fixed bandwidth method needs BANDWIDTH &gt; 0 metres; give a bandwidth, or choose Silverman's rule, Scott's rule or likelihood cross-validation.</source>
+      <translation>De methode met vaste bandbreedte vraagt BANDWIDTH &gt; 0 meter; geef een bandbreedte, of kies de regel van Silverman, de regel van Scott of likelihood-kruisvalidatie.</translation>
     </message>
   </context>
 </TS>
