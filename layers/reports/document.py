@@ -128,7 +128,8 @@ class Report:
 
     def __init__(self, title: str, *, lang: str = "en") -> None:
         self.title = title
-        self.lang = lang if len(lang) == 2 and lang.isalpha() else "en"
+        code = (lang or "")[:2].lower()  # a locale such as nl_NL gives nl; anything else English
+        self.lang = code if len(code) == 2 and code.isalpha() else "en"
         self._blocks: list[str | _Image] = []
 
     # -- blocks ------------------------------------------------------------------------------

@@ -85,6 +85,7 @@ def test_every_user_text_is_escaped(qgis_app):
     assert "script" not in [t for t, _ in page.tags]
     assert page.text.count(SCRIPT) == 8  # <title>, h1, heading, paragraph, bullet, header, cell, caption
     assert '<html lang="en">' in text  # an invalid language falls back to English
+    assert '<html lang="nl">' in Report("t", lang="nl_NL").to_html()
 
 
 def _practice(**changes) -> dict:
