@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ...compat import null_rectangle
 
-__all__ = ["bar_chart_png", "heatmap_png", "image_size", "layers_extent", "render_map_png"]
+__all__ = ["bar_chart_png", "heatmap_png", "layers_extent", "render_map_png"]
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -30,12 +30,6 @@ def png_bytes(image: QImage) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data)
-
-
-def image_size(png: bytes) -> tuple[int, int]:
-    """(width, height) of a PNG."""
-    image = QImage.fromData(png, "PNG")
-    return image.width(), image.height()
 
 
 # --------------------------------------------------------------------------- maps

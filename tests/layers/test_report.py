@@ -13,7 +13,7 @@ from testlib import memory_layer
 
 from besecure.knowledge import library
 from besecure.layers.reports.document import Report, file_link, link, relative_href, safe_href
-from besecure.layers.reports.images import bar_chart_png, heatmap_png, image_size, layers_extent, render_map_png
+from besecure.layers.reports.images import bar_chart_png, heatmap_png, layers_extent, render_map_png
 from besecure.layers.reports.practice import Taxonomy, practice_html
 from besecure.layers.reports.sbd import CheckReport, Item, ReportData, compare_items, ruleset_criteria, sbd_report
 
@@ -160,8 +160,8 @@ def test_map_puts_the_square_where_its_coordinates_say(qgis_app):
     # extent 400 m x 200 m at 2 px per metre: the square (x 1000..1100, y 2000..2100) covers columns 200..400 and,
     # y growing upwards, rows 0..200 from the top
     png = render_map_png([layer], QgsRectangle(900.0, 1900.0, 1300.0, 2100.0), layer.crs(), 800)
-    assert image_size(png) == (800, 400)  # height from the extent's aspect ratio
     image = QImage.fromData(png, "PNG")
+    assert (image.width(), image.height()) == (800, 400)  # height from the extent's aspect ratio
     red = {(x, y) for x in range(0, 800, 10) for y in range(0, 400, 10) if image.pixelColor(x, y) == QColor("red")}
     assert {(x, y) for x in range(210, 400, 10) for y in range(10, 200, 10)} <= red
     assert not any(x < 200 or x > 400 or y > 200 for x, y in red)
