@@ -49,6 +49,8 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import exec_dialog
 from ..i18n import N_, current_locale, tr
 from ..knowledge import library
+from ..layers.reports.document import safe_href
+from ..layers.reports.practice import Taxonomy, practice_html, years_text
 from .dock_base import BesecureDock, icon
 from .user_practices import UserPracticeStore
 
@@ -78,29 +80,6 @@ def _language(lang: str | None) -> str:
     return code if code in library.LANGUAGES else "en"
 
 
-class _Taxonomy:
-    """Localised labels of the taxonomy ids, in taxonomy order."""
-
-    def __init__(self, lang: str, taxonomies: dict[str, Any]) -> None:
-        self.lang = lang
-        self.tax = taxonomies
-        self.items = {
-            "problem": taxonomies["priorities"]["items"],
-            "core_values": taxonomies["core_values"],
-            "approach": taxonomies["approaches"],
-            "smart_city": taxonomies["smart_city_elements"],
-            "evidence_level": sorted(taxonomies["evidence_levels"], key=lambda e: e["rank"]),
-        }
-        self._labels = {field: {i["id"]: library.localized(i["label"], lang) for i in items}
-                        for field, items in self.items.items()}
-
-    def label(self, field: str, item_id: str) -> str:
-        return self._labels[field].get(item_id, item_id)
-
-    def choices(self, field: str) -> list[tuple[str, str]]:
-        return [(i["id"], self._labels[field][i["id"]]) for i in self.items[field]]
-
-
 # --------------------------------------------------------------------------- the dock
 class LibraryDock(BesecureDock):
     """Catalogue of practices with full-text search, filters and a detail view.
@@ -116,7 +95,7 @@ class LibraryDock(BesecureDock):
         self.lang = _language(lang)
         self.store = store or UserPracticeStore()
         self.taxonomies = library.load_taxonomies()
-        self.taxonomy = _Taxonomy(self.lang, self.taxonomies)
+        self.taxonomy = Taxonomy(self.lang, self.taxonomies)
         self.builtin = library.load_practices()
         self.user: list[dict[str, Any]] = []
         self._load_warning: str | None = None
@@ -359,7 +338,7 @@ class LibraryDock(BesecureDock):
 
     def _list_text(self, practice: dict[str, Any]) -> str:
         place = ", ".join(v for v in (practice.get("city"), practice.get("country")) if v)
-        return f"{library.localized(practice['title'], self.lang)}\n{place} · {self._years(practice)}"
+        return f"{library.localized(practice['title'], self.lang)}\n{place} · {years_text(practice)}"
 
     def selected_id(self) -> str | None:
         item = self.result_list.currentItem() if hasattr(self, "result_list") else None
@@ -383,67 +362,12 @@ class LibraryDock(BesecureDock):
         self.delete_button.setEnabled(mine)
 
     # -- detail view --------------------------------------------------------------------------
-    def _years(self, practice: dict[str, Any]) -> str:
-        years = practice.get("years") or {}
-        start, end = years.get("start"), years.get("end")
-        approx = "±" if years.get("approximate") else ""
-        if start is None and end is None:
-            return tr("years unknown")
-        if end is None:
-            return tr("since {}").format(f"{approx}{start}")
-        if start is None:
-            return tr("until {}").format(f"{approx}{end}")
-        return f"{approx}{start}" if start == end else f"{approx}{start}–{end}"
-
     def detail_html(self, practice: dict[str, Any]) -> str:
-        """The detail view of one practice as HTML (all text escaped; links only to http(s) sources)."""
-        lang, esc = self.lang, html.escape
-        place = ", ".join(v for v in (practice.get("city"), practice.get("country"),
-                                      *practice.get("other_countries", [])) if v)
-
-        def labels(field: str) -> str:
-            values = [self.taxonomy.label(field, i) for i in practice.get(field) or []]
-            return esc(", ".join(values)) if values else esc(tr("none"))
-
-        evidence = practice.get("evidence") or {}
-        level = evidence.get("level", "none")
-        rank = library.evidence_rank(level, self.taxonomies) if level in library.taxonomy_ids(
-            self.taxonomies)["evidence_level"] else 0
-        top = max(e["rank"] for e in self.taxonomies["evidence_levels"])
-        strength = "●" * rank + "○" * (top - rank)
-        strength_text = esc(tr("strength {} of {}").format(rank, top))
-        sources = []
-        for source in practice.get("sources") or []:
-            title = esc(source.get("title", ""))
-            url = source.get("url")
-            if isinstance(url, str) and url.startswith(("http://", "https://")):
-                title = f'<a href="{esc(url, quote=True)}">{title}</a>'
-            extra = ", ".join(esc(str(v)) for v in (source.get("reference"), source.get("year")) if v)
-            sources.append(f"<li>{title}{' — ' + extra if extra else ''}</li>")
-        mine = f"<p><i>{esc(tr('One of your own practices.'))}</i></p>" if practice.get("origin") == "user" else ""
-        rows = [
-            (tr("Problem"), labels("problem")),
-            (tr("Core values"), labels("core_values")),
-            (tr("Approach"), labels("approach")),
-            (tr("Smart-city element"), labels("smart_city")),
-        ]
-        table = "<br>".join(f"<b>{esc(k)}:</b> {v}" for k, v in rows)
-        tags = ", ".join(esc(t) for t in practice.get("tags") or [])
-        return (
-            f"<h3>{esc(library.localized(practice.get('title'), lang))}</h3>"
-            f"<p>{esc(place)} · {esc(self._years(practice))}</p>{mine}"
-            f"<p>{table}</p>"
-            f"<p>{esc(library.localized(practice.get('description'), lang))}</p>"
-            f"<h4>{esc(tr('Evidence of effect'))}</h4>"
-            f"<p><b>{esc(self.taxonomy.label('evidence_level', level))}</b> "
-            f"{strength} ({strength_text})<br>"
-            f"{esc(library.localized(evidence.get('summary'), lang))}</p>"
-            f"<h4>{esc(tr('Sources'))}</h4><ul>{''.join(sources)}</ul>"
-            + (f"<p><small>{esc(tr('Tags'))}: {tags}</small></p>" if tags else "")
-        )
+        """The detail view of one practice as HTML (the reports' rendering: text escaped, links only to the web)."""
+        return practice_html(practice, self.taxonomy)
 
     def _on_link(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
+        if safe_href(url.toString()):
             _open_in_browser(url)
 
     # -- actions ------------------------------------------------------------------------------
@@ -509,7 +433,7 @@ class PracticeDialog(QDialog):
         self.setObjectName("besecurePracticeDialog")
         self.lang = lang
         self.taxonomies = taxonomies
-        self.taxonomy = _Taxonomy(lang, taxonomies)
+        self.taxonomy = Taxonomy(lang, taxonomies)
         self._id = practice.get("id") if practice else None
         self._order: dict[str, list[str]] = {}
         self.setWindowTitle(tr("Edit practice") if practice else tr("New practice"))

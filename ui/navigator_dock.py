@@ -13,7 +13,7 @@ checklist with status, owner and date, (5) monitor - indicators, periods and the
 The model is :class:`besecure.knowledge.dossier.Dossier`. It is stored in the project
 (:func:`write_dossier`: scope ``besecure``, key ``dossier``, as JSON) whenever it changes and is a
 valid dossier, and read back when a project is read, so it survives save, close and reopen. The
-report (:meth:`NavigatorDock.build_report`) goes to HTML or PDF through :mod:`.report_html`, with
+report (:meth:`NavigatorDock.build_report`) goes to HTML or PDF through :mod:`besecure.layers.reports`, with
 the linked result layers rendered as maps and the hot times and counts as charts.
 """
 from __future__ import annotations
@@ -83,9 +83,11 @@ from ..knowledge import dossier as ds
 from ..knowledge.library import LANGUAGES, load_checklist, load_guide, load_taxonomies, localized
 from ..layers.dates import parse_datetimes
 from ..layers.read import read_points
+from ..layers.reports.document import Report
+from ..layers.reports.images import bar_chart_png, heatmap_png, render_map_png
+from ..layers.reports.practice import Taxonomy, practice_html
 from ..processing.incidents import period_mask
 from .dock_base import BesecureDock
-from .report_html import Report, bar_chart_png, heatmap_png, render_map_png
 from .user_practices import all_practices
 
 __all__ = ["NavigatorDock", "PROJECT_KEY", "PROJECT_SCOPE", "dossier_incidents", "read_dossier", "write_dossier"]
@@ -848,23 +850,11 @@ class NavigatorDock(BesecureDock):
             self._store()
             self._update_marks()
 
-    def _evidence_label(self, level: str) -> str:
-        for item in self._taxonomies["evidence_levels"]:
-            if item["id"] == level:
-                return localized(item["label"], self.lang)
-        return level
-
     def _practice_html(self, pid: str) -> str:
         practice = self._practice_by_id.get(pid)
         if practice is None:
             return html.escape(tr("This practice is not in the Library (any more); its rationale is kept."))
-        evidence = practice.get("evidence") or {}
-        sources = "".join(f"<li>{_source_html(s)}</li>" for s in practice.get("sources", []))
-        return (f"<b>{html.escape(self._practice_title(pid))}</b>"
-                f"<p>{html.escape(localized(practice.get('description'), self.lang))}</p>"
-                f"<p><i>{html.escape(tr('Evidence'))}: {html.escape(self._evidence_label(evidence.get('level', '')))}"
-                f"</i> — {html.escape(localized(evidence.get('summary'), self.lang))}</p>"
-                f"<p>{html.escape(tr('Sources'))}:</p><ul>{sources}</ul>")
+        return practice_html(practice, Taxonomy(self.lang, self._taxonomies))
 
     # -- step 4: plan ------------------------------------------------------------------------
     def _plan_page(self, layout: QVBoxLayout) -> None:
@@ -1541,11 +1531,7 @@ class NavigatorDock(BesecureDock):
             if practice is None:
                 report.paragraph(tr("This practice is not in the Library (any more)."), css="muted")
                 continue
-            evidence = practice.get("evidence") or {}
-            report.paragraph(localized(practice.get("description"), self.lang))
-            report.paragraph(tr("Evidence ({}): {}").format(self._evidence_label(evidence.get("level", "")),
-                                                            localized(evidence.get("summary"), self.lang)))
-            report.bullets([_source_html(s) for s in practice.get("sources", [])], markup=True)
+            report.raw(practice_html(practice, Taxonomy(self.lang, self._taxonomies), title=False))
 
     def _report_plan(self, report: Report, _problems: dict, _values: dict) -> None:
         by_id = {i.item_id: i for i in self._dossier.plan.items}
@@ -1667,15 +1653,6 @@ def _table_rows(table: QTableWidget) -> list[list[str]]:
             for r in range(table.rowCount())]
 
 
-def _source_html(source: dict) -> str:
-    title = source.get("title", "")
-    year = f" ({source['year']})" if source.get("year") else ""
-    reference = f" — {html.escape(source['reference'])}" if source.get("reference") else ""
-    if source.get("url"):
-        return Report.link(title, source["url"]) + html.escape(year) + reference
-    return html.escape(title + year) + reference
-
-
 def _hot_times_grid(layer: QgsVectorLayer) -> np.ndarray:
     """The 7 x 24 weights of a hot-times table (summed over zones)."""
     grid = np.zeros((7, 24))
@@ -1697,4 +1674,4 @@ def _map_png(layer: QgsVectorLayer, area: QgsVectorLayer | None) -> bytes:
     extent.scale(1.08)
     if geometry_type(layer.wkbType()) == GEOMETRY_POINT and extent.isEmpty():
         extent.grow(100.0)
-    return render_map_png(layers, extent, layer.crs(), size=(800, 560))
+    return render_map_png(layers, extent, layer.crs(), 800, 560)

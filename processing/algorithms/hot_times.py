@@ -19,9 +19,9 @@ from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
 from ...layers.dates import parse_datetimes
 from ...layers.naming import output_name
-from ...layers.report import write_text_atomic
+from ...layers.reports.document import Report, file_link, write_text_atomic
+from ...layers.reports.images import heatmap_png
 from ...layers.write import write_frame
-from ...ui.report_html import Report, heatmap_png
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
@@ -134,7 +134,7 @@ class HotTimes(BesecureAlgorithm):
         return {OUTPUT: dest, **results}
 
     def _write_chart_and_report(self, parameters, context, weights: np.ndarray, feedback) -> dict:
-        """The 7 x 24 chart (PNG) and the HTML report, when asked for (the report helpers of ui/report_html)."""
+        """The 7 x 24 chart (PNG) and the HTML report, when asked for (the report engine of layers/reports)."""
         chart_path = self.parameterAsFileOutput(parameters, OUTPUT_CHART, context)
         html_path = self.parameterAsFileOutput(parameters, OUTPUT_HTML, context)
         if not (chart_path or html_path):
@@ -154,7 +154,7 @@ class HotTimes(BesecureAlgorithm):
                 results[OUTPUT_CHART] = chart_path
             if html_path:
                 os.makedirs(os.path.dirname(os.path.abspath(html_path)), exist_ok=True)
-                write_text_atomic(html_path, self._report_html(title, png, grid, days, chart_path))
+                write_text_atomic(html_path, self._report_html(title, png, grid, days, chart_path, html_path))
                 results[OUTPUT_HTML] = html_path
         except OSError as exc:
             for path in [*results.values(), *(f"{p}.partial" for p in (chart_path, html_path) if p)]:
@@ -165,14 +165,15 @@ class HotTimes(BesecureAlgorithm):
         feedback.pushInfo(tr("Written: {}.").format(", ".join(results.values())))
         return results
 
-    def _report_html(self, title: str, png: bytes, grid: np.ndarray, days: list[str], chart_path: str) -> str:
+    def _report_html(self, title: str, png: bytes, grid: np.ndarray, days: list[str], chart_path: str,
+                     html_path: str) -> str:
         """The report: what was selected, the chart (embedded, and linked when written) and the 7 x 24 table."""
         report = Report(title, lang=current_locale())
         report.paragraph(tr("Selection: {}; {:,} incidents, total weight {:.2f}.").format(
             self.selection.describe(), self.selection.n_selected, float(grid.sum())))
         report.image(png, tr("Incidents per weekday (rows) and hour of the day (columns); darker = more."))
         if chart_path:
-            report.raw(f"<p>{Report.link(tr('Chart as PNG'), Path(chart_path).resolve().as_uri())}</p>")
+            report.raw(f"<p>{file_link(tr('Chart as PNG'), chart_path, html_path)}</p>")
         report.table([tr("Day"), *[str(h) for h in range(24)]],
                      [[day, *(f"{v:.2f}" for v in row)] for day, row in zip(days, grid)])
         return report.to_html()

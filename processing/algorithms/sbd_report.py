@@ -38,19 +38,16 @@ from ...analysis.errors import Cancelled, InputError
 from ...analysis.sbd_rules import load_ruleset
 from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, enum_int, set_advanced
 from ...i18n import N_, current_locale, tr
-from ...layers.report import (
+from ...layers.reports.images import layers_extent, render_map_png
+from ...layers.reports.sbd import (
     FAILING,
     CheckReport,
     ReportData,
     compare_items,
-    layers_extent,
-    render_png,
-    report_html,
     ruleset_criteria,
+    sbd_report,
     verdict_counts,
     verdict_items,
-    write_pdf,
-    write_text_atomic,
 )
 from ...layers.write import plugin_version
 from ..base import BesecureAlgorithm, Help, input_message
@@ -465,7 +462,7 @@ class SbdReport(BesecureAlgorithm):
                 base = [_base_copy(plan[k]) for k in spec.base if k in plan]
                 # First is drawn on top: points, then lines, then polygons, then the base and rasters.
                 order = sorted(vectors, key=lambda lyr: enum_int(lyr.geometryType()))
-                report.maps[name] = render_png(order + base + rasters, extent, crs, options["map_width"])
+                report.maps[name] = render_map_png(order + base + rasters, extent, crs, options["map_width"])
         if len(variants) > 1 and all(name in items_by_variant for _, name, _ in variants):
             report.changes = compare_items(items_by_variant[variants[0][1]], items_by_variant[variants[1][1]],
                                            options["tolerance"])
@@ -539,11 +536,15 @@ class SbdReport(BesecureAlgorithm):
             variants=[name for _, name, _ in variants],
             checks=checks,
         )
-        lang = current_locale()
-        write_text_atomic(html_path, report_html(report, lang=lang if len(lang) == 2 and lang.isalpha() else "en"))
+        document = sbd_report(report, lang=current_locale())
+        document.write_html(html_path)
         results = {OUTPUT_HTML: html_path, OUTPUT_FOLDER: folder, "REPORT": html_path, "REPORT_FILE": html_path}
         if pdf_path:
-            write_pdf(report, pdf_path)
+            try:
+                document.write_pdf(pdf_path)
+            except OSError:  # QPrinter fails silently; the engine says so with an OSError
+                raise InputError("Cannot write the PDF report '{}'; check that the folder exists and is writable.",
+                                 pdf_path) from None
             results[OUTPUT_PDF] = pdf_path
         ran = sum(any(c.ran(v) for v in report.variants) for c in checks)
         feedback.pushInfo(tr("Report written to {} ({} of {} checks ran).").format(html_path, ran, len(checks)))

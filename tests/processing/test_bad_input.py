@@ -210,12 +210,12 @@ def test_report_into_a_read_only_folder(run_alg, tmp_path):
 
 
 def test_report_leaves_nothing_when_its_pdf_fails(run_alg, tmp_path, monkeypatch):
-    from besecure.processing.algorithms import sbd_report
+    from besecure.layers.reports.document import Report
 
-    def fail(report, path):
-        raise InputError("Cannot write the PDF report '{}'; check that the folder exists and is writable.", path)
+    def fail(report, path):  # what the engine raises when QPrinter writes nothing
+        raise OSError(f"could not write {path}")
 
-    monkeypatch.setattr(sbd_report, "write_pdf", fail)
+    monkeypatch.setattr(Report, "write_pdf", fail)
     with pytest.raises(QgsProcessingException, match="Cannot write the PDF report"):
         run_alg("sbdreport", sbd_plan(OUTPUT_HTML=str(tmp_path / "report.html"), WITH_PDF=True))
     assert not list(tmp_path.iterdir())  # neither the HTML written before the PDF nor the check outputs
