@@ -62,6 +62,16 @@ from ..analysis.change import ALPHA
 from ..analysis.geometry import assign_points_to_polygons, polygon_area
 from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr
+from ..knowledge.assessment import (
+    CORE_SCORE_MAX,
+    FORMAT_VERSION,
+    MATRIX_MAX,
+    MATRIX_MIN,
+    AreaAssessment,
+    Assessments,
+    CoreValueScore,
+    OptionMatrix,
+)
 from ..knowledge.library import load_taxonomies, localized
 from ..layers.dates import parse_datetimes
 from ..layers.fields import (
@@ -78,9 +88,6 @@ from .dock_base import BesecureDock
 SCOPE = "besecure"
 ASSESSMENTS_KEY = "compass/assessments"
 SETTINGS_KEY = "compass/settings"
-FORMAT_VERSION = 1
-CORE_SCORE_MAX = 5
-MATRIX_MIN, MATRIX_MAX = -2, 2
 INCREASE_COLOUR = "#b2182b"
 DECREASE_COLOUR = "#2166ac"
 
@@ -131,7 +138,7 @@ class CompassDock(BesecureDock):
         self._profile: AreaProfile | None = None
         self._unit: int | None = None
         self._area_layer: QgsVectorLayer | None = None
-        self._assessments: dict = {}
+        self._assessments = Assessments()
         self._restoring = False
         self._area_auto = True  # the area layer is ours to choose until the user (or the project) picks one
         self._syncing = False
@@ -726,47 +733,48 @@ class CompassDock(BesecureDock):
             self.hot_peak.setText(tr("No incidents with a time in this period."))
 
     # ------------------------------------------------------------------ assessments (stored in the project)
-    def assessment(self, key: str | None = None) -> dict:
-        """The stored core values and matrix of area ``key`` (default: the shown area); empty when none."""
-        key = self.current_key() if key is None else key
-        return self._assessments.get(key, {}) if key is not None else {}
+    def assessment(self, key: str | None = None) -> AreaAssessment | None:
+        """The core values and matrix of area ``key`` (default: the shown area); None when it has none."""
+        return self._assessments.get(self.current_key() if key is None else key)
 
-    def _entry(self) -> dict | None:
+    @property
+    def assessments(self) -> Assessments:
+        """The assessments of every area, as stored in the project."""
+        return self._assessments
+
+    def _entry(self) -> AreaAssessment | None:
+        """The shown area's assessment to change (made at its first edit); None when no area is shown."""
         key = self.current_key()
         if key is None:
             return None
-        entry = self._assessments.setdefault(key, {})
-        entry["name"] = self._areas.names[self._unit]
-        entry.setdefault("core_values", {})
-        entry.setdefault("matrix", {"issues": [], "options": [], "scores": []})
-        return entry
+        return self._assessments.edit(key, self._areas.names[self._unit])
 
     def _show_assessment(self) -> None:
-        entry = self.assessment()
+        entry = self.assessment() or AreaAssessment()
         enabled = self.current_key() is not None
-        values = entry.get("core_values", {})
         self.core_table.blockSignals(True)
         for row, value in enumerate(self._values):
+            score = entry.core_value(value["id"])
             spin = self.core_spins[value["id"]]
             spin.blockSignals(True)
-            spin.setValue(int(values.get(value["id"], {}).get("score", 0)))
+            spin.setValue(score.score)
             spin.blockSignals(False)
-            self.core_table.item(row, 1).setText(str(values.get(value["id"], {}).get("note", "")))
+            self.core_table.item(row, 1).setText(score.note)
         self.core_table.blockSignals(False)
         self.core_table.setEnabled(enabled)
         self._draw_radar()
-        matrix = entry.get("matrix", {"issues": [], "options": [], "scores": []})
+        matrix = entry.matrix
         table = self.matrix_table
         table.blockSignals(True)
         table.clear()
-        table.setRowCount(len(matrix["issues"]))
-        table.setColumnCount(len(matrix["options"]))
-        table.setVerticalHeaderLabels(matrix["issues"])
-        table.setHorizontalHeaderLabels(matrix["options"])
-        for i, scores in enumerate(matrix["scores"]):
+        table.setRowCount(len(matrix.issues))
+        table.setColumnCount(len(matrix.options))
+        table.setVerticalHeaderLabels(matrix.issues)
+        table.setHorizontalHeaderLabels(matrix.options)
+        for i, scores in enumerate(matrix.scores):
             for j, score in enumerate(scores):
                 item = QTableWidgetItem()
-                item.setData(Qt.ItemDataRole.EditRole, int(score))
+                item.setData(Qt.ItemDataRole.EditRole, score)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(i, j, item)
         table.blockSignals(False)
@@ -785,7 +793,8 @@ class CompassDock(BesecureDock):
         self._stale.discard(key)
         p = self._profile
         if key == "values":
-            self.radar_chart.set_scores([self.core_spins[v["id"]].value() for v in self._values])
+            entry = self.assessment() or AreaAssessment()
+            self.radar_chart.set_scores(entry.profile([v["id"] for v in self._values]))
         elif p is None:
             return
         elif key == "trend":
@@ -800,8 +809,8 @@ class CompassDock(BesecureDock):
         entry = self._entry()
         if entry is None:
             return
-        entry["core_values"] = {
-            v["id"]: {"score": self.core_spins[v["id"]].value(), "note": self.core_table.item(row, 1).text()}
+        entry.core_values = {
+            v["id"]: CoreValueScore(self.core_spins[v["id"]].value(), self.core_table.item(row, 1).text())
             for row, v in enumerate(self._values)
         }
         self._draw_radar()
@@ -819,17 +828,12 @@ class CompassDock(BesecureDock):
         if entry is None:
             return
         value = item.data(Qt.ItemDataRole.EditRole)
-        try:
-            score = int(value)
-        except (TypeError, ValueError):
-            score = 0
-        score = min(MATRIX_MAX, max(MATRIX_MIN, score))
+        score = entry.matrix.set_score(item.row(), item.column(), value)
         if score != value:
             self.matrix_table.blockSignals(True)
             item.setData(Qt.ItemDataRole.EditRole, score)
             self.matrix_table.blockSignals(False)
-        entry["matrix"]["scores"][item.row()][item.column()] = score
-        self._show_totals(entry["matrix"])
+        self._show_totals(entry.matrix)
         self._save_assessments()
 
     def add_issue(self, name: str) -> None:
@@ -849,70 +853,56 @@ class CompassDock(BesecureDock):
 
     def _add(self, kind: str, name: str) -> None:
         entry = self._entry()
-        name = name.strip()
-        if entry is None or not name:
+        if entry is None:
             return
-        matrix = entry["matrix"]
-        matrix[kind].append(name)
-        if kind == "issues":
-            matrix["scores"].append([0] * len(matrix["options"]))
-        else:
-            for row in matrix["scores"]:
-                row.append(0)
-        self._save_assessments()
-        self._show_assessment()
+        if entry.matrix.add_issue(name) if kind == "issues" else entry.matrix.add_option(name):
+            self._save_assessments()
+            self._show_assessment()
 
     def _remove_selected(self) -> None:
         entry = self._entry()
         if entry is None:
             return
-        matrix = entry["matrix"]
         table = self.matrix_table
         rows = table.selectionModel().selectedRows()
         columns = table.selectionModel().selectedColumns()
         if columns and not rows:
-            for j in sorted({c.column() for c in columns}, reverse=True):
-                del matrix["options"][j]
-                for scores in matrix["scores"]:
-                    del scores[j]
+            entry.matrix.remove_options(c.column() for c in columns)
         else:
             targets = {r.row() for r in rows} or ({table.currentRow()} if table.currentRow() >= 0 else set())
-            for i in sorted(targets, reverse=True):
-                del matrix["issues"][i]
-                del matrix["scores"][i]
+            entry.matrix.remove_issues(targets)
         self._save_assessments()
         self._show_assessment()
 
     def _rename(self, kind: str, index: int) -> None:
         entry = self._entry()
-        if entry is None or not 0 <= index < len(entry["matrix"][kind]):
+        if entry is None:
+            return
+        names = entry.matrix.issues if kind == "issues" else entry.matrix.options
+        if not 0 <= index < len(names):
             return
         label = tr("Issue") if kind == "issues" else tr("Option")
-        name, ok = QInputDialog.getText(self, tr("Rename"), label, text=entry["matrix"][kind][index])
-        if ok and name.strip():
-            entry["matrix"][kind][index] = name.strip()
+        name, ok = QInputDialog.getText(self, tr("Rename"), label, text=names[index])
+        if ok and entry.matrix.rename(kind, index, name):
             self._save_assessments()
             self._show_assessment()
 
-    def _show_totals(self, matrix: dict) -> None:
-        if not matrix["options"]:
+    def _show_totals(self, matrix: OptionMatrix) -> None:
+        if not matrix.options:
             self.matrix_totals.setText("")
             return
-        totals = np.sum(np.asarray(matrix["scores"], dtype=int).reshape(len(matrix["issues"]), -1), axis=0) \
-            if matrix["issues"] else np.zeros(len(matrix["options"]), dtype=int)
-        best = int(np.max(totals))
+        leading = set(matrix.leading())
         parts = []
-        for name, total in zip(matrix["options"], totals):
-            text = f"{name} {int(total):+d}"
-            parts.append(f"<b>{text}</b>" if total == best and matrix["issues"] else text)
+        for j, (name, total) in enumerate(zip(matrix.options, matrix.totals())):
+            text = f"{name} {total:+d}"
+            parts.append(f"<b>{text}</b>" if j in leading else text)
         self.matrix_totals.setText(tr("Totals: {}").format(" · ".join(parts)))
 
     # ------------------------------------------------------------------ project storage
     def _save_assessments(self) -> None:
         if self._restoring:
             return
-        data = {"version": FORMAT_VERSION, "areas": self._assessments}
-        QgsProject.instance().writeEntry(SCOPE, ASSESSMENTS_KEY, json.dumps(data, ensure_ascii=False))
+        QgsProject.instance().writeEntry(SCOPE, ASSESSMENTS_KEY, self._assessments.to_json())
 
     def _save_settings(self) -> None:
         incidents = self.incident_layer.currentLayer()
@@ -935,11 +925,7 @@ class CompassDock(BesecureDock):
         """Load the assessments and the dock's choices stored in the current project."""
         project = QgsProject.instance()
         text, ok = project.readEntry(SCOPE, ASSESSMENTS_KEY, "")
-        try:
-            data = json.loads(text) if ok and text else {}
-        except json.JSONDecodeError:
-            data = {}
-        self._assessments = data.get("areas", {}) if isinstance(data, dict) else {}
+        self._assessments = Assessments.from_json(text if ok else "")
         text, ok = project.readEntry(SCOPE, SETTINGS_KEY, "")
         try:
             settings = json.loads(text) if ok and text else {}
@@ -980,7 +966,7 @@ class CompassDock(BesecureDock):
 
     def _on_project_cleared(self) -> None:
         self._area_auto = True
-        self._assessments = {}
+        self._assessments = Assessments()
         self._index = self._summary = self._areas = None
         self._loaded_source = ()
         self._wanted_key = None
