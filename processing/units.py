@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..analysis import grids
 from ..analysis.errors import InputError
-from ..analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
+from ..analysis.geometry import points_in_polygon
 from ..compat import (
     FIELD_ANY,
     FIELD_NUMERIC,
@@ -30,6 +30,7 @@ from ..compat import (
 )
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
+from ..layers.areas import read_areas
 from ..layers.naming import grid_unit_name
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
@@ -208,18 +209,17 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
     # Every attribute travels to the output (names and codes make a zone map readable); the GeoPackage
     # key column is the output's own.
     names = [n for n in source.fields().names() if n.lower() != "fid"]
-    polys = read_polygons(source, list(dict.fromkeys([*names, *(f for f in (id_field, pop_field) if f)])),
-                          working_crs=working, feedback=feedback, layer=whole_layer(alg, parameters, ZONES, context))
+    zones = read_areas(source, list(dict.fromkeys([*names, *(f for f in (id_field, pop_field) if f)])),
+                       working_crs=working, feedback=feedback, layer=whole_layer(alg, parameters, ZONES, context))
+    polys = zones.polygons
     if not polys.parts:
         raise InputError("The zones layer has no polygons.")
     ids = polys.attributes[id_field] if id_field else polys.fid
-    areas = np.array([polygon_area(r) for r in polys.rings])
     wkb = [multipolygon_wkb(p) for p in polys.parts]
     population = residents(polys.attributes[pop_field], pop_field, polys.fid) if pop_field else None
-    rings = polys.rings
-    return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, areas, population,
-                        lambda x, y: assign_points_to_polygons(x, y, rings),
-                        tr("zone ({})").format(source.sourceName()), _zone_attributes(source, polys, names, id_field))
+    return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, zones.area_m2, population,
+                        zones.assign, tr("zone ({})").format(source.sourceName()),
+                        _zone_attributes(source, polys, names, id_field))
 
 
 def _zone_attributes(source, polys, names: list[str], id_field: str) -> pd.DataFrame:

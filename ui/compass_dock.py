@@ -59,7 +59,6 @@ from ..analysis.area_profile import (
     summarise_period,
 )
 from ..analysis.change import ALPHA
-from ..analysis.geometry import assign_points_to_polygons, polygon_area
 from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr
 from ..knowledge.assessment import (
@@ -73,6 +72,7 @@ from ..knowledge.assessment import (
     OptionMatrix,
 )
 from ..knowledge.library import load_taxonomies, localized
+from ..layers.areas import read_areas
 from ..layers.dates import parse_datetimes
 from ..layers.fields import (
     best_area_layer,
@@ -81,7 +81,7 @@ from ..layers.fields import (
     guess_population_field,
     guess_time_field,
 )
-from ..layers.read import read_points, read_polygons
+from ..layers.read import read_points
 from . import charts
 from .dock_base import BesecureDock
 
@@ -516,13 +516,12 @@ class CompassDock(BesecureDock):
                                     utc_values=time_field in points.utc_fields).times
             if np.isnat(times).all():
                 return self._not_ready(tr("No incident has a date/time in '{}'.").format(time_field))
-            polys = read_polygons(areas, [f for f in (name, population) if f], working_crs=points.crs)
+            zones = read_areas(areas, [f for f in (name, population) if f], working_crs=points.crs)
+            polys = zones.polygons
             if not polys.parts:
                 return self._not_ready(tr("The area layer has no polygons."))
-            unit = assign_points_to_polygons(points.x, points.y, polys.rings)
             self._index = build_index(
-                unit, times, len(polys.parts),
-                area_m2=np.array([polygon_area(r) for r in polys.rings]),
+                zones.assign(points.x, points.y), times, zones.n, area_m2=zones.area_m2,
                 population=polys.attributes[population] if population else None,
                 categories=points.attributes[category] if category else None,
             )

@@ -7,8 +7,8 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsSpatialIndex
 from testlib import vector
 
 from besecure.analysis.aoristic import HOURS_PER_WEEK
-from besecure.analysis.geometry import assign_points_to_polygons
-from besecure.layers.read import read_points, read_polygons
+from besecure.layers.areas import read_areas
+from besecure.layers.read import read_points
 from besecure.layers.wkb import multipolygon_wkb
 
 
@@ -17,9 +17,8 @@ def chicago_assignment(shared_data):
     incidents = vector(shared_data / "chicago" / "incidents_2017_2019.gpkg")
     areas = vector(shared_data / "chicago" / "community_areas.gpkg")
     pts = read_points(incidents, ["community_area"], layer=incidents)
-    polys = read_polygons(areas, ["AREA_NUMBE"], working_crs=pts.crs)
-    zone = assign_points_to_polygons(pts.x, pts.y, polys.rings)
-    return pts, polys, zone
+    zones = read_areas(areas, ["AREA_NUMBE"], working_crs=pts.crs)  # as the Compass and the zone units read them
+    return pts, zones.polygons, zones.assign(pts.x, pts.y)
 
 
 def test_chicago_areas_agree_with_police_attribute(chicago_assignment):
