@@ -6,12 +6,13 @@ field); select an area on the map or in the list and the dock shows at once its 
 label from the exact test of equal rates with Benjamini-Hochberg over the areas, :mod:`analysis.change`),
 the monthly trend beside the city's, the categories and the 7 x 24 hot times
 (:mod:`besecure.analysis.area_profile`). Per area the user records a core-value profile (the seven
-core values scored 0..5 with notes, drawn as a radar) and an issue/option matrix; both are stored in
-the QGIS project (scope ``besecure``) on every edit, so saving the project keeps them, and they are
-restored when a project is read.
+core values scored 0..5 with notes, drawn as a radar) and an issue/option matrix; the dock is a view
+over their typed model (:mod:`besecure.knowledge.assessment`), stored in the QGIS project (scope
+``besecure``) on every edit, so saving the project keeps them, and restored when a project is read.
 
-Layers are read once per choice (through :mod:`besecure.layers.read`); a selection costs a few
-``bincount`` calls (see ``bench/bench_compass.py``).
+Layers are read once per choice (:mod:`besecure.layers.read`; the areas and each incident's area through
+:mod:`besecure.layers.areas`, as the algorithms' zone units do); a selection costs a few ``bincount``
+calls (see ``bench/bench_compass.py``).
 """
 from __future__ import annotations
 

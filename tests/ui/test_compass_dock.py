@@ -318,6 +318,34 @@ def test_core_values_and_matrix_round_trip_through_a_qgz(loaded, tmp_path):
     assert not project.isDirty()  # restoring does not count as an edit
 
 
+def test_removing_and_renaming_edit_the_stored_matrix(loaded, monkeypatch):
+    from besecure.knowledge.assessment import Assessments
+    from besecure.ui import compass_dock
+
+    dock, incidents, areas = loaded
+    areas.selectByIds([area_feature(areas, LOOP).id()])
+    for name in ("Theft", "Robbery", "Nuisance"):
+        dock.add_issue(name)
+    for name in ("Cameras", "Patrols"):
+        dock.add_option(name)
+    dock.set_matrix_score(0, 1, 2)
+    dock.set_matrix_score(2, 0, -1)
+    dock.matrix_table.selectColumn(0)  # the header of 'Cameras'
+    dock._remove_selected()
+    dock.matrix_table.clearSelection()
+    dock.matrix_table.selectRow(1)  # 'Robbery'
+    dock._remove_selected()
+    monkeypatch.setattr(compass_dock.QInputDialog, "getText", lambda *args, **kwargs: (" Street theft ", True))
+    dock.matrix_table.verticalHeader().sectionDoubleClicked.emit(0)
+    expected = {"issues": ["Street theft", "Nuisance"], "options": ["Patrols"], "scores": [[2], [0]]}
+    assert dock.assessment().matrix.to_dict() == expected
+    table = dock.matrix_table
+    assert [table.verticalHeaderItem(i).text() for i in range(table.rowCount())] == expected["issues"]
+    assert dock.matrix_totals.text() == "Totals: <b>Patrols +2</b>"
+    text, _ok = QgsProject.instance().readEntry("besecure", "compass/assessments", "")
+    assert Assessments.from_json(text).get("LOOP").matrix.to_dict() == expected  # stored at once
+
+
 
 # --------------------------------------------------------------------------- area layer preference
 def test_areas_are_preferred_over_buildings(plugin, demo_gpkg):
