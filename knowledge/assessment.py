@@ -151,7 +151,8 @@ class OptionMatrix:
         or padded with zeros, so the matrix is always rectangular."""
         d = _mapping(data)
         issues, options = _texts(d.get("issues")), _texts(d.get("options"))
-        rows = d.get("scores") if isinstance(d.get("scores"), list) else []
+        stored = d.get("scores")
+        rows: list[Any] = stored if isinstance(stored, list) else []
         scores = []
         for i in range(len(issues)):
             row = rows[i] if i < len(rows) and isinstance(rows[i], list) else []
