@@ -60,3 +60,49 @@ def test_convex_simple_rings_certifies_only_valid_rings():
     assert convex_simple_rings(square[None])[0] and convex_simple_rings(square[None, ::-1])[0]
     assert not convex_simple_rings(with_collinear[None])[0]  # valid, but left to GEOS
     assert not convex_simple_rings(square[None, :4])[0]  # not closed
+
+
+def crossing_number_brute_force(px, py, polygon):
+    """The textbook even-odd test over every (point, edge) pair: half-open in y, crossings strictly right."""
+    inside = np.zeros(len(px), dtype=bool)
+    for ring in polygon:
+        r = np.asarray(ring, dtype=float)
+        if len(r) and np.array_equal(r[0], r[-1]):
+            r = r[:-1]
+        if len(r) < 3:
+            continue
+        for (x1, y1), (x2, y2) in zip(r, np.roll(r, -1, axis=0)):
+            straddle = (y1 > py) != (y2 > py)
+            slope = (x2 - x1) / (y2 - y1) if y2 != y1 else 0.0
+            with np.errstate(invalid="ignore"):
+                inside ^= straddle & (px < x1 + (py - y1) * slope)
+    return inside
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_points_in_polygon_equals_the_brute_force_crossing_test(seed):
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(3, 40))
+    angles = np.sort(rng.uniform(0, 2 * np.pi, k))
+    radii = rng.uniform(2, 10, k)
+    # Integer vertices and lattice points: many points lie on vertices and on horizontal/vertical edges.
+    outer = np.column_stack([np.round(radii * np.cos(angles)), np.round(radii * np.sin(angles))])
+    polygon = [outer, np.round(outer[::-1] * 0.5), outer + 7.0]  # a hole and an overlapping second part
+    gx, gy = np.meshgrid(np.arange(-12.0, 20.0, 0.5), np.arange(-12.0, 20.0, 0.5))
+    px = np.r_[gx.ravel(), rng.uniform(-12, 20, 2000), np.nan, 1.0]
+    py = np.r_[gy.ravel(), rng.uniform(-12, 20, 2000), 1.0, np.nan]
+    expected = crossing_number_brute_force(px, py, polygon)
+    assert expected.any() and (~expected).any()
+    assert np.array_equal(points_in_polygon(px, py, polygon), expected)
+
+
+def test_points_in_polygon_in_chunks_equals_one_pass(monkeypatch):
+    from besecure.analysis import geometry
+
+    rng = np.random.default_rng(7)
+    ring = np.column_stack([np.cos(np.linspace(0, 6.2, 500)), np.sin(np.linspace(0, 6.2, 500))]) * 10
+    px, py = rng.uniform(-11, 11, (2, 5000))
+    whole = points_in_polygon(px, py, [ring])
+    monkeypatch.setattr(geometry, "_CHUNK_CELLS", 97)  # hundreds of chunks of whole edges
+    assert np.array_equal(points_in_polygon(px, py, [ring]), whole)
+    assert np.array_equal(whole, crossing_number_brute_force(px, py, [ring]))
