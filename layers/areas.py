@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingFeatureSource, QgsVectorLayer
 
+from ..analysis.errors import InputError
 from ..analysis.geometry import assign_points_to_polygons, polygon_area
 from .read import PolygonTable, read_polygons
 
@@ -23,6 +24,7 @@ class Areas:
     polygons: PolygonTable
     rings: list[list[np.ndarray]]  # per area, all rings of all parts (even-odd)
     area_m2: np.ndarray  # per area, holes subtracted (working CRS units: metres)
+    population: np.ndarray | None = None  # residents per area (NaN where missing), when a field was named
 
     @property
     def n(self) -> int:
@@ -43,12 +45,42 @@ def read_areas(
     fields: list[str] | tuple[str, ...] = (),
     *,
     working_crs: QgsCoordinateReferenceSystem,
+    population_field: str = "",
     feedback=None,
     layer: QgsVectorLayer | None = None,
 ) -> Areas:
-    """Read the areas of ``source`` with ``fields`` in ``working_crs`` (:func:`.read.read_polygons`: Arrow
-    when ``layer`` is the whole layer, repairs reported to ``feedback``). No areas is not refused here:
-    the caller says which layer is empty."""
-    polygons = read_polygons(source, fields, working_crs=working_crs, feedback=feedback, layer=layer)
+    """Read the areas of ``source`` with ``fields`` (and the residents in ``population_field``, checked by
+    :func:`residents`) in ``working_crs`` (:func:`.read.read_polygons`: Arrow when ``layer`` is the whole
+    layer, repairs reported to ``feedback``). No areas is not refused here: the caller says which layer
+    is empty."""
+    names = list(dict.fromkeys([*fields, *([population_field] if population_field else [])]))
+    polygons = read_polygons(source, names, working_crs=working_crs, feedback=feedback, layer=layer)
     rings = polygons.rings
-    return Areas(polygons, rings, np.array([polygon_area(r) for r in rings], dtype=float))
+    population = (residents(polygons.attributes[population_field], population_field, polygons.fid)
+                  if population_field else None)
+    return Areas(polygons, rings, np.array([polygon_area(r) for r in rings], dtype=float), population)
+
+
+def residents(raw: np.ndarray, field: str, fid: np.ndarray) -> np.ndarray:
+    """Population values as numbers (NaN where missing); text or a negative count is refused, naming the
+    field and a feature, rather than giving rates that mean nothing."""
+    try:
+        values = np.asarray(raw, dtype=float)
+    except (TypeError, ValueError):
+        bad = next(i for i, v in enumerate(raw) if not _is_number(v))
+        raise InputError("The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of "
+                         "residents.", field, raw[bad], int(fid[bad])) from None
+    negative = np.flatnonzero(values < 0)
+    if negative.size:
+        i = negative[0]
+        raise InputError("The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents "
+                         "must be zero or more.", field, negative.size, values[i], int(fid[i]))
+    return values
+
+
+def _is_number(value) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True

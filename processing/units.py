@@ -30,7 +30,7 @@ from ..compat import (
 )
 from ..i18n import N_, tr
 from ..layers import crs as crs_mod
-from ..layers.areas import read_areas
+from ..layers.areas import read_areas, residents
 from ..layers.naming import grid_unit_name
 from ..layers.read import PointTable, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygons_wkb
@@ -209,15 +209,15 @@ def zone_units(alg, parameters, context, working, feedback, with_population=Fals
     # Every attribute travels to the output (names and codes make a zone map readable); the GeoPackage
     # key column is the output's own.
     names = [n for n in source.fields().names() if n.lower() != "fid"]
-    zones = read_areas(source, list(dict.fromkeys([*names, *(f for f in (id_field, pop_field) if f)])),
-                       working_crs=working, feedback=feedback, layer=whole_layer(alg, parameters, ZONES, context))
+    zones = read_areas(source, list(dict.fromkeys([*names, *([id_field] if id_field else [])])), working_crs=working,
+                       population_field=pop_field, feedback=feedback,
+                       layer=whole_layer(alg, parameters, ZONES, context))
     polys = zones.polygons
     if not polys.parts:
         raise InputError("The zones layer has no polygons.")
     ids = polys.attributes[id_field] if id_field else polys.fid
     wkb = [multipolygon_wkb(p) for p in polys.parts]
-    population = residents(polys.attributes[pop_field], pop_field, polys.fid) if pop_field else None
-    return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, zones.area_m2, population,
+    return SpatialUnits("zones", np.asarray(ids), id_field or "zone_fid", wkb, zones.area_m2, zones.population,
                         zones.assign, tr("zone ({})").format(source.sourceName()),
                         _zone_attributes(source, polys, names, id_field))
 
@@ -234,31 +234,6 @@ def _zone_attributes(source, polys, names: list[str], id_field: str) -> pd.DataF
             values = values.astype(np.int64)
         columns[name] = values
     return pd.DataFrame(columns)
-
-
-def residents(raw: np.ndarray, field: str, fid: np.ndarray) -> np.ndarray:
-    """Population values as numbers (NaN where missing); text or a negative count is refused, naming the
-    field and a feature, rather than giving rates that mean nothing."""
-    try:
-        values = np.asarray(raw, dtype=float)
-    except (TypeError, ValueError):
-        bad = next(i for i, v in enumerate(raw) if not _is_number(v))
-        raise InputError("The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of "
-                         "residents.", field, raw[bad], int(fid[bad])) from None
-    negative = np.flatnonzero(values < 0)
-    if negative.size:
-        i = negative[0]
-        raise InputError("The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents "
-                         "must be zero or more.", field, negative.size, values[i], int(fid[i]))
-    return values
-
-
-def _is_number(value) -> bool:
-    try:
-        float(value)
-    except (TypeError, ValueError):
-        return False
-    return True
 
 
 def _mask_units(units: SpatialUnits, study) -> SpatialUnits:

@@ -60,6 +60,7 @@ from ..analysis.area_profile import (
     summarise_period,
 )
 from ..analysis.change import ALPHA
+from ..analysis.errors import InputError
 from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr
 from ..knowledge.assessment import (
@@ -83,6 +84,7 @@ from ..layers.fields import (
     guess_time_field,
 )
 from ..layers.read import read_points
+from ..processing.base import input_message
 from . import charts
 from .dock_base import BesecureDock
 
@@ -101,6 +103,11 @@ class AreaTable:
     keys: list[str]  # the name field's value (the feature id when there is none): key of the assessments
     names: list[str]
     unit_of_fid: dict[int, int]
+
+
+def _error_text(error: ValueError) -> str:
+    """What to show for a refusal: an InputError in the user's language, as the algorithms show it."""
+    return input_message(error) if isinstance(error, InputError) else str(error)
 
 
 class _ScoreDelegate(QStyledItemDelegate):
@@ -517,17 +524,16 @@ class CompassDock(BesecureDock):
                                     utc_values=time_field in points.utc_fields).times
             if np.isnat(times).all():
                 return self._not_ready(tr("No incident has a date/time in '{}'.").format(time_field))
-            zones = read_areas(areas, [f for f in (name, population) if f], working_crs=points.crs)
+            zones = read_areas(areas, [name] if name else [], working_crs=points.crs, population_field=population)
             polys = zones.polygons
             if not polys.parts:
                 return self._not_ready(tr("The area layer has no polygons."))
             self._index = build_index(
-                zones.assign(points.x, points.y), times, zones.n, area_m2=zones.area_m2,
-                population=polys.attributes[population] if population else None,
+                zones.assign(points.x, points.y), times, zones.n, area_m2=zones.area_m2, population=zones.population,
                 categories=points.attributes[category] if category else None,
             )
         except ValueError as error:
-            return self._not_ready(str(error))
+            return self._not_ready(_error_text(error))
         finally:
             QApplication.restoreOverrideCursor()
         names = ([("" if v is None else str(v)) for v in polys.attributes[name]] if name
@@ -584,7 +590,7 @@ class CompassDock(BesecureDock):
             self._summary = None
             self._wanted_key = self.current_key() or self._wanted_key  # shown again once the period is fixed
             self._clear_profile()
-            self._set_message(str(error))
+            self._set_message(_error_text(error))
             return False
         self._set_message("")
         if self._unit is None and self._wanted_key in self._areas.keys:

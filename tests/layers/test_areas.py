@@ -8,6 +8,7 @@ from qgis.core import QgsCoordinateReferenceSystem
 from testlib import memory_layer
 
 from besecure.analysis import grids
+from besecure.analysis.errors import InputError
 from besecure.layers.areas import read_areas
 
 # Two 100 m squares side by side, a third above the left one with a 20 x 20 m courtyard, and one overlapping
@@ -59,3 +60,17 @@ def test_each_incident_in_one_area_boundaries_as_on_grids(areas):
                     1: grids.bin_points(spec, np.array([150.0]), np.array([50.0]))[0],
                     2: grids.bin_points(spec, np.array([50.0]), np.array([150.0]))[0]}
     assert [cell_of_area[a] for a in got[on_edges]] == cells.tolist()
+
+
+def test_residents_read_with_the_areas_and_checked(qgis_app):
+    crs = QgsCoordinateReferenceSystem("EPSG:28992")
+    rows = [(wkt, [name, pop]) for (wkt, (name,)), pop in zip(WKTS, [120, None, 0, 35.5])]
+    areas = read_areas(memory_layer("Polygon", ["name:string", "pop:double"], rows), ["name"], working_crs=crs,
+                       population_field="pop")
+    assert areas.polygons.attributes["name"].tolist() == ["west", "east", "north", "overlap"]
+    assert areas.population.tolist() == pytest.approx([120.0, np.nan, 0.0, 35.5], nan_ok=True)
+    unnamed = memory_layer("Polygon", ["pop:double"], [(WKTS[0][0], [1.0])])
+    assert read_areas(unnamed, working_crs=crs).population is None  # only when a field is named
+    negative = memory_layer("Polygon", ["pop:double"], [(WKTS[0][0], [5.0]), (WKTS[1][0], [-2.0])])
+    with pytest.raises(InputError, match="'pop' has 1 negative value"):
+        read_areas(negative, working_crs=crs, population_field="pop")

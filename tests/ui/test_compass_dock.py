@@ -231,6 +231,24 @@ def test_bad_choices_are_explained(loaded):
     assert dock.message.text() == "Choose the date/time field of the incidents."
 
 
+def test_negative_residents_are_refused_as_by_the_algorithms(plugin, shared_data):
+    incidents, file_areas = chicago_layers(shared_data)
+    areas = file_areas.materialize(QgsFeatureRequest())
+    areas.dataProvider().addAttributes([make_field("pop2010", FIELD_TYPE_INT)])
+    areas.updateFields()
+    loop = area_feature(areas, LOOP)
+    areas.dataProvider().changeAttributeValues({loop.id(): {areas.fields().indexOf("pop2010"): -5}})
+    QgsProject.instance().addMapLayers([incidents, areas])
+    dock = plugin.toggle_dock("compass", True)
+    dock.area_layer.setLayer(areas)
+    dock.population_field.setField("pop2010")
+    assert not dock.reload()
+    assert dock.message.text() == ("The population field 'pop2010' has 1 negative value(s), e.g. -5 in feature "
+                                   f"{loop.id()}; residents must be zero or more.")
+    dock.population_field.setField("")
+    assert dock.reload() and not dock.message.isVisibleTo(dock)
+
+
 def test_without_pyqtgraph_the_dock_opens_with_a_message(monkeypatch, qgis_iface, qgis_app, shared_data):
     from besecure.ui import charts
     from besecure.ui.compass_dock import CompassDock
