@@ -22,7 +22,7 @@ from ..i18n import N_
 DOCKS: dict[str, tuple[str, str]] = {
     "library": ("ui.library_dock", "LibraryDock"),
     "compass": ("ui.compass_dock", "CompassDock"),
-    "navigator": ("ui.navigator_dock", "NavigatorDock"),
+    "navigator": ("ui.navigator", "NavigatorDock"),
 }
 
 #: key -> (action label, tool tip, icon file in ``icons/``); English, translated with tr() at use.
