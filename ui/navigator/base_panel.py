@@ -141,10 +141,14 @@ class StepPanel(QWidget):
         edit.textChanged.connect(self.changed)
         return edit
 
-    def table(self, headers: list[str], height: int) -> QTableWidget:
+    def table(self, headers: list[str], height: int, stretch: tuple[int, ...] | None = None) -> QTableWidget:
+        """An editable table; the ``stretch`` columns (default: all) share the width, the others fit their text."""
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in range(len(headers)):
+            table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if stretch is None or column in stretch
+                else QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setVisible(False)
         table.setMaximumHeight(height)
         table.itemChanged.connect(self.changed)

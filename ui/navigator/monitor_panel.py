@@ -28,8 +28,9 @@ class MonitorPanel(StepPanel):
 
     def build(self, layout) -> None:
         layout.addWidget(caption(tr("Indicators")))
+        # Free text in name and definition; the three short values fit their headers (Dutch "Streefwaarde").
         self.indicators_table = self.table([tr("Name"), tr("Definition"), tr("Baseline"), tr("Target value"),
-                                            tr("After")], 120)
+                                            tr("After")], 120, stretch=(0, 1))
         layout.addWidget(self.indicators_table)
         layout.addLayout(self.row_buttons(self.indicators_table))
 
