@@ -108,8 +108,7 @@ class NavigatorDock(BesecureDock):
 
     def store(self) -> bool:
         """Write the dossier to the project when it is valid; otherwise say what to fix."""
-        errors = ds.validate_dossier(ds.to_dict(self._dossier), taxonomies=self.catalog.taxonomies,
-                                     checklist=self.catalog.checklist)
+        errors = self._errors()
         if errors:
             self.show_status(tr("Not saved in the project yet: {}").format(errors[0]), error=True)
             return False
@@ -325,11 +324,15 @@ class NavigatorDock(BesecureDock):
     def _ready(self) -> bool:
         """Take the form into the model; False (with the first problem shown) when it is not a valid dossier."""
         self.collect()
-        errors = ds.validate_dossier(ds.to_dict(self._dossier), taxonomies=self.catalog.taxonomies,
-                                     checklist=self.catalog.checklist)
+        errors = self._errors()
         if errors:
             self.show_status(errors[0], error=True)
         return not errors
+
+    def _errors(self) -> list[str]:
+        """What makes the dossier invalid (:func:`besecure.knowledge.dossier.validate_dossier`); empty when valid."""
+        return ds.validate_dossier(ds.to_dict(self._dossier), taxonomies=self.catalog.taxonomies,
+                                   checklist=self.catalog.checklist)
 
     def cancel(self) -> None:
         """Stop the running algorithm and drop the ones waiting."""

@@ -32,7 +32,8 @@ from ...i18n import N_, tr
 from ...knowledge import dossier as ds
 from .inputs import area_layer, incident_layers, number
 
-__all__ = ["AGGREGATE", "EFFECT", "HOT_SPOTS", "HOT_TIMES", "WEEKDAYS", "Job", "NavigatorRunner", "hot_times_grid"]
+__all__ = ["AGGREGATE", "EFFECT", "HOT_SPOTS", "HOT_TIMES", "WEEKDAYS", "Job", "NavigatorRunner", "hot_times_grid",
+           "output_folder", "output_path"]
 
 AGGREGATE = "besecure:aggregateincidents"
 HOT_TIMES = "besecure:hottimes"
