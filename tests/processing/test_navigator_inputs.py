@@ -3,6 +3,10 @@ demo town against a selection made with plain attribute comparisons, the categor
 and numeric fields, the area as a one-feature layer, and the reasons given for missing inputs."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from navigator_testlib import area_dossier, feature_by_name, load_town, selected_incidents
@@ -83,3 +87,15 @@ def test_area_layer_is_the_chosen_feature(town):
 def test_number_reads_finite_numbers_only(value, expected):
     assert number(value) == expected
 
+
+
+def test_the_widget_free_modules_import_no_panel():
+    """inputs, storage, catalog and runner stand without the dock and its pages (a fresh interpreter)."""
+    code = ("import sys\n"
+            "import besecure.ui.navigator.inputs, besecure.ui.navigator.runner\n"
+            "import besecure.ui.navigator.storage, besecure.ui.navigator.catalog\n"
+            "print(sorted(m for m in sys.modules if m.startswith('besecure.ui.navigator.')))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=120)
+    assert out.stdout.split("\n")[-2] == str(["besecure.ui.navigator.catalog", "besecure.ui.navigator.inputs",
+                                             "besecure.ui.navigator.runner", "besecure.ui.navigator.storage"])
