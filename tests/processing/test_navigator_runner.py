@@ -48,6 +48,22 @@ def test_analysis_runs_and_links_its_results_without_widgets(town):
     assert len(QApplication.allWidgets()) == widgets  # the runner made no widget
 
 
+def test_a_missing_algorithm_ends_the_run_and_frees_the_runner(town):
+    project, incidents, hoods = town
+    dossier = area_dossier(incidents, hoods)
+    runner = NavigatorRunner(project, lambda: dossier, background=False)
+    finished, messages = [], []
+    runner.finished.connect(lambda group, ok: finished.append((group, ok)))
+    runner.message.connect(lambda text, error: messages.append((text, error)))
+    jobs = runner.analysis_jobs(dossier)
+    jobs[0].algorithm = "besecure:nosuchalgorithm"
+    runner.start("analyse", jobs)
+    assert finished == [("analyse", False)]
+    assert any(error and "nosuchalgorithm" in text for text, error in messages)
+    assert not runner.busy  # the dock's run buttons come back
+    assert not dossier.analyse.runs
+
+
 def test_effect_job_says_which_input_is_missing(town):
     project, incidents, hoods = town
     dossier = area_dossier(incidents, hoods)

@@ -207,6 +207,7 @@ class NavigatorRunner(QObject):
         job = self._jobs.pop(0)
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(job.algorithm)
         if algorithm is None:
+            self._jobs = []  # the jobs behind it need its results: the run ends here, not busy any more
             self.message.emit(tr("The algorithm {} is not available.").format(job.algorithm), True)
             self.finished.emit(self.group, False)
             return
