@@ -178,6 +178,58 @@ class Lamps:
         return scaled, self.maintenance * k / k_max, use
 
 
+@dataclass(frozen=True)
+class LampCheck:
+    """Lamp attributes checked for use: per lamp the mounting height, flux, maintenance factor (empty
+    ones filled with the default) and azimuth (empty = 0), and which lamps are usable.
+
+    ``no_height``, ``no_flux`` and ``bad_maintenance`` count the skipped lamps by their first fault,
+    in that order (a lamp without a height is counted there only).
+    """
+
+    height: np.ndarray
+    flux: np.ndarray
+    maintenance: np.ndarray
+    azimuth: np.ndarray
+    use: np.ndarray
+    no_height: int
+    no_flux: int
+    bad_maintenance: int
+
+    def lamps(self, xy: np.ndarray, distribution: IntensityFn | None = None,
+              reference_flux_lm: float = float("nan")) -> Lamps:
+        """The usable lamps at ``xy`` (all lamps' positions); refuses when none is usable (InputError)."""
+        if not self.use.any():
+            raise InputError("None of the {} lamps has a usable mounting height, flux and maintenance factor; fill "
+                             "in the fields or give HEIGHT and FLUX for all lamps.", self.use.size)
+        u = self.use
+        return Lamps.build(np.asarray(xy, dtype=float).reshape(-1, 2)[u], self.height[u], self.flux[u],
+                           self.maintenance[u], self.azimuth[u], distribution, reference_flux_lm)
+
+
+def check_lamps(
+    height: np.ndarray, flux: np.ndarray, maintenance: np.ndarray, azimuth: np.ndarray,
+    maintenance_default: float, has_distribution: bool,
+) -> LampCheck:
+    """Which lamps can be used: a mounting height > 0 m, a flux >= 0 lm (an empty flux only with a light
+    distribution, which then emits its own flux) and a maintenance factor in (0, 1] (EN 13201-2 values are
+    maintained values: CEN/TR 13201-1 applies the factor to the new installation's light).
+
+    Empty maintenance factors take ``maintenance_default``, empty azimuths 0 (north).
+    """
+    height = np.asarray(height, dtype=float)
+    flux = np.asarray(flux, dtype=float)
+    mf = np.asarray(maintenance, dtype=float)
+    mf = np.where(np.isnan(mf), maintenance_default, mf)
+    azimuth = np.asarray(azimuth, dtype=float)
+    azimuth = np.where(np.isnan(azimuth), 0.0, azimuth)
+    bad_height = ~(height > 0)
+    bad_flux = (np.isnan(flux) & (not has_distribution)) | (flux < 0)
+    bad_mf = ~((mf > 0) & (mf <= 1))
+    return LampCheck(height, flux, mf, azimuth, ~(bad_height | bad_flux | bad_mf), int(bad_height.sum()),
+                     int((bad_flux & ~bad_height).sum()), int((bad_mf & ~bad_height & ~bad_flux).sum()))
+
+
 def illuminance(
     lamps: Lamps,
     points_xy: np.ndarray,
@@ -403,6 +455,29 @@ def resolve_class(name: str | None, ruleset: RulesetLike) -> str | None:
     if key not in lookup:
         raise InputError("Unknown lighting class '{}'. Classes of this rule set: {}.", name, ', '.join(classes))
     return lookup[key]
+
+
+def assign_classes(
+    values: Sequence[object | None], default: str | None, ruleset: RulesetLike,
+) -> tuple[list[str | None], int]:
+    """The lighting class of each path and the number of paths without one.
+
+    A path's own class (``values``, None or blank for none) is resolved in the rule set
+    (case-insensitive, :func:`resolve_class`); paths without one take ``default``, or the rule set's
+    only class when it has just one. Unknown class names and a rule set leaving every path without a
+    class are refused (InputError).
+    """
+    default_class = resolve_class(default, ruleset)
+    classes_of_set = load_ruleset(ruleset)["classes"]
+    if default_class is None and len(classes_of_set) == 1:
+        default_class = next(iter(classes_of_set))
+    classes: list[str | None] = []
+    for value in values:
+        name = None if value is None else resolve_class(str(value), ruleset)
+        classes.append(default_class if name is None else name)
+    if all(c is None for c in classes):
+        raise InputError("No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).")
+    return classes, sum(c is None for c in classes)
 
 
 def class_minimum(class_name: str, ruleset: RulesetLike) -> float:

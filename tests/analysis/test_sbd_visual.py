@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from besecure.analysis import sbd_visual as sv
+from besecure.analysis.errors import InputError
 from besecure.analysis.lighting import CosinePowerDistribution, en13201_grid, point_illuminance
 from besecure.analysis.visibility import OccluderSet, overlook_counts
 
@@ -108,6 +109,48 @@ def test_class_minimum_for_mapping():
     assert sv.resolve_class("p4", "en13201") == "P4"
     with pytest.raises(ValueError, match="P1, P2"):
         sv.resolve_class("P9", "en13201")
+
+
+def test_check_lamps_counts_each_skipped_lamp_once_by_its_first_fault():
+    nan = math.nan
+    height = np.array([5.0, 0.0, nan, 6.0, 4.0, 5.0, 5.0])
+    flux = np.array([4000.0, -1.0, 3000.0, nan, 2000.0, 1000.0, 0.0])
+    mf = np.array([nan, 0.8, 0.8, 0.8, 1.5, 0.0, 1.0])
+    azimuth = np.array([90.0, nan, nan, nan, nan, nan, nan])
+    check = sv.check_lamps(height, flux, mf, azimuth, 0.85, has_distribution=False)
+    # Lamp 0: fine (empty factor -> 0.85); 1, 2: no height (1 also a bad flux, counted once);
+    # 3: no flux without a distribution; 4: factor above 1; 5: factor 0; 6: 0 lm is a lamp that is off, usable.
+    assert check.use.tolist() == [True, False, False, False, False, False, True]
+    assert (check.no_height, check.no_flux, check.bad_maintenance) == (2, 1, 2)
+    assert check.maintenance[0] == 0.85 and check.azimuth.tolist() == [90.0] + [0.0] * 6
+    # With a light distribution an empty flux means the distribution's own flux.
+    with_dist = sv.check_lamps(height, flux, mf, azimuth, 0.85, has_distribution=True)
+    assert with_dist.use.tolist() == [True, False, False, True, False, False, True] and with_dist.no_flux == 0
+    xy = np.arange(14.0).reshape(7, 2)
+    lamps = check.lamps(xy)
+    assert lamps.n == 2 and lamps.xy.tolist() == [[0.0, 1.0], [12.0, 13.0]]
+    assert lamps.height.tolist() == [5.0, 5.0] and lamps.maintenance.tolist() == [0.85, 1.0]
+
+
+def test_no_usable_lamp_is_refused_with_the_count():
+    check = sv.check_lamps(np.array([0.0, 3.0]), np.array([100.0, -5.0]), np.ones(2), np.zeros(2), 1.0, False)
+    with pytest.raises(InputError, match="None of the 2 lamps"):
+        check.lamps(np.zeros((2, 2)))
+
+
+def test_assign_classes_resolves_defaults_and_counts_paths_without_one():
+    classes, missing = sv.assign_classes(["p4", None, " ", "P1"], None, "en13201")
+    assert (classes, missing) == (["P4", None, None, "P1"], 2)
+    classes, missing = sv.assign_classes(["p4", None, ""], "p6", "en13201")
+    assert (classes, missing) == (["P4", "P6", "P6"], 0)
+    # A rule set with one class applies it to every path without one.
+    assert sv.assign_classes([None, None], None, "dutch_social_safety") == (["social_safety"] * 2, 0)
+    with pytest.raises(InputError, match="Unknown lighting class 'P9'"):
+        sv.assign_classes(["P4", "P9"], None, "en13201")
+    with pytest.raises(InputError, match="Unknown lighting class 'X'"):
+        sv.assign_classes(["P4"], "X", "en13201")
+    with pytest.raises(InputError, match="No path has a lighting class"):
+        sv.assign_classes([None, ""], None, "en13201")
 
 
 def test_failing_stretch_starts_where_the_light_drops_below_the_minimum():
