@@ -81,12 +81,11 @@ from ..compat import GEOMETRY_POINT, LAYER_FILTER_POINT, LAYER_FILTER_POLYGON, R
 from ..i18n import N_, current_locale, tr
 from ..knowledge import dossier as ds
 from ..knowledge.library import LANGUAGES, load_checklist, load_guide, load_taxonomies, localized
-from ..layers.dates import parse_datetimes
+from ..layers.dates import parse_datetimes, period_mask
 from ..layers.read import read_points
 from ..layers.reports.document import Report
 from ..layers.reports.images import bar_chart_png, heatmap_png, render_map_png
 from ..layers.reports.practice import Taxonomy, practice_html
-from ..processing.incidents import period_mask
 from .dock_base import BesecureDock
 from .user_practices import all_practices
 

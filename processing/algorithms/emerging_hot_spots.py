@@ -30,6 +30,7 @@ from ...analysis.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
+from ...layers.dates import period_bounds, period_mask
 from ...layers.write import write_frame, write_geopackage_layers
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -161,11 +162,11 @@ class EmergingHotSpots(BesecureAlgorithm):
         step = STEPS[self.parameterAsEnum(parameters, TIME_STEP, context)]
         start_text = self.parameterAsString(parameters, START, context)
         end_text = self.parameterAsString(parameters, END, context)
-        start, end = incidents.period_bounds(start_text, end_text)
+        start, end = period_bounds(start_text, end_text)
 
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
-        in_period = incidents.period_mask(parsed.times, start_text, end_text)
+        in_period = period_mask(parsed.times, start_text, end_text)
         if not in_period.any():
             raise InputError("The layer has no incidents between {} and {} in '{}'.",
                              start_text or 'the start', end_text or 'the end', time_field)

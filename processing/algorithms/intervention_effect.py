@@ -18,6 +18,7 @@ from ...analysis.geometry import assign_points_to_polygons
 from ...analysis.intervention import wdd, wdd_single_control, wdq
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
+from ...layers.dates import period_bounds, period_mask
 from ...layers.read import read_polygons
 from ...layers.wkb import multipolygon_wkb
 from ...layers.write import write_frame
@@ -114,8 +115,8 @@ class InterventionEffect(BesecureAlgorithm):
         for name, text in zip(PERIODS, texts, strict=True):
             if not text:
                 raise InputError("Give {}: both periods need a start and an end date (YYYY-MM-DD).", name)
-        before = incidents.period_bounds(texts[0], texts[1], "BEFORE_")
-        after = incidents.period_bounds(texts[2], texts[3], "AFTER_")
+        before = period_bounds(texts[0], texts[1], "BEFORE_")
+        after = period_bounds(texts[2], texts[3], "AFTER_")
         if before[0] < after[1] and after[0] < before[1]:
             raise InputError("The before period ({} to {}) and the after period ({} to {}) overlap; an incident "
                              "may count in one period only.", texts[0], texts[1], texts[2], texts[3])
@@ -147,8 +148,8 @@ class InterventionEffect(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         check_cancel(feedback)
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
-        in_b = incidents.period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
-        in_a = incidents.period_mask(parsed.times, texts[2], texts[3], "AFTER_")
+        in_b = period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
+        in_a = period_mask(parsed.times, texts[2], texts[3], "AFTER_")
         for mask, label, (start, end) in ((in_b, "before", texts[:2]), (in_a, "after", texts[2:])):
             if not mask.any():
                 raise InputError("The incident layer has no incidents in the {} period ({} to {}) in field '{}'; "
