@@ -766,6 +766,52 @@ def view_isovists(
 # CCTV
 
 
+def camera_table(
+    x: np.ndarray, y: np.ndarray, fid: np.ndarray, names: Sequence[object] | None, height: np.ndarray,
+    azimuth: np.ndarray, hfov: np.ndarray, width_px: np.ndarray, max_range: np.ndarray, *, default_hfov: float,
+    default_px: float, default_range: float, azimuth_field: str,
+) -> pd.DataFrame:
+    """The cameras as rows ``x``, ``y``, ``fid``, ``name`` (the feature id when a camera has none),
+    ``height``, ``azimuth``, ``hfov``, ``px``, ``range`` for :func:`camera_coverage`.
+
+    Empty (NaN) fields of view and resolutions take the defaults, empty ranges ``default_range``
+    (none when it is 0); an empty height stays NaN (a camera without height: its wedge only).
+    Refuses, naming the first camera and how many share the fault (InputError), a camera without a
+    viewing direction (in ``azimuth_field``), with a field of view outside (0, 180) degrees, without
+    a positive resolution, or with a height or range of 0 m or less.
+    """
+    cams = pd.DataFrame({"x": x, "y": y, "fid": fid})
+    names = [None] * len(cams) if names is None else names
+    cams["name"] = [str(f) if name is None else str(name) for name, f in zip(names, fid, strict=True)]
+    cams["height"] = height
+    cams["azimuth"] = azimuth
+    cams["hfov"] = np.where(np.isnan(hfov), default_hfov, hfov)
+    cams["px"] = np.where(np.isnan(width_px), default_px, width_px)
+    cams["range"] = np.where(np.isnan(max_range), default_range if default_range > 0 else np.nan, max_range)
+    checks = (
+        (~np.isfinite(cams["azimuth"]), f"has no viewing direction in '{azimuth_field}'"),
+        (~((cams["hfov"] > 0) & (cams["hfov"] < 180)), "has a field of view outside 0-180 degrees"),
+        (~(cams["px"] > 0), "has no positive horizontal resolution"),
+        (cams["height"] <= 0, "has a mounting height <= 0 m"),
+        (cams["range"] <= 0, "has a maximum range <= 0 m"),
+    )
+    for bad, what in checks:
+        bad = np.asarray(bad)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise InputError("Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix "
+                             "the value.", cams['name'][i], int(cams['fid'][i]), what, int(bad.sum()))
+    return cams
+
+
+def coverage_verdict(share: float, required: str, min_share: float) -> tuple[str, str]:
+    """("pass" or "fail", reason) of a target whose ``share`` (0-1) is covered at level ``required``,
+    against the ``min_share`` asked for (with 1e-9 of rounding allowance)."""
+    ok = share >= min_share - 1e-9
+    return ("pass" if ok else "fail",
+            f"{share:.0%} covered at '{required}' ({'at least' if ok else 'below'} the required {min_share:.0%})")
+
+
 def camera_coverage(
     xy: np.ndarray,
     height: np.ndarray,

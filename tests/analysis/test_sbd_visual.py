@@ -224,3 +224,43 @@ def test_camera_coverage_reach_is_the_dori_distance():
     areas = [0.5 * abs(np.dot(r[:, 0], np.roll(r[:, 1], -1)) - np.dot(r[:, 1], np.roll(r[:, 0], -1)))
              for r in cover.ring]
     assert areas == pytest.approx([math.pi * d * d / 4 for d in (15.36, 7.68, 3.84)], rel=2e-3)
+
+
+def test_camera_table_fills_defaults_and_names():
+    nan = math.nan
+    cams = sv.camera_table(np.array([0.0, 5.0]), np.array([1.0, 6.0]), np.array([7, 8]), ["gate", None],
+                           np.array([4.0, nan]), np.array([90.0, 180.0]), np.array([nan, 60.0]),
+                           np.array([1920.0, nan]), np.array([nan, 30.0]), default_hfov=90.0, default_px=1280,
+                           default_range=50.0, azimuth_field="dir")
+    assert cams["name"].tolist() == ["gate", "8"]  # a camera without a name is called by its feature id
+    assert cams["hfov"].tolist() == [90.0, 60.0] and cams["px"].tolist() == [1920.0, 1280.0]
+    assert cams["range"].tolist() == [50.0, 30.0] and np.isnan(cams["height"][1])
+    # A default range of 0 means none: an empty range stays empty.
+    none = sv.camera_table(np.zeros(1), np.zeros(1), np.array([1]), None, np.array([4.0]), np.array([0.0]),
+                           np.array([90.0]), np.array([1000.0]), np.array([nan]), default_hfov=90.0,
+                           default_px=1280, default_range=0.0, azimuth_field="dir")
+    assert np.isnan(none["range"][0]) and none["name"].tolist() == ["1"]
+
+
+@pytest.mark.parametrize(("column", "value", "what"), [
+    ("azimuth", math.nan, "has no viewing direction in 'dir'"),
+    ("hfov", 180.0, "has a field of view outside 0-180 degrees"),
+    ("px", 0.0, "has no positive horizontal resolution"),
+    ("height", 0.0, "has a mounting height <= 0 m"),
+    ("range", -1.0, "has a maximum range <= 0 m"),
+])
+def test_camera_table_refuses_the_first_bad_camera(column, value, what):
+    values = {"height": np.full(3, 4.0), "azimuth": np.zeros(3), "hfov": np.full(3, 90.0), "px": np.full(3, 1e3),
+              "range": np.full(3, 40.0)}
+    values[column][1:] = value  # cameras 2 and 3 (feature ids 11 and 12)
+    with pytest.raises(InputError) as err:
+        sv.camera_table(np.zeros(3), np.zeros(3), np.array([10, 11, 12]), ["a", "b", "c"], values["height"],
+                        values["azimuth"], values["hfov"], values["px"], values["range"], default_hfov=90.0,
+                        default_px=1000, default_range=0.0, azimuth_field="dir")
+    assert err.value.values == ("b", 11, what, 2)
+
+
+def test_coverage_verdict():
+    assert sv.coverage_verdict(0.8, "identify", 0.8) == ("pass", "80% covered at 'identify' (at least the required "
+                                                                  "80%)")
+    assert sv.coverage_verdict(0.795, "observe", 0.8) == ("fail", "80% covered at 'observe' (below the required 80%)")
