@@ -33,7 +33,7 @@ from .lighting import (
     point_illuminance,
 )
 from .sbd_rules import RulesetLike, constant, load_ruleset
-from .visibility import DEFAULT_N_ARC, OccluderSet, isovist, visible_mask
+from .visibility import DEFAULT_N_ARC, OccluderSet, facade_openings, isovist, visible_mask
 
 Progress = Callable[[float], None]
 """Called with the fraction done (0..1); may raise :class:`~.errors.Cancelled` to stop."""
@@ -672,6 +672,56 @@ def line_samples(lines: Sequence[np.ndarray], spacing: float, piece_length: floa
     if not rows:
         return Samples(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), pieces)
     return Samples(np.vstack(xy_parts), np.concatenate(piece_parts).astype(np.int64), pieces)
+
+
+def building_storeys(given: np.ndarray | None, n: int, default: int) -> np.ndarray:
+    """Storeys per building: ``given`` rounded where it is a number >= 1, else ``default`` (all
+    ``default`` without a field)."""
+    if given is None:
+        return np.full(n, default)
+    given = np.asarray(given, dtype=float)
+    return np.where(np.isfinite(given) & (given >= 1), np.round(given), default).astype(int)
+
+
+def generated_openings(rings: Sequence[np.ndarray], storeys: np.ndarray, spacing: float,
+                       storey_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """``(xy, facing_deg)`` of the openings of :func:`.visibility.facade_openings` along every footprint,
+    with each building's own number of storeys (one call per number of storeys)."""
+    xs, ys, facing = [], [], []
+    for n in np.unique(storeys):
+        group = [r for r, k in zip(rings, storeys, strict=True) if k == n]
+        ops = facade_openings(group, spacing=spacing, storeys=int(n), storey_height=storey_height)
+        xs.append(ops.x)
+        ys.append(ops.y)
+        facing.append(ops.facing_deg)
+    if not xs:
+        return np.zeros((0, 2)), np.zeros(0)
+    return np.column_stack([np.concatenate(xs), np.concatenate(ys)]), np.concatenate(facing)
+
+
+def opening_views(facing: np.ndarray, view_angle: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """``(facing, view angles, number looking all around)``: every opening looks over ``view_angle``
+    degrees around its facing, and one without a facing (NaN) all around (360 degrees, facing 0)."""
+    facing = np.array(facing, dtype=float)
+    views = np.full(facing.size, float(view_angle))
+    free = np.isnan(facing)
+    views[free] = 360.0
+    facing[free] = 0.0
+    return facing, views, int(free.sum())
+
+
+def overlooked_share(samples: Samples, counts: np.ndarray) -> np.ndarray:
+    """Per piece of :func:`line_samples`, the share of its samples seen by at least one opening."""
+    seen = np.bincount(samples.piece, weights=counts > 0, minlength=len(samples.pieces))
+    return seen / np.maximum(samples.pieces["n_samples"].to_numpy(), 1)
+
+
+def overlook_verdicts(share: np.ndarray, min_share: float) -> tuple[np.ndarray, list[str]]:
+    """("pass" / "fail", reason) per piece: overlooked over at least ``min_share`` of its length."""
+    ok = share >= min_share - 1e-12
+    reasons = [f"{s:.0%} overlooked ({'at least' if o else 'below'} the required {min_share:.0%})"
+               for s, o in zip(share, ok, strict=True)]
+    return np.where(ok, "pass", "fail"), reasons
 
 
 def _unique_views(observers: np.ndarray, facing: np.ndarray, angle: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

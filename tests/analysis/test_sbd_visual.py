@@ -2,6 +2,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from besecure.analysis import sbd_visual as sv
@@ -264,3 +265,38 @@ def test_coverage_verdict():
     assert sv.coverage_verdict(0.8, "identify", 0.8) == ("pass", "80% covered at 'identify' (at least the required "
                                                                   "80%)")
     assert sv.coverage_verdict(0.795, "observe", 0.8) == ("fail", "80% covered at 'observe' (below the required 80%)")
+
+
+def test_building_storeys_rounds_given_numbers_and_falls_back():
+    given = np.array([2.4, 2.6, 0.5, math.nan, 7.0])
+    assert sv.building_storeys(given, 5, 3).tolist() == [2, 3, 3, 3, 7]
+    assert sv.building_storeys(None, 2, 4).tolist() == [4, 4]
+
+
+def test_generated_openings_follow_each_buildings_storeys():
+    # Two 10 x 10 m squares, openings every 5 m: 2 per wall, 8 per storey; one of 1 storey, one of 3.
+    square = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]])
+    xy, facing = sv.generated_openings([square, square + 100.0], np.array([1, 3]), 5.0, 3.0)
+    assert xy.shape == (8 + 3 * 8, 2) and facing.size == xy.shape[0]
+    assert int((xy[:, 0] < 50).sum()) == 8  # the one-storey building
+    # On the south wall (y = 0) of the counter-clockwise square the openings face south (180 degrees).
+    assert set(facing[(xy[:, 1] == 0.0)].tolist()) == {180.0}
+    xy, facing = sv.generated_openings([], np.zeros(0, dtype=int), 5.0, 3.0)
+    assert xy.shape == (0, 2) and facing.size == 0
+
+
+def test_openings_without_a_facing_look_all_around():
+    facing, views, n_free = sv.opening_views(np.array([90.0, math.nan, 270.0]), 120.0)
+    assert facing.tolist() == [90.0, 0.0, 270.0] and views.tolist() == [120.0, 360.0, 120.0] and n_free == 1
+
+
+def test_overlooked_share_and_verdicts_per_piece():
+    # Two pieces: 4 samples (2 seen) and 1 sample (not seen).
+    pieces = pd.DataFrame({"part": [0, 0], "start_m": [0.0, 8.0], "end_m": [8.0, 10.0], "length_m": [8.0, 2.0],
+                           "n_samples": [4, 1]})
+    samples = sv.Samples(np.zeros((5, 2)), np.array([0, 0, 0, 0, 1]), pieces)
+    share = sv.overlooked_share(samples, np.array([0, 2, 1, 0, 0]))
+    assert share.tolist() == [0.5, 0.0]
+    verdicts, reasons = sv.overlook_verdicts(share, 0.5)
+    assert verdicts.tolist() == ["pass", "fail"]
+    assert reasons == ["50% overlooked (at least the required 50%)", "0% overlooked (below the required 50%)"]
