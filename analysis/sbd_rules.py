@@ -256,6 +256,17 @@ class VegetationVerdicts:
     rule: np.ndarray
 
 
+def vegetation_kinds(values: Sequence[str | None] | None, n: int, default: str,
+                     ruleset: RulesetLike = "secured_by_design") -> tuple[np.ndarray, list[str], list[str]]:
+    """Each object's kind, lower case without surrounding spaces (an empty one takes ``default``), the
+    sorted kinds no rule of the rule set knows (their objects are not assessed) and the sorted known ones."""
+    default = default.strip().lower()
+    kinds = np.array([(k or default).strip().lower() for k in (values if values is not None else [None] * n)],
+                     dtype=object)
+    known = {rule["kind"] for rule in _ruleset_of_kind(ruleset, "vegetation")["rules"]}
+    return kinds, sorted(set(kinds) - known), sorted(known)
+
+
 def vegetation_verdicts(
     heights: np.ndarray,
     crown_bases: np.ndarray,

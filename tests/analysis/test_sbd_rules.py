@@ -6,7 +6,15 @@ import json
 import numpy as np
 import pytest
 
-from besecure.analysis.sbd_rules import RULESET_DIR, constant, load_ruleset, standoff_verdict, vegetation_verdicts
+from besecure.analysis.errors import InputError
+from besecure.analysis.sbd_rules import (
+    RULESET_DIR,
+    constant,
+    load_ruleset,
+    standoff_verdict,
+    vegetation_kinds,
+    vegetation_verdicts,
+)
 
 BUNDLED = ["en13201", "dutch_social_safety", "secured_by_design", "brussels", "cctv_en62676", "vehicles", "standoff"]
 
@@ -161,3 +169,13 @@ def test_not_json_and_missing(tmp_path):
         load_ruleset(_write(tmp_path, "{not json"))
     with pytest.raises(ValueError, match="Bundled rule sets"):
         load_ruleset("no_such_ruleset")
+
+
+def test_vegetation_kinds_normalised_with_a_default_and_unknown_listed():
+    kinds, unknown, known = vegetation_kinds([" Shrub", None, "", "HEDGE", "tree"], 5, " Tree ")
+    assert kinds.tolist() == ["shrub", "tree", "tree", "hedge", "tree"]
+    assert unknown == ["hedge"] and known == ["front_boundary", "rear_boundary", "shrub", "tree"]
+    kinds, unknown, _ = vegetation_kinds(None, 2, "shrub")
+    assert kinds.tolist() == ["shrub", "shrub"] and unknown == []
+    with pytest.raises(InputError, match="expected 'vegetation'"):
+        vegetation_kinds(None, 1, "shrub", "standoff")
