@@ -169,9 +169,8 @@ class PeriodChange(BesecureAlgorithm):
         if length_a != length_b:
             feedback.pushInfo(tr("Periods differ in length (A: {:g} days, B: {:g} days): compared as rates per "
                                  "day.").format(length_a, length_b))
-        times = parsed.times
-        in_a = (times >= period_a.start) & (times < period_a.end)
-        in_b = (times >= period_b.start) & (times < period_b.end)
+        in_a = pr.in_period(parsed.times, period_a.start, period_a.end)
+        in_b = pr.in_period(parsed.times, period_b.start, period_b.end)
         if not (in_a | in_b).any():
             raise InputError("The layer has no incidents in either period (field '{}').", time_field)
         feedback.pushInfo(tr("{} incidents in period A, {} in period B.").format(int(in_a.sum()), int(in_b.sum())))
