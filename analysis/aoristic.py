@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 
 from .errors import Cancelled, InputError
 
 MINUTES_PER_WEEK = 7 * 24 * 60
 HOURS_PER_WEEK = 168
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # 1970-01-05 was the first Monday after the epoch.
 _MONDAY_OFFSET_MIN = 4 * 24 * 60
 _CHUNK = 20_000
@@ -119,3 +121,25 @@ def _add_rows(table: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
     sorted_rows = rows[order]
     starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
     table[sorted_rows[starts]] += np.add.reduceat(values[order], starts, axis=0)
+
+
+def hot_times_frame(table: np.ndarray, zone_labels: np.ndarray | None = None) -> pd.DataFrame:
+    """(n_groups, 168) weights of :func:`hot_times` -> a long table with ``weekday`` (0 = Monday),
+    ``day``, ``hour``, ``weight`` and ``share`` of the group's total (NaN for a group without
+    incidents), and ``zone`` first when ``zone_labels`` are given (one per group)."""
+    n_groups = table.shape[0]
+    how = np.tile(np.arange(HOURS_PER_WEEK), n_groups)
+    totals = table.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = (table / np.where(totals > 0, totals, np.nan)[:, None]).ravel()
+    frame = pd.DataFrame({
+        "weekday": how // 24,
+        "day": [WEEKDAYS[d] for d in how // 24],
+        "hour": how % 24,
+        "weight": table.ravel(),
+        "share": share,
+    })
+    if zone_labels is not None:
+        labels = np.asarray(zone_labels)
+        frame.insert(0, "zone", np.repeat(labels.astype(str) if labels.dtype == object else labels, HOURS_PER_WEEK))
+    return frame

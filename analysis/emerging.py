@@ -118,9 +118,11 @@ __all__ = [
     "CATEGORY_CODES",
     "DISPLAY_NAMES",
     "LABELS",
+    "ADVISED_TIME_STEPS",
     "MIN_TIME_STEPS",
     "NO_PATTERN",
     "EmergingHotSpotResult",
+    "StepCoverage",
     "build_cube",
     "classify_emerging",
     "emerging_hot_spot_analysis",
@@ -131,11 +133,17 @@ __all__ = [
     "spacetime_gi_star",
     "spacetime_gi_star_pseudo_p",
     "sparse_threshold",
+    "step_coverage",
+    "step_end",
     "time_bins",
 ]
 
 #: Fewest time steps for a trend test (Kendall::MannKendall returns sl = 1 below 4).
 MIN_TIME_STEPS = 4
+#: Below this many time steps the patterns' "90 % of the steps" rules mean every step.
+ADVISED_TIME_STEPS = 10
+#: Days between a step's border and the first / last incident beyond which that step looks incomplete.
+_INCOMPLETE_STEP_DAYS = 3
 
 NO_PATTERN = "no pattern detected"
 
@@ -281,6 +289,58 @@ def time_bins(datetimes, step: str = "week", start=None, end=None):
     if keep.any():
         index[keep] = bin_offset(floor(dt[keep]), origin)
     return index, starts
+
+
+def step_end(step: str, step_start: np.datetime64) -> np.datetime64:
+    """The first day after the ``step`` ("week" or "month") that starts on ``step_start``."""
+    if step == "month":
+        return (step_start.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    return step_start + np.timedelta64(7, "D")
+
+
+@dataclass(frozen=True)
+class StepCoverage:
+    """How the period and the incidents cover the time steps of :func:`time_bins`.
+
+    ``first_start`` / ``last_end``: the first step's start and the last step's end (minutes).
+    ``start_cuts_first`` / ``end_cuts_last``: a given period bound falls inside the first / last
+    step, which is then only partly covered. ``days_before_data`` / ``days_after_data``: without
+    that bound, the whole days from the first step's start to the first incident / from the last
+    incident to the last step's end, when more than 3 (the data may start or end inside the
+    step), else None.
+    """
+
+    n_times: int
+    first_start: np.datetime64
+    last_end: np.datetime64
+    start_cuts_first: bool
+    end_cuts_last: bool
+    days_before_data: int | None
+    days_after_data: int | None
+
+
+def step_coverage(step: str, step_starts: np.ndarray, times: np.ndarray, start: np.datetime64 | None,
+                  end: np.datetime64 | None) -> StepCoverage:
+    """The coverage of the steps starting on ``step_starts`` by the period [start, end) (None: open)
+    and the incident ``times``; refuses fewer than ``MIN_TIME_STEPS`` steps (InputError)."""
+    n_times = int(step_starts.size)
+    first, last = times.min(), times.max()
+    if n_times < MIN_TIME_STEPS:
+        raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or "
+                         "more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose "
+                         "weekly steps or a longer period.", MIN_TIME_STEPS, ADVISED_TIME_STEPS,
+                         str(np.datetime64(first, "D")), str(np.datetime64(last, "D")), n_times, step)
+    first_start = step_starts[0].astype("datetime64[m]")
+    last_end = step_end(step, step_starts[-1]).astype("datetime64[m]")
+    days = np.timedelta64(1, "D")
+    gap = _INCOMPLETE_STEP_DAYS * days
+    return StepCoverage(
+        n_times, first_start, last_end,
+        start is not None and start > first_start,
+        end is not None and end < last_end,
+        int((first - first_start) // days) if start is None and first - first_start > gap else None,
+        int((last_end - last) // days) if end is None and last_end - last > gap else None,
+    )
 
 
 def build_cube(location_index, time_index, n_locations: int, n_times: int, weights=None):

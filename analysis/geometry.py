@@ -221,6 +221,14 @@ def assign_points_to_polygons(px: np.ndarray, py: np.ndarray, polygons: Sequence
     return result
 
 
+def assign_points_to_groups(px: np.ndarray, py: np.ndarray, groups: Sequence[Sequence[Polygon]]) -> np.ndarray:
+    """Index of the group of polygons containing each point, -1 when none; where groups overlap the
+    first group in order wins (as :func:`assign_points_to_polygons` does for single polygons)."""
+    # The group of each polygon, and -1 last, where a polygon index of -1 (no polygon) picks it.
+    owner = np.array([g for g, polygons in enumerate(groups) for _ in polygons] + [-1], dtype=np.int64)
+    return owner[assign_points_to_polygons(px, py, [poly for polygons in groups for poly in polygons])]
+
+
 def polygon_centroids(
     xy: np.ndarray,
     ring_offsets: np.ndarray,

@@ -13,7 +13,9 @@ happened without the measure.
 - :func:`wdd_single_control` - the WDD when one control area serves both target and buffer; the
   control's change then enters twice and its variance four times.
 
-Pure Python (standard library only); no qgis imports.
+Pure Python (standard library only); no qgis imports. :func:`intervention_effect` chooses the test
+for the areas given and scales for periods of unequal length; :func:`check_periods` refuses periods
+that overlap or are swapped.
 """
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
+from typing import Any
 
 from .errors import InputError
 
-__all__ = ["WddResult", "WdqResult", "wdd", "wdd_single_control", "wdq"]
+__all__ = ["InterventionEffect", "WddResult", "WdqResult", "check_periods", "intervention_effect", "wdd",
+           "wdd_single_control", "wdq"]
 
 NAN = float("nan")
 
@@ -264,3 +268,47 @@ def wdd_single_control(T_b: float, T_a: float, D_b: float, D_a: float, C_b: floa
     c_b, c_a = _count(C_b, "C_b"), _count(C_a, "C_a")
     return _wdd([(1.0, t_b, t_a)], [(1.0, d_b, d_a)], [(-1.0, -1.0, c_b, c_a)],
                 period_lengths, confidence)
+
+
+def check_periods(before: tuple[Any, Any], after: tuple[Any, Any], texts: Sequence[str]) -> None:
+    """Refuse a before and an after period ([start, end), any comparable bounds) that overlap, or an after
+    period that starts before the before period (InputError quoting ``texts``: before start and end,
+    after start and end as the user wrote them)."""
+    if before[0] < after[1] and after[0] < before[1]:
+        raise InputError("The before period ({} to {}) and the after period ({} to {}) overlap; an incident "
+                         "may count in one period only.", texts[0], texts[1], texts[2], texts[3])
+    if after[0] < before[0]:
+        raise InputError("The after period ({} to {}) lies before the before period ({} to {}); swap them.",
+                         texts[2], texts[3], texts[0], texts[1])
+
+
+@dataclass(frozen=True)
+class InterventionEffect:
+    """The WDQ and WDD of one intervention; ``period_lengths`` as passed to the WDD (before, after),
+    ``separate_control`` when the buffer had its own control area."""
+
+    quotient: WdqResult
+    test: WddResult
+    period_lengths: tuple[float, float]
+    separate_control: bool
+
+
+def intervention_effect(target: tuple[float, float], buffer: tuple[float, float], control: tuple[float, float],
+                        control_buffer: tuple[float, float] | None = None, *, days_before: float,
+                        days_after: float) -> InterventionEffect:
+    """WDQ (Bowers & Johnson 2003) and WDD (Wheeler & Ratcliffe 2018) from (before, after) counts per area.
+
+    With ``control_buffer`` the buffer is compared with its own control (:func:`wdd`), else the one
+    control serves both (:func:`wdd_single_control`). Periods of unequal length scale the after
+    counts to the before period's length in the WDD (Wheeler 2021); the WDQ, a ratio of ratios,
+    needs no scaling.
+    """
+    lengths = (1.0, days_after / days_before) if days_after != days_before else (1.0, 1.0)
+    t_b, t_a = target
+    d_b, d_a = buffer
+    c_b, c_a = control
+    if control_buffer is not None:
+        test = wdd(t_b, t_a, c_b, c_a, d_b, d_a, *control_buffer, period_lengths=lengths)
+    else:
+        test = wdd_single_control(t_b, t_a, d_b, d_a, c_b, c_a, period_lengths=lengths)
+    return InterventionEffect(wdq(t_b, t_a, d_b, d_a, c_b, c_a), test, lengths, control_buffer is not None)

@@ -36,6 +36,7 @@ from scipy.spatial import cKDTree
 
 from .errors import Cancelled, InputError
 from .geometry import nearest_segment, point_segment_distance, segment_arrays, segment_intersection
+from .proximity import Shapes, nearest_places
 from .vehicle import G, curve_speed_cap, speed_along_path, turn_radii
 
 _PAIR_BLOCK = 2_000_000  # candidate segment pairs examined per block (memory bound)
@@ -353,6 +354,31 @@ def node_distances(net: Network, sources: np.ndarray, edge_mask: np.ndarray | No
     if src.size == 0:
         return np.full(net.n_nodes, np.inf)
     return dijkstra(net.adjacency(edge_mask), directed=False, indices=src, min_only=True)
+
+
+@dataclass(frozen=True)
+class ExitNodes:
+    """The nodes that are ways out: ``nodes``; ``n_far`` exit points farther than the tolerance from
+    the paths (left out); ``junctions`` when no exit was given and the junctions stand in for them."""
+
+    nodes: np.ndarray
+    n_far: int
+    junctions: bool
+
+
+def exit_nodes(built: BuiltNetwork, exit_shapes: Shapes | None, tolerance: float) -> ExitNodes:
+    """The exits of a footpath network: the nodes the exit points of :func:`build_network` were
+    joined to, and the nodes within ``tolerance`` m of exit lines or polygons (``exit_shapes``). With
+    neither, the junctions of three or more paths count as ways out (a walker can turn off there)."""
+    net = built.network
+    if not built.point_node.size and exit_shapes is None:
+        return ExitNodes(np.flatnonzero(net.degree() >= 3), 0, True)
+    nodes = built.point_node[built.point_node >= 0]
+    if exit_shapes is not None:
+        node_shapes = Shapes.build(points=net.node_xy, point_owner=np.arange(net.n_nodes))
+        near_exit = nearest_places(node_shapes, net.n_nodes, exit_shapes).distance <= tolerance
+        nodes = np.union1d(nodes, np.flatnonzero(near_exit))
+    return ExitNodes(np.unique(nodes).astype(np.int64), int((built.point_node < 0).sum()), False)
 
 
 @dataclass(frozen=True)

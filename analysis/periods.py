@@ -106,6 +106,17 @@ def preset_periods(preset: str, reference: dt.date | None = None, b: Period | No
     raise InputError("Unknown window '{}'; choose one of {}.", preset, ', '.join(PRESETS[1:]))
 
 
+def in_period(times: np.ndarray, start: np.datetime64 | None, end: np.datetime64 | None) -> np.ndarray:
+    """Times that are valid (not NaT) and in [start, end); an open (None) bound does not limit."""
+    times = np.asarray(times)
+    mask = ~np.isnat(times)
+    if start is not None:
+        mask &= times >= start
+    if end is not None:
+        mask &= times < end
+    return mask
+
+
 def overlap(a: Period, b: Period) -> bool:
     """True when the two periods share any moment."""
     return bool(a.start < b.end and b.start < a.end)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .errors import InputError
 
@@ -243,6 +244,42 @@ def standoff_verdict(distance: float | np.ndarray, threat: str, ruleset: Ruleset
     return StandoffVerdict(threat, mandatory, preferred, d, verdict, reason)
 
 
+def asset_threats(values: Sequence[str | None] | None, n: int, default: str,
+                  ruleset: RulesetLike = "standoff") -> tuple[np.ndarray, int]:
+    """Each asset's threat: the rule set's threat whose name or label ``values`` gives (any case,
+    surrounding spaces ignored), else ``default``; and how many assets fell back to the default
+    (an empty or unknown value). All ``default`` without values."""
+    if values is None:
+        return np.full(n, default, dtype=object), 0
+    threats = _ruleset_of_kind(ruleset, "standoff")["threats"]
+    names = {k.lower(): k for k in threats}
+    names.update({str(v.get("label", k)).lower(): k for k, v in threats.items()})
+    given = [None if v is None else names.get(v.strip().lower()) for v in values]
+    return np.array([g or default for g in given], dtype=object), sum(g is None for g in given)
+
+
+def standoff_table(distance: np.ndarray, threats: np.ndarray, ruleset: RulesetLike = "standoff") -> pd.DataFrame:
+    """Per asset (its distance to the nearest vehicle-reachable place, inf when there is none, and
+    its threat): ``min_distance_m`` (NaN for none), ``threat``, the ``mandatory_m`` and
+    ``preferred_m`` evacuation distances of its threat with its ``verdict`` and ``reason``
+    (:func:`standoff_verdict`), and ``v_<threat>``, the verdict against every threat of the rule set."""
+    distance = np.asarray(distance, dtype=float)
+    threats = np.asarray(threats, dtype=object)
+    n = distance.size
+    mandatory, preferred = np.full(n, np.nan), np.full(n, np.nan)
+    verdict, reason = np.full(n, "", dtype=object), np.full(n, "", dtype=object)
+    for name in np.unique(threats):
+        rows = threats == name
+        v = standoff_verdict(distance[rows], name, ruleset)
+        mandatory[rows], preferred[rows] = v.mandatory_m, v.preferred_m
+        verdict[rows], reason[rows] = v.verdict, v.reason
+    frame = pd.DataFrame({"min_distance_m": np.where(np.isfinite(distance), distance, np.nan), "threat": threats,
+                          "mandatory_m": mandatory, "preferred_m": preferred, "verdict": verdict, "reason": reason})
+    for name in _ruleset_of_kind(ruleset, "standoff")["threats"]:
+        frame[f"v_{name}"] = standoff_verdict(distance, name, ruleset).verdict
+    return frame
+
+
 # --------------------------------------------------------------------------------------------
 # Vegetation and boundaries
 
@@ -254,6 +291,17 @@ class VegetationVerdicts:
     verdict: np.ndarray
     reason: np.ndarray
     rule: np.ndarray
+
+
+def vegetation_kinds(values: Sequence[str | None] | None, n: int, default: str,
+                     ruleset: RulesetLike = "secured_by_design") -> tuple[np.ndarray, list[str], list[str]]:
+    """Each object's kind, lower case without surrounding spaces (an empty one takes ``default``), the
+    sorted kinds no rule of the rule set knows (their objects are not assessed) and the sorted known ones."""
+    default = default.strip().lower()
+    kinds = np.array([(k or default).strip().lower() for k in (values if values is not None else [None] * n)],
+                     dtype=object)
+    known = {rule["kind"] for rule in _ruleset_of_kind(ruleset, "vegetation")["rules"]}
+    return kinds, sorted(set(kinds) - known), sorted(known)
 
 
 def vegetation_verdicts(

@@ -33,7 +33,7 @@ from .lighting import (
     point_illuminance,
 )
 from .sbd_rules import RulesetLike, constant, load_ruleset
-from .visibility import DEFAULT_N_ARC, OccluderSet, isovist, visible_mask
+from .visibility import DEFAULT_N_ARC, OccluderSet, facade_openings, isovist, visible_mask
 
 Progress = Callable[[float], None]
 """Called with the fraction done (0..1); may raise :class:`~.errors.Cancelled` to stop."""
@@ -176,6 +176,58 @@ class Lamps:
             return dist(c, g) * k_max
 
         return scaled, self.maintenance * k / k_max, use
+
+
+@dataclass(frozen=True)
+class LampCheck:
+    """Lamp attributes checked for use: per lamp the mounting height, flux, maintenance factor (empty
+    ones filled with the default) and azimuth (empty = 0), and which lamps are usable.
+
+    ``no_height``, ``no_flux`` and ``bad_maintenance`` count the skipped lamps by their first fault,
+    in that order (a lamp without a height is counted there only).
+    """
+
+    height: np.ndarray
+    flux: np.ndarray
+    maintenance: np.ndarray
+    azimuth: np.ndarray
+    use: np.ndarray
+    no_height: int
+    no_flux: int
+    bad_maintenance: int
+
+    def lamps(self, xy: np.ndarray, distribution: IntensityFn | None = None,
+              reference_flux_lm: float = float("nan")) -> Lamps:
+        """The usable lamps at ``xy`` (all lamps' positions); refuses when none is usable (InputError)."""
+        if not self.use.any():
+            raise InputError("None of the {} lamps has a usable mounting height, flux and maintenance factor; fill "
+                             "in the fields or give HEIGHT and FLUX for all lamps.", self.use.size)
+        u = self.use
+        return Lamps.build(np.asarray(xy, dtype=float).reshape(-1, 2)[u], self.height[u], self.flux[u],
+                           self.maintenance[u], self.azimuth[u], distribution, reference_flux_lm)
+
+
+def check_lamps(
+    height: np.ndarray, flux: np.ndarray, maintenance: np.ndarray, azimuth: np.ndarray,
+    maintenance_default: float, has_distribution: bool,
+) -> LampCheck:
+    """Which lamps can be used: a mounting height > 0 m, a flux >= 0 lm (an empty flux only with a light
+    distribution, which then emits its own flux) and a maintenance factor in (0, 1] (EN 13201-2 values are
+    maintained values: CEN/TR 13201-1 applies the factor to the new installation's light).
+
+    Empty maintenance factors take ``maintenance_default``, empty azimuths 0 (north).
+    """
+    height = np.asarray(height, dtype=float)
+    flux = np.asarray(flux, dtype=float)
+    mf = np.asarray(maintenance, dtype=float)
+    mf = np.where(np.isnan(mf), maintenance_default, mf)
+    azimuth = np.asarray(azimuth, dtype=float)
+    azimuth = np.where(np.isnan(azimuth), 0.0, azimuth)
+    bad_height = ~(height > 0)
+    bad_flux = (np.isnan(flux) & (not has_distribution)) | (flux < 0)
+    bad_mf = ~((mf > 0) & (mf <= 1))
+    return LampCheck(height, flux, mf, azimuth, ~(bad_height | bad_flux | bad_mf), int(bad_height.sum()),
+                     int((bad_flux & ~bad_height).sum()), int((bad_mf & ~bad_height & ~bad_flux).sum()))
 
 
 def illuminance(
@@ -405,6 +457,29 @@ def resolve_class(name: str | None, ruleset: RulesetLike) -> str | None:
     return lookup[key]
 
 
+def assign_classes(
+    values: Sequence[object | None], default: str | None, ruleset: RulesetLike,
+) -> tuple[list[str | None], int]:
+    """The lighting class of each path and the number of paths without one.
+
+    A path's own class (``values``, None or blank for none) is resolved in the rule set
+    (case-insensitive, :func:`resolve_class`); paths without one take ``default``, or the rule set's
+    only class when it has just one. Unknown class names and a rule set leaving every path without a
+    class are refused (InputError).
+    """
+    default_class = resolve_class(default, ruleset)
+    classes_of_set = load_ruleset(ruleset)["classes"]
+    if default_class is None and len(classes_of_set) == 1:
+        default_class = next(iter(classes_of_set))
+    classes: list[str | None] = []
+    for value in values:
+        name = None if value is None else resolve_class(str(value), ruleset)
+        classes.append(default_class if name is None else name)
+    if all(c is None for c in classes):
+        raise InputError("No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).")
+    return classes, sum(c is None for c in classes)
+
+
 def class_minimum(class_name: str, ruleset: RulesetLike) -> float:
     """Illuminance (lx) below which a point fails the class locally, for mapping failing stretches.
 
@@ -599,6 +674,56 @@ def line_samples(lines: Sequence[np.ndarray], spacing: float, piece_length: floa
     return Samples(np.vstack(xy_parts), np.concatenate(piece_parts).astype(np.int64), pieces)
 
 
+def building_storeys(given: np.ndarray | None, n: int, default: int) -> np.ndarray:
+    """Storeys per building: ``given`` rounded where it is a number >= 1, else ``default`` (all
+    ``default`` without a field)."""
+    if given is None:
+        return np.full(n, default)
+    given = np.asarray(given, dtype=float)
+    return np.where(np.isfinite(given) & (given >= 1), np.round(given), default).astype(int)
+
+
+def generated_openings(rings: Sequence[np.ndarray], storeys: np.ndarray, spacing: float,
+                       storey_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """``(xy, facing_deg)`` of the openings of :func:`.visibility.facade_openings` along every footprint,
+    with each building's own number of storeys (one call per number of storeys)."""
+    xs, ys, facing = [], [], []
+    for n in np.unique(storeys):
+        group = [r for r, k in zip(rings, storeys, strict=True) if k == n]
+        ops = facade_openings(group, spacing=spacing, storeys=int(n), storey_height=storey_height)
+        xs.append(ops.x)
+        ys.append(ops.y)
+        facing.append(ops.facing_deg)
+    if not xs:
+        return np.zeros((0, 2)), np.zeros(0)
+    return np.column_stack([np.concatenate(xs), np.concatenate(ys)]), np.concatenate(facing)
+
+
+def opening_views(facing: np.ndarray, view_angle: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """``(facing, view angles, number looking all around)``: every opening looks over ``view_angle``
+    degrees around its facing, and one without a facing (NaN) all around (360 degrees, facing 0)."""
+    facing = np.array(facing, dtype=float)
+    views = np.full(facing.size, float(view_angle))
+    free = np.isnan(facing)
+    views[free] = 360.0
+    facing[free] = 0.0
+    return facing, views, int(free.sum())
+
+
+def overlooked_share(samples: Samples, counts: np.ndarray) -> np.ndarray:
+    """Per piece of :func:`line_samples`, the share of its samples seen by at least one opening."""
+    seen = np.bincount(samples.piece, weights=counts > 0, minlength=len(samples.pieces))
+    return seen / np.maximum(samples.pieces["n_samples"].to_numpy(), 1)
+
+
+def overlook_verdicts(share: np.ndarray, min_share: float) -> tuple[np.ndarray, list[str]]:
+    """("pass" / "fail", reason) per piece: overlooked over at least ``min_share`` of its length."""
+    ok = share >= min_share - 1e-12
+    reasons = [f"{s:.0%} overlooked ({'at least' if o else 'below'} the required {min_share:.0%})"
+               for s, o in zip(share, ok, strict=True)]
+    return np.where(ok, "pass", "fail"), reasons
+
+
 def _unique_views(observers: np.ndarray, facing: np.ndarray, angle: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct (x, y, facing, angle) rows with their multiplicity (storeys of one window column)."""
     m = observers.shape[0]
@@ -689,6 +814,52 @@ def view_isovists(
 
 # --------------------------------------------------------------------------------------------
 # CCTV
+
+
+def camera_table(
+    x: np.ndarray, y: np.ndarray, fid: np.ndarray, names: Sequence[object] | None, height: np.ndarray,
+    azimuth: np.ndarray, hfov: np.ndarray, width_px: np.ndarray, max_range: np.ndarray, *, default_hfov: float,
+    default_px: float, default_range: float, azimuth_field: str,
+) -> pd.DataFrame:
+    """The cameras as rows ``x``, ``y``, ``fid``, ``name`` (the feature id when a camera has none),
+    ``height``, ``azimuth``, ``hfov``, ``px``, ``range`` for :func:`camera_coverage`.
+
+    Empty (NaN) fields of view and resolutions take the defaults, empty ranges ``default_range``
+    (none when it is 0); an empty height stays NaN (a camera without height: its wedge only).
+    Refuses, naming the first camera and how many share the fault (InputError), a camera without a
+    viewing direction (in ``azimuth_field``), with a field of view outside (0, 180) degrees, without
+    a positive resolution, or with a height or range of 0 m or less.
+    """
+    cams = pd.DataFrame({"x": x, "y": y, "fid": fid})
+    names = [None] * len(cams) if names is None else names
+    cams["name"] = [str(f) if name is None else str(name) for name, f in zip(names, fid, strict=True)]
+    cams["height"] = height
+    cams["azimuth"] = azimuth
+    cams["hfov"] = np.where(np.isnan(hfov), default_hfov, hfov)
+    cams["px"] = np.where(np.isnan(width_px), default_px, width_px)
+    cams["range"] = np.where(np.isnan(max_range), default_range if default_range > 0 else np.nan, max_range)
+    checks = (
+        (~np.isfinite(cams["azimuth"]), f"has no viewing direction in '{azimuth_field}'"),
+        (~((cams["hfov"] > 0) & (cams["hfov"] < 180)), "has a field of view outside 0-180 degrees"),
+        (~(cams["px"] > 0), "has no positive horizontal resolution"),
+        (cams["height"] <= 0, "has a mounting height <= 0 m"),
+        (cams["range"] <= 0, "has a maximum range <= 0 m"),
+    )
+    for bad, what in checks:
+        bad = np.asarray(bad)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise InputError("Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix "
+                             "the value.", cams['name'][i], int(cams['fid'][i]), what, int(bad.sum()))
+    return cams
+
+
+def coverage_verdict(share: float, required: str, min_share: float) -> tuple[str, str]:
+    """("pass" or "fail", reason) of a target whose ``share`` (0-1) is covered at level ``required``,
+    against the ``min_share`` asked for (with 1e-9 of rounding allowance)."""
+    ok = share >= min_share - 1e-9
+    return ("pass" if ok else "fail",
+            f"{share:.0%} covered at '{required}' ({'at least' if ok else 'below'} the required {min_share:.0%})")
 
 
 def camera_coverage(

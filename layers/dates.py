@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.errors import InputError
+from ..analysis.periods import in_period
 from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
 
 # A UTC offset after a time: "-2024" ending a day-month-year date is no offset.
@@ -170,3 +171,32 @@ def parse_bound(text: str | None, name: str) -> np.datetime64 | None:
     if parsed.n_unparseable or np.isnat(parsed.times[0]):
         raise InputError("{}: '{}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.", name, text)
     return parsed.times[0]
+
+
+def period_bounds(start_text, end_text, label: str = "") -> tuple[np.datetime64 | None, np.datetime64 | None]:
+    """The period [start, end) a START/END pair means: a date-only end includes that whole day.
+
+    None for an empty bound; raises InputError when the end is not after the start.
+    """
+    start = parse_bound(start_text, f"{label}START")
+    end = parse_bound(end_text, f"{label}END")
+    if end is not None and len(str(end_text).strip()) <= 10:
+        end = end + np.timedelta64(1, "D")
+    if start is not None and end is not None and end <= start:
+        raise InputError("The period end ({}) is not after its start ({}).", end_text, start_text)
+    return start, end
+
+
+def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.ndarray:
+    """Incidents with a valid time in [start, end) (a date-only end includes that whole day)."""
+    return in_period(times, *period_bounds(start_text, end_text, label))
+
+
+def period_selection(parsed: ParsedTimes, start_text, end_text, field: str) -> np.ndarray:
+    """The incidents with a usable time in [START, END) (all with a time when both are empty); refuses a
+    period without incidents (InputError naming the period and ``field``)."""
+    mask = period_mask(parsed.times, start_text, end_text) if (start_text or end_text) else parsed.valid
+    if not mask.any():
+        raise InputError("The layer has no incidents between {} and {} in '{}'.",
+                         start_text or 'the start', end_text or 'the end', field)
+    return mask

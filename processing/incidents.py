@@ -15,7 +15,7 @@ from ..analysis.errors import InputError
 from ..analysis.periods import coverage
 from ..compat import FIELD_ANY, VECTOR_POINT, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
-from ..layers.dates import ParsedTimes, parse_bound, parse_datetimes
+from ..layers.dates import ParsedTimes, parse_datetimes, period_selection
 from ..layers.naming import Selection
 from ..layers.read import PointTable, read_points
 
@@ -195,31 +195,6 @@ def incident_times(alg, parameters, context, table: PointTable, field: str, feed
     return parsed
 
 
-def period_bounds(start_text, end_text, label: str = "") -> tuple[np.datetime64 | None, np.datetime64 | None]:
-    """The period [start, end) a START/END pair means: a date-only end includes that whole day.
-
-    None for an empty bound; raises InputError when the end is not after the start.
-    """
-    start = parse_bound(start_text, f"{label}START")
-    end = parse_bound(end_text, f"{label}END")
-    if end is not None and len(str(end_text).strip()) <= 10:
-        end = end + np.timedelta64(1, "D")
-    if start is not None and end is not None and end <= start:
-        raise InputError("The period end ({}) is not after its start ({}).", end_text, start_text)
-    return start, end
-
-
-def period_mask(times: np.ndarray, start_text, end_text, label: str = "") -> np.ndarray:
-    """Incidents with a valid time in [start, end) (a date-only end includes that whole day)."""
-    start, end = period_bounds(start_text, end_text, label)
-    mask = ~np.isnat(times)
-    if start is not None:
-        mask &= times >= start
-    if end is not None:
-        mask &= times < end
-    return mask
-
-
 def restrict_to_period(alg, parameters, context, points: PointTable, time_field: str, start, end,
                        feedback) -> PointTable:
     """The incidents with a usable time in [START, END) (all with a time when both are empty).
@@ -227,10 +202,7 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
     Refuses a period without incidents, and logs how many are in it.
     """
     parsed = incident_times(alg, parameters, context, points, time_field, feedback)  # refuses a field without dates
-    mask = period_mask(parsed.times, start, end) if (start or end) else parsed.valid
-    if not mask.any():
-        raise InputError("The layer has no incidents between {} and {} in '{}'.",
-                         start or 'the start', end or 'the end', time_field)
+    mask = period_selection(parsed, start, end, time_field)
     feedback.pushInfo(tr("{:,} incidents in the period.").format(int(mask.sum())))
     return points.subset(mask)
 

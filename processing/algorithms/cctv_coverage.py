@@ -13,7 +13,7 @@ from qgis.core import (
 
 from ...analysis.cctv import dori_levels
 from ...analysis.errors import InputError
-from ...analysis.sbd_visual import camera_coverage, snap_to_walls
+from ...analysis.sbd_visual import camera_coverage, camera_table, coverage_verdict, snap_to_walls
 from ...analysis.visibility import OccluderSet
 from ...compat import (
     FIELD_ANY,
@@ -163,31 +163,16 @@ class CctvCoverage(BesecureAlgorithm):
         if not fields[AZIMUTH_FIELD]:
             raise InputError("Give AZIMUTH_FIELD: the field with each camera's viewing direction (degrees from north).")
         table = read_plan_points(self, parameters, CAMERAS, context, list(fields.values()), "cameras", feedback)
-        cams = pd.DataFrame({"x": table.x, "y": table.y, "fid": table.fid})
-        names = table.attributes[fields[CAMERA_ID_FIELD]] if fields[CAMERA_ID_FIELD] else [None] * table.x.size
-        cams["name"] = [str(fid) if name is None else str(name) for name, fid in zip(names, table.fid, strict=True)]
-        cams["height"] = numeric_values(table, fields[HEIGHT_FIELD], np.nan)
-        cams["azimuth"] = numeric_values(table, fields[AZIMUTH_FIELD], np.nan)
-        hfov = numeric_values(table, fields[HFOV_FIELD], np.nan)
-        cams["hfov"] = np.where(np.isnan(hfov), self.parameterAsDouble(parameters, HFOV, context), hfov)
-        px = numeric_values(table, fields[WIDTH_PX_FIELD], np.nan)
-        cams["px"] = np.where(np.isnan(px), self.parameterAsInt(parameters, WIDTH_PX, context), px)
-        rng = numeric_values(table, fields[RANGE_FIELD], np.nan)
-        default_range = self.parameterAsDouble(parameters, MAX_RANGE, context)
-        cams["range"] = np.where(np.isnan(rng), default_range if default_range > 0 else np.nan, rng)
-        checks = (
-            (~np.isfinite(cams["azimuth"]), f"has no viewing direction in '{fields[AZIMUTH_FIELD]}'"),
-            (~((cams["hfov"] > 0) & (cams["hfov"] < 180)), "has a field of view outside 0-180 degrees"),
-            (~(cams["px"] > 0), "has no positive horizontal resolution"),
-            (cams["height"] <= 0, "has a mounting height <= 0 m"),
-            (cams["range"] <= 0, "has a maximum range <= 0 m"),
-        )
-        for bad, what in checks:
-            bad = np.asarray(bad)
-            if bad.any():
-                i = int(np.flatnonzero(bad)[0])
-                raise InputError("Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix "
-                                 "the value.", cams['name'][i], int(cams['fid'][i]), what, int(bad.sum()))
+        names = table.attributes[fields[CAMERA_ID_FIELD]] if fields[CAMERA_ID_FIELD] else None
+        cams = camera_table(table.x, table.y, table.fid, names, numeric_values(table, fields[HEIGHT_FIELD], np.nan),
+                            numeric_values(table, fields[AZIMUTH_FIELD], np.nan),
+                            numeric_values(table, fields[HFOV_FIELD], np.nan),
+                            numeric_values(table, fields[WIDTH_PX_FIELD], np.nan),
+                            numeric_values(table, fields[RANGE_FIELD], np.nan),
+                            default_hfov=self.parameterAsDouble(parameters, HFOV, context),
+                            default_px=self.parameterAsInt(parameters, WIDTH_PX, context),
+                            default_range=self.parameterAsDouble(parameters, MAX_RANGE, context),
+                            azimuth_field=fields[AZIMUTH_FIELD])
         return cams, table.crs
 
     def _levels(self, parameters, context):
@@ -242,10 +227,8 @@ class CctvCoverage(BesecureAlgorithm):
                            if total > 0 else 0.0) for lv in levels}
             n_cameras = len({c for c, g, lv in zip(cover["camera"], geoms, cover["level"], strict=True)
                              if lv == next(iter(levels)) and geom.intersects(g)})
-            ok = shares[required] >= min_share - 1e-9
-            rows.append((p, total, *[shares[lv] for lv in levels], n_cameras, "pass" if ok else "fail",
-                         f"{shares[required]:.0%} covered at '{required}' "
-                         f"({'at least' if ok else 'below'} the required {min_share:.0%})"))
+            rows.append((p, total, *[shares[lv] for lv in levels], n_cameras,
+                         *coverage_verdict(shares[required], required, min_share)))
             gap = geomops.difference(geom, union[required])
             pieces = (geomops.polygon_part_rings(gap) if targets.areal else geomops.line_part_arrays(gap))
             for piece in pieces:

@@ -14,9 +14,16 @@ from qgis.core import (
 )
 
 from ...analysis.errors import InputError
-from ...analysis.network import MAX_SNAP_M, build_network, dead_ends, exit_distance_pieces, node_distances
+from ...analysis.network import (
+    MAX_SNAP_M,
+    build_network,
+    dead_ends,
+    exit_distance_pieces,
+    exit_nodes,
+    node_distances,
+)
 from ...analysis.proximity import Shapes, nearest_places
-from ...analysis.sbd_rules import constant, vegetation_verdicts
+from ...analysis.sbd_rules import constant, vegetation_kinds, vegetation_verdicts
 from ...analysis.sbd_visual import substring
 from ...compat import (
     FIELD_ANY,
@@ -152,14 +159,11 @@ class Concealment(BesecureAlgorithm):
         near = nearest_places(objects.shapes, n, Shapes.build(lines=lines, line_owner=range(len(lines))))
         height = self._numbers(objects, height_field)
         crown = self._numbers(objects, crown_field) if crown_field else np.full(n, np.nan)
-        default_kind = self.parameterAsString(parameters, DEFAULT_KIND, context).strip().lower()
-        kinds = np.array([(k or default_kind).strip().lower() for k in
-                          (objects.text(kind_field) if kind_field else [None] * n)], dtype=object)
-        known = {rule["kind"] for rule in ruleset["rules"]}
-        unknown = sorted(set(kinds) - known)
+        kinds, unknown, known = vegetation_kinds(objects.text(kind_field) if kind_field else None, n,
+                                          self.parameterAsString(parameters, DEFAULT_KIND, context), ruleset)
         if unknown:
             feedback.pushWarning(tr("Kinds without a rule are not assessed: {} (the rule set knows {}).").format(
-                ", ".join(unknown), ", ".join(sorted(known))))
+                ", ".join(unknown), ", ".join(known)))
         missing = int(np.isnan(height).sum())
         if missing:
             feedback.pushWarning(tr("{} objects have no height; rules on height do not apply to them.").format(missing))
@@ -182,25 +186,18 @@ class Concealment(BesecureAlgorithm):
         built = build_network(lines, self.parameterAsDouble(parameters, SNAP, context),
                               points=exit_points if exit_points.shape[0] else None, point_tolerance=tolerance)
         net = built.network
-        if exit_points.shape[0] or exit_shapes is not None:
-            exit_nodes = built.point_node[built.point_node >= 0]
-            far = int((built.point_node < 0).sum())
-            if far:
-                feedback.pushWarning(tr("{} exit points are farther than EXIT_TOLERANCE from the paths and were left "
-                                        "out.").format(far))
-            if exit_shapes is not None:
-                nodes = Shapes.build(points=net.node_xy, point_owner=np.arange(net.n_nodes))
-                near_exit = nearest_places(nodes, net.n_nodes, exit_shapes).distance <= tolerance
-                exit_nodes = np.union1d(exit_nodes, np.flatnonzero(near_exit))
-            exit_nodes = np.unique(exit_nodes).astype(np.int64)
-            feedback.pushInfo(tr("{} path nodes are exits.").format(exit_nodes.size))
-        else:
-            exit_nodes = np.flatnonzero(net.degree() >= 3)
+        exits = exit_nodes(built, exit_shapes, tolerance)
+        if exits.junctions:
             feedback.pushInfo(tr("No exits given: the {} junctions of three or more paths count as ways out.")
-                              .format(exit_nodes.size))
-        ends = dead_ends(net, exit_nodes)
+                              .format(exits.nodes.size))
+        else:
+            if exits.n_far:
+                feedback.pushWarning(tr("{} exit points are farther than EXIT_TOLERANCE from the paths and were left "
+                                        "out.").format(exits.n_far))
+            feedback.pushInfo(tr("{} path nodes are exits.").format(exits.nodes.size))
+        ends = dead_ends(net, exits.nodes)
         limit = self.parameterAsDouble(parameters, MAX_EXIT_DISTANCE, context)
-        dist = node_distances(net, exit_nodes)
+        dist = node_distances(net, exits.nodes)
         pieces = exit_distance_pieces(net, dist, limit)
         escape = pd.DataFrame({
             "edge": pieces.edge.astype(np.int64), "start_m": pieces.start_m, "end_m": pieces.end_m,

@@ -16,13 +16,14 @@ from qgis.core import (
 
 from ...analysis import grids
 from ...analysis.emerging import (
+    ADVISED_TIME_STEPS,
     CATEGORY_CODES,
     DISPLAY_NAMES,
-    MIN_TIME_STEPS,
     build_cube,
     emerging_hot_spot_analysis,
     expected_neighbourhood_count,
     sparse_threshold,
+    step_coverage,
     time_bins,
 )
 from ...analysis.errors import InputError
@@ -30,6 +31,7 @@ from ...analysis.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
+from ...layers.dates import period_bounds, period_selection
 from ...layers.write import write_frame, write_geopackage_layers
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -50,7 +52,6 @@ STEPS = ("week", "month")
 STEP_NAMES = {"week": N_("week"), "month": N_("month")}
 STEP_COUNTS = {"week": N_("{} weekly time steps"), "month": N_("{} monthly time steps")}
 GRID_NAMES = {"square": N_("square cells"), "hexagon": N_("hexagonal cells")}
-ADVISED_TIME_STEPS = 10  # below this the 90 % rules mean "every step"
 
 # One colour per pattern, after the common Esri emerging hot spot legend: warm hues (reds, oranges, yellow,
 # magenta) for hot patterns and cool ones (blues, teals, violet) for cold, the most alarming darkest; every pair
@@ -161,14 +162,11 @@ class EmergingHotSpots(BesecureAlgorithm):
         step = STEPS[self.parameterAsEnum(parameters, TIME_STEP, context)]
         start_text = self.parameterAsString(parameters, START, context)
         end_text = self.parameterAsString(parameters, END, context)
-        start, end = incidents.period_bounds(start_text, end_text)
+        start, end = period_bounds(start_text, end_text)
 
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
-        in_period = incidents.period_mask(parsed.times, start_text, end_text)
-        if not in_period.any():
-            raise InputError("The layer has no incidents between {} and {} in '{}'.",
-                             start_text or 'the start', end_text or 'the end', time_field)
+        in_period = period_selection(parsed, start_text, end_text, time_field)
         points = points.subset(in_period)
         times = parsed.times[in_period]
         time_index, step_starts = time_bins(times, step, start, end)
@@ -238,38 +236,30 @@ class EmergingHotSpots(BesecureAlgorithm):
     @staticmethod
     def _check_steps(step, step_starts, times, start, end, feedback) -> None:
         """Enough time steps; warn about few steps and steps the data or the period only partly cover."""
-        n_times = int(step_starts.size)
+        cover = step_coverage(step, step_starts, times, start, end)
         first, last = times.min(), times.max()
         name = tr(STEP_NAMES[step])
-        if n_times < MIN_TIME_STEPS:
-            raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or "
-                             "more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose "
-                             "weekly steps or a longer period.",
-                             MIN_TIME_STEPS, ADVISED_TIME_STEPS, _day(first), _day(last), n_times, step)
-        first_start = step_starts[0].astype("datetime64[m]")
-        last_end = _step_end(step, step_starts[-1]).astype("datetime64[m]")
         feedback.pushInfo(tr("{} from {} to {} (incidents from {} to {}).").format(
-            tr(STEP_COUNTS[step]).format(n_times), _day(first_start), _day(last_end - 1), _minute(first),
-            _minute(last)))
-        if n_times < ADVISED_TIME_STEPS:
+            tr(STEP_COUNTS[step]).format(cover.n_times), _day(cover.first_start), _day(cover.last_end - 1),
+            _minute(first), _minute(last)))
+        if cover.n_times < ADVISED_TIME_STEPS:
             feedback.pushWarning(tr("Only {} time steps: with fewer than {} the patterns that need 90 % of the steps "
-                                    "need every step.").format(n_times, ADVISED_TIME_STEPS))
-        if start is not None and start > first_start:
+                                    "need every step.").format(cover.n_times, ADVISED_TIME_STEPS))
+        if cover.start_cuts_first:
             feedback.pushWarning(tr("The period starts on {}, inside the first step (from {}): that step is only "
                                     "partly covered. Start on the first day of a {}.")
-                                 .format(_minute(start), _day(first_start), name))
-        if end is not None and end < last_end:
+                                 .format(_minute(start), _day(cover.first_start), name))
+        if cover.end_cuts_last:
             feedback.pushWarning(tr("The period ends before {}, inside the last step: that step is only partly "
-                                    "covered. End on the last day of a {}.").format(_day(last_end), name))
-        days = np.timedelta64(1, "D")
-        if start is None and first - first_start > 3 * days:
+                                    "covered. End on the last day of a {}.").format(_day(cover.last_end), name))
+        if cover.days_before_data is not None:
             feedback.pushWarning(tr("The first incident is on {}, {} days into the first step: if the data start "
                                     "there, that step is incomplete. Set START to the first day of a {}.")
-                                 .format(_day(first), int((first - first_start) // days), name))
-        if end is None and last_end - last > 3 * days:
+                                 .format(_day(first), cover.days_before_data, name))
+        if cover.days_after_data is not None:
             feedback.pushWarning(tr("The last incident is on {}, {} days before the end of the last step: if the "
                                     "data end there, that step is incomplete. Set END to the last day of a {}.")
-                                 .format(_day(last), int((last_end - last) // days), name))
+                                 .format(_day(last), cover.days_after_data, name))
 
     @staticmethod
     def _warn_sparse(cube, w, time_lag, alpha, feedback) -> None:
@@ -346,13 +336,6 @@ class EmergingHotSpots(BesecureAlgorithm):
         self._styled_outputs.append((f"{path}|layername=locations", PATTERN_STYLE, record))
         self._styled_outputs.append((f"{path}|layername=cube", None, record))
         return path
-
-
-def _step_end(step: str, step_start: np.datetime64) -> np.datetime64:
-    """The first day after the step that starts on ``step_start``."""
-    if step == "month":
-        return (step_start.astype("datetime64[M]") + 1).astype("datetime64[D]")
-    return step_start + np.timedelta64(7, "D")
 
 
 def _day(t) -> str:

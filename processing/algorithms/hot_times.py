@@ -6,14 +6,13 @@ import os
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
 )
 
-from ...analysis.aoristic import HOURS_PER_WEEK, hot_times, to_minutes
+from ...analysis.aoristic import hot_times, hot_times_frame, to_minutes
 from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
@@ -30,7 +29,6 @@ END_FIELD = "END_FIELD"
 OUTPUT = "OUTPUT"
 OUTPUT_CHART = "OUTPUT_CHART"
 OUTPUT_HTML = "OUTPUT_HTML"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 CHART_CELL = 22  # pixels per hour cell of the chart
 
@@ -178,22 +176,3 @@ class HotTimes(BesecureAlgorithm):
                      [[day, *(f"{v:.2f}" for v in row)] for day, row in zip(days, grid)])
         return report.to_html()
 
-
-def hot_times_frame(table: np.ndarray, zone_labels=None) -> pd.DataFrame:
-    """(n_groups, 168) weights -> long table with weekday, day, hour, weight, share (and zone)."""
-    n_groups = table.shape[0]
-    how = np.tile(np.arange(HOURS_PER_WEEK), n_groups)
-    totals = table.sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = (table / np.where(totals > 0, totals, np.nan)[:, None]).ravel()
-    frame = pd.DataFrame({
-        "weekday": how // 24,
-        "day": [WEEKDAYS[d] for d in how // 24],
-        "hour": how % 24,
-        "weight": table.ravel(),
-        "share": share,
-    })
-    if zone_labels is not None:
-        labels = np.asarray(zone_labels)
-        frame.insert(0, "zone", np.repeat(labels.astype(str) if labels.dtype == object else labels, HOURS_PER_WEEK))
-    return frame

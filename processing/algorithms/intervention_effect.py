@@ -14,10 +14,12 @@ from qgis.core import (
 )
 
 from ...analysis.errors import InputError
-from ...analysis.geometry import assign_points_to_polygons
-from ...analysis.intervention import wdd, wdd_single_control, wdq
+from ...analysis.geometry import assign_points_to_groups
+from ...analysis.intervention import check_periods, intervention_effect
+from ...analysis.periods import Period
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
+from ...layers.dates import period_bounds, period_mask
 from ...layers.read import read_polygons
 from ...layers.wkb import multipolygon_wkb
 from ...layers.write import write_frame
@@ -114,14 +116,9 @@ class InterventionEffect(BesecureAlgorithm):
         for name, text in zip(PERIODS, texts, strict=True):
             if not text:
                 raise InputError("Give {}: both periods need a start and an end date (YYYY-MM-DD).", name)
-        before = incidents.period_bounds(texts[0], texts[1], "BEFORE_")
-        after = incidents.period_bounds(texts[2], texts[3], "AFTER_")
-        if before[0] < after[1] and after[0] < before[1]:
-            raise InputError("The before period ({} to {}) and the after period ({} to {}) overlap; an incident "
-                             "may count in one period only.", texts[0], texts[1], texts[2], texts[3])
-        if after[0] < before[0]:
-            raise InputError("The after period ({} to {}) lies before the before period ({} to {}); swap them.",
-                             texts[2], texts[3], texts[0], texts[1])
+        before = period_bounds(texts[0], texts[1], "BEFORE_")
+        after = period_bounds(texts[2], texts[3], "AFTER_")
+        check_periods(before, after, texts)
         return texts, before, after
 
     def _areas(self, parameters, context, points, feedback):
@@ -147,8 +144,8 @@ class InterventionEffect(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [time_field])
         check_cancel(feedback)
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
-        in_b = incidents.period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
-        in_a = incidents.period_mask(parsed.times, texts[2], texts[3], "AFTER_")
+        in_b = period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
+        in_a = period_mask(parsed.times, texts[2], texts[3], "AFTER_")
         for mask, label, (start, end) in ((in_b, "before", texts[:2]), (in_a, "after", texts[2:])):
             if not mask.any():
                 raise InputError("The incident layer has no incidents in the {} period ({} to {}) in field '{}'; "
@@ -162,11 +159,7 @@ class InterventionEffect(BesecureAlgorithm):
         check_cancel(feedback)
         self._warn_overlaps(areas, feedback)
         # Each incident goes to the first area that contains it (target, buffer, control, control buffer).
-        area_of = np.full(points.x.size, -1, dtype=np.int64)
-        for k, (_, rings, _) in enumerate(areas):
-            free = area_of < 0
-            inside = assign_points_to_polygons(points.x[free], points.y[free], rings) >= 0
-            area_of[np.flatnonzero(free)[inside]] = k
+        area_of = assign_points_to_groups(points.x, points.y, [rings for _, rings, _ in areas])
         names = [name for name, _, _ in areas]
         counts = {name: (int(np.count_nonzero(in_b & (area_of == k))), int(np.count_nonzero(in_a & (area_of == k))))
                   for k, name in enumerate(names)}
@@ -197,24 +190,17 @@ class InterventionEffect(BesecureAlgorithm):
         c_b, c_a = counts[CONTROL]
         separate = CONTROL_BUFFER in counts
         cd_b, cd_a = counts[CONTROL_BUFFER] if separate else (c_b, c_a)
-
-        days_b = float((before[1] - before[0]) / np.timedelta64(1, "D"))
-        days_a = float((after[1] - after[0]) / np.timedelta64(1, "D"))
-        # Wheeler (2021): the after counts are scaled to the before period's length.
-        lengths = (1.0, days_a / days_b) if days_a != days_b else (1.0, 1.0)
-
-        if separate:
-            test = wdd(t_b, t_a, c_b, c_a, d_b, d_a, cd_b, cd_a, period_lengths=lengths)
-        else:
-            test = wdd_single_control(t_b, t_a, d_b, d_a, c_b, c_a, period_lengths=lengths)
-        quotient = wdq(t_b, t_a, d_b, d_a, c_b, c_a)
+        days_b, days_a = Period(*before).length_days, Period(*after).length_days
+        effect = intervention_effect(counts[TARGET], counts[BUFFER], counts[CONTROL], counts.get(CONTROL_BUFFER),
+                                     days_before=days_b, days_after=days_a)
+        quotient, test, lengths = effect.quotient, effect.test, effect.period_lengths
 
         sentences = [self._wdq_sentence(quotient, c_b, c_a), self._wdd_sentence(test)]
         if lengths != (1.0, 1.0):
             sentences.append(tr("The periods differ in length ({} days before, {} after): in the WDD the after counts "
                                 "are scaled to the length of the before period; the WDQ needs no scaling.")
                              .format(f"{days_b:g}", f"{days_a:g}"))
-        if not separate:
+        if not effect.separate_control:
             sentences.append(tr("One control area serves target and buffer, so its change counts twice and its "
                                 "variance four times; a separate control area for the buffer gives a sharper test."))
         if quotient.interpretation == "undefined":

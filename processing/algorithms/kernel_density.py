@@ -24,6 +24,18 @@ from ...analysis.kde import (
     select_bandwidth,
     support_radius,
 )
+from ...analysis.kde_plan import (
+    AUTO_MAX_CELLS,
+    QUARTIC_RATIO,
+    auto_cell,
+    coarse_cell_advice,
+    default_bounds,
+    incident_weights,
+    population_kept,
+    raster_extent,
+    weight_inside,
+    wide_bandwidth,
+)
 from ...compat import FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
@@ -58,34 +70,7 @@ METHOD_NAMES = (N_("Fixed (the BANDWIDTH given)"), N_("Silverman's rule of thumb
                 N_("Likelihood cross-validation"), N_("Spatial Silverman rule (as ArcGIS Pro)"))
 DEFAULT_METHOD = METHODS.index("spatial")
 LCV_MAX_POINTS = 3000  # select_bandwidth's subsample size for likelihood cross-validation
-# An automatic cell size aims at a tenth of the kernel's radius but keeps the raster below this many cells.
-AUTO_MAX_CELLS = 4_000_000
-# A bandwidth above this share of the shorter side of the incidents' extent smooths the map into a few blobs.
-WIDE_BANDWIDTH_SHARE = 0.1
-NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
 PER_RESIDENTS = 1000.0
-QUARTIC_RATIO = canonical_bandwidth_ratio(Kernel.QUARTIC)
-
-
-def nice_cell(value: float, up: bool) -> float:
-    """The nearest of 1, 2, 2.5, 5 x 10^k at or below (``up`` False) or at or above ``value``."""
-    exp = math.floor(math.log10(value))
-    candidates = sorted(s * 10.0 ** e for e in (exp - 1, exp, exp + 1) for s in NICE_STEPS)
-    if up:
-        return next(c for c in candidates if c >= value * (1 - 1e-12))
-    return max(c for c in candidates if c <= value * (1 + 1e-12))
-
-
-def snapped(bounds: tuple[float, float, float, float], cell: float) -> tuple[float, float, float, float]:
-    """Bounds grown outwards to multiples of the cell size, so rasters of different data line up."""
-    xmin, ymin, xmax, ymax = bounds
-    return (math.floor(xmin / cell) * cell, math.floor(ymin / cell) * cell,
-            math.ceil(xmax / cell) * cell, math.ceil(ymax / cell) * cell)
-
-
-def n_cells(bounds: tuple[float, float, float, float], cell: float) -> int:
-    xmin, ymin, xmax, ymax = bounds
-    return max(1, math.ceil((xmax - xmin) / cell - 1e-9)) * max(1, math.ceil((ymax - ymin) / cell - 1e-9))
 
 
 class KernelDensity(BesecureAlgorithm):
@@ -236,7 +221,7 @@ class KernelDensity(BesecureAlgorithm):
         bounds, snap = self._bounds(parameters, context, crs, x, y, study, kernel, h, feedback)
         cell = self.parameterAsDouble(parameters, CELL_SIZE, context)
         if cell > 0:
-            extent = snapped(bounds, cell) if snap else bounds
+            extent = raster_extent(bounds, cell, snap)
         else:
             cell, extent = self._auto_cell(bounds, snap, kernel, h, min(AUTO_MAX_CELLS, max_cells), feedback)
         grid = kde_grid(x, y, kernel=kernel, bandwidth=h, cell_size=cell, extent=extent, max_cells=max_cells)
@@ -244,11 +229,11 @@ class KernelDensity(BesecureAlgorithm):
         feedback.pushInfo(tr("Raster: {:,} columns x {:,} rows = {:,} cells of {:g} m; top-left corner ({:.2f}, "
                              "{:.2f}).").format(grid.ncols, grid.nrows, grid.ncols * grid.nrows, cell, grid.xmin,
                                                 grid.ymax))
-        if cell > support_radius(kernel, h) / 2:
+        better = coarse_cell_advice(cell, kernel, h)
+        if better is not None:
             feedback.pushWarning(tr("The cells ({:g} m) are coarse for a kernel radius of {:,.1f} m: the surface is "
                                     "sampled too sparsely to keep its mass; a cell size of {:g} m or less is better.")
-                                 .format(cell, support_radius(kernel, h), nice_cell(support_radius(kernel, h) / 5,
-                                                                                    up=False)))
+                                 .format(cell, support_radius(kernel, h), better))
         mask = None
         if study is not None:
             xc, yc = grid.cell_centres()
@@ -298,21 +283,10 @@ class KernelDensity(BesecureAlgorithm):
         """Coordinates and weights; refuses negative weights, skips empty ones."""
         if not field:
             return points.x, points.y, np.ones(points.x.size)
-        raw = points.attributes[field]
-        if raw.dtype == object:
-            raise InputError("The weight field '{}' is not numeric; choose a field with numbers.", field)
-        w = raw.astype(float)
-        negative = w < 0
-        if negative.any():
-            raise InputError("The weight field '{}' has {:,} negative values (the lowest is {:g}); weights must be "
-                             "zero or more (counts, aoristic weights).", field, int(negative.sum()), np.nanmin(w))
-        missing = ~np.isfinite(w)
-        if missing.any():
+        w, keep = incident_weights(points.attributes[field], field)
+        if not keep.all():
             feedback.pushWarning(tr("{:,} incidents without a weight in '{}' are left out.")
-                                 .format(int(missing.sum()), field))
-        keep = ~missing
-        if not w[keep].sum() > 0:
-            raise InputError("The weights in '{}' sum to zero: there is nothing to smooth.", field)
+                                 .format(int((~keep).sum()), field))
         return points.x[keep], points.y[keep], w[keep]
 
     def _bandwidth(self, parameters, context, x, y, w, kernel, method, given, feedback) -> float:
@@ -359,15 +333,15 @@ class KernelDensity(BesecureAlgorithm):
     def _warn_wide(x, y, w, kernel, h, *, automatic, feedback) -> None:
         """Warn when the bandwidth, as the quartic radius with the same smoothing, exceeds WIDE_BANDWIDTH_SHARE of
         the shorter side of the incidents' extent; say what the spatial Silverman rule would give."""
-        side = float(min(np.ptp(x), np.ptp(y)))
-        radius = h * QUARTIC_RATIO / canonical_bandwidth_ratio(kernel)
-        if not (side > 0 and radius > WIDE_BANDWIDTH_SHARE * side):
+        wide = wide_bandwidth(x, y, kernel, h)
+        if wide is None:
             return
-        as_quartic = "" if kernel == Kernel.QUARTIC else tr(" (a quartic radius of {:,.0f} m)").format(radius)
+        as_quartic = ("" if kernel == Kernel.QUARTIC
+                      else tr(" (a quartic radius of {:,.0f} m)").format(wide.quartic_radius))
         message = tr("The bandwidth of {:,.0f} m{} is more than a tenth of the shorter side of the incidents' extent "
                      "({:,.0f} m): the map will show a few broad blobs, not places. For street- or neighbourhood-scale "
                      "detail give a smaller BANDWIDTH in metres (e.g. {:g} m).").format(
-            h, as_quartic, side, nice_cell(WIDE_BANDWIDTH_SHARE * side / 2, up=False))
+            h, as_quartic, wide.side, wide.suggested)
         if not automatic:
             try:
                 spatial = select_bandwidth(x, y, w, "spatial", kernel=kernel)
@@ -388,35 +362,20 @@ class KernelDensity(BesecureAlgorithm):
             if ext_crs.isValid() and ext_crs != crs:
                 feedback.pushInfo(tr("Extent given in {} and transformed to the working CRS.").format(ext_crs.authid()))
             return (ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum()), False
-        if study is not None:
-            allv = np.vstack(study)
-            lo, hi = allv.min(axis=0), allv.max(axis=0)
-            return (lo[0], lo[1], hi[0], hi[1]), True
-        pad = support_radius(kernel, h)
-        return (x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad), True
+        return default_bounds(x, y, study, kernel, h), True
 
     @staticmethod
     def _auto_cell(bounds, snap, kernel, h, target, feedback):
-        """About a tenth of the kernel's radius, on the 1-2-2.5-5 series, enlarged to stay within ``target`` cells."""
-        radius = support_radius(kernel, h)
-        cell = nice_cell(radius / 10.0, up=False)
-
-        def extent_for(c):
-            return snapped(bounds, c) if snap else bounds
-
-        if n_cells(extent_for(cell), cell) <= target:
+        """The automatic cell size and extent (analysis.kde_plan.auto_cell), logged."""
+        choice = auto_cell(bounds, snap, kernel, h, target)
+        if choice.tenth_cells is None:
             feedback.pushInfo(tr("Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).")
-                              .format(cell, radius))
-            return cell, extent_for(cell)
-        wanted = n_cells(extent_for(cell), cell)
-        xmin, ymin, xmax, ymax = bounds
-        cell = nice_cell(math.sqrt((xmax - xmin) * (ymax - ymin) / target), up=True)
-        while n_cells(extent_for(cell), cell) > target:
-            cell = nice_cell(cell * 1.01, up=True)
-        feedback.pushWarning(tr("Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more "
-                                "than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.")
-                             .format(cell, wanted, target))
-        return cell, extent_for(cell)
+                              .format(choice.cell, choice.radius))
+        else:
+            feedback.pushWarning(tr("Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, "
+                                    "more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer "
+                                    "raster.").format(choice.cell, choice.tenth_cells, target))
+        return choice.cell, choice.extent
 
     def _population(self, parameters, context, crs, extent, kernel, h, feedback):
         """(x, y, residents) of the population points or raster cells, or None without a population."""
@@ -440,13 +399,7 @@ class KernelDensity(BesecureAlgorithm):
             xmin, ymin, xmax, ymax = extent
             px, py, pw = read_raster_cells(raster, crs, (xmin - pad, ymin - pad, xmax + pad, ymax + pad))
             what = tr("raster cells")
-        if (pw < 0).any():
-            raise InputError("The population has {:,} negative values; residents must be zero or more.",
-                             int((pw < 0).sum()))
-        keep = np.isfinite(pw) & (pw > 0)
-        if not keep.any():
-            raise InputError("The population is empty (no residents within reach of the raster); check the "
-                             "population layer, its field and its CRS.")
+        keep = population_kept(pw)
         feedback.pushInfo(tr("Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).")
                           .format(float(pw[keep].sum()), int(keep.sum()), what))
         return px[keep], py[keep], pw[keep]
@@ -464,7 +417,6 @@ class KernelDensity(BesecureAlgorithm):
             return
         cell_km2 = result.cell_size**2 / 1e6
         mass = float(values[finite].sum()) * cell_km2
-        inside = (x >= result.xmin) & (x < result.xmax) & (y > result.ymin) & (y <= result.ymax)
         unit = result.units if not weight_field else tr("weight per km² (the sum of '{}')").format(weight_field)
         peak = float(np.nanmax(values)) if finite.any() else 0.0
         feedback.pushInfo(tr("Unit: {}. Peak: {:,.4g}.").format(unit, peak))
@@ -474,4 +426,5 @@ class KernelDensity(BesecureAlgorithm):
         feedback.pushInfo(tr("Mass check: raster sum x cell area = {:,.3f}; total weight {:,.3f}, of which {:,.3f} "
                              "inside the raster extent (they agree up to the kernel mass that crosses the extent's "
                              "border, the nodata cells and any edge correction).")
-                          .format(mass, float(w.sum()), float(w[inside].sum())))
+                          .format(mass, float(w.sum()),
+                                  weight_inside(x, y, w, (result.xmin, result.ymin, result.xmax, result.ymax))))

@@ -19,13 +19,13 @@ from ...analysis.lighting import CosinePowerDistribution, read_eulumdat
 from ...analysis.sbd_rules import load_ruleset
 from ...analysis.sbd_visual import (
     DEFAULT_REACH_M,
-    Lamps,
     area_fields,
+    assign_classes,
+    check_lamps,
     evaluate_fields,
     illuminance,
     line_fields,
     raster_grid,
-    resolve_class,
     substring,
 )
 from ...compat import (
@@ -251,43 +251,23 @@ class LightingCheck(BesecureAlgorithm):
         flux = numeric_values(table, fields[FLUX_FIELD], flux_default)
         mf_default = self.parameterAsDouble(parameters, MAINTENANCE_FACTOR, context)
         mf = numeric_values(table, fields[MAINTENANCE_FIELD], mf_default)
-        mf = np.where(np.isnan(mf), mf_default, mf)
         azimuth = numeric_values(table, fields[AZIMUTH_FIELD], 0.0)
-        azimuth = np.where(np.isnan(azimuth), 0.0, azimuth)
-        bad_height = ~(height > 0)
-        bad_flux = (np.isnan(flux) & (distribution is None)) | (flux < 0)
-        bad_mf = ~((mf > 0) & (mf <= 1))
-        use = ~(bad_height | bad_flux | bad_mf)
-        for mask, what in ((bad_height, tr("without a positive mounting height")),
-                           (bad_flux & ~bad_height, tr("without a usable luminous flux")),
-                           (bad_mf & ~bad_height & ~bad_flux, tr("with a maintenance factor outside (0, 1]"))):
-            if mask.any():
-                feedback.pushWarning(tr("{} of {} lamps {} were skipped.").format(int(mask.sum()), use.size, what))
-        if not use.any():
-            raise InputError("None of the {} lamps has a usable mounting height, flux and maintenance factor; fill "
-                             "in the fields or give HEIGHT and FLUX for all lamps.", use.size)
-        xy = np.column_stack([table.x, table.y])[use]
-        lamps = Lamps.build(xy, height[use], flux[use], mf[use], azimuth[use], distribution, reference)
+        check = check_lamps(height, flux, mf, azimuth, mf_default, has_distribution=distribution is not None)
+        for count, what in ((check.no_height, tr("without a positive mounting height")),
+                            (check.no_flux, tr("without a usable luminous flux")),
+                            (check.bad_maintenance, tr("with a maintenance factor outside (0, 1]"))):
+            if count:
+                feedback.pushWarning(tr("{} of {} lamps {} were skipped.").format(count, check.use.size, what))
+        lamps = check.lamps(np.column_stack([table.x, table.y]), distribution, reference)
         feedback.pushInfo(tr("{} lamps used.").format(lamps.n))
         return lamps, table.crs, ra
 
     def _classes(self, parts, class_field, default, ruleset, feedback):
-        default_class = resolve_class(default, ruleset)
-        if default_class is None and len(ruleset["classes"]) == 1:
-            default_class = next(iter(ruleset["classes"]))
-        classes, missing = [], 0
-        for p in range(parts.n):
-            value = parts.value(class_field, p) if class_field else None
-            name = resolve_class(value, ruleset) if value is not None else None
-            if name is None:
-                name = default_class
-            missing += name is None
-            classes.append(name)
+        values = [parts.value(class_field, p) if class_field else None for p in range(parts.n)]
+        classes, missing = assign_classes(values, default, ruleset)
         if missing:
             feedback.pushWarning(tr("{} paths have no lighting class and are not assessed (give CLASS).")
                                  .format(missing))
-        if all(c is None for c in classes):
-            raise InputError("No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).")
         return classes
 
     # -- run ----------------------------------------------------------------------------------

@@ -10,8 +10,19 @@ from qgis.core import (
 )
 
 from ...analysis.errors import InputError
-from ...analysis.sbd_visual import line_samples, overlook_pieces, snap_to_walls, substring, view_isovists
-from ...analysis.visibility import OccluderSet, facade_openings
+from ...analysis.sbd_visual import (
+    building_storeys,
+    generated_openings,
+    line_samples,
+    opening_views,
+    overlook_pieces,
+    overlook_verdicts,
+    overlooked_share,
+    snap_to_walls,
+    substring,
+    view_isovists,
+)
+from ...analysis.visibility import OccluderSet
 from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING, WKB_POLYGON
 from ...i18n import tr
 from ...layers import geomops
@@ -138,22 +149,12 @@ class NaturalSurveillance(BesecureAlgorithm):
     def _generated(self, parameters, context, buildings, feedback):
         spacing = self.parameterAsDouble(parameters, SPACING, context)
         storey_height = self.parameterAsDouble(parameters, STOREY_HEIGHT, context)
-        default = self.parameterAsInt(parameters, STOREYS, context)
-        storeys = np.full(len(buildings.rings), default)
         field = self.parameterAsString(parameters, STOREYS_FIELD, context)
-        if field:
-            given = buildings.attributes[field].astype(float)
-            storeys = np.where(np.isfinite(given) & (given >= 1), np.round(given), default).astype(int)
-        xs, ys, facing = [], [], []
-        for n in np.unique(storeys):
-            rings = [r for r, k in zip(buildings.rings, storeys, strict=True) if k == n]
-            ops = facade_openings(rings, spacing=spacing, storeys=int(n), storey_height=storey_height)
-            xs.append(ops.x)
-            ys.append(ops.y)
-            facing.append(ops.facing_deg)
-        xy = np.column_stack([np.concatenate(xs), np.concatenate(ys)]) if xs else np.zeros((0, 2))
+        storeys = building_storeys(buildings.attributes[field].astype(float) if field else None,
+                                   len(buildings.rings), self.parameterAsInt(parameters, STOREYS, context))
+        xy, facing = generated_openings(buildings.rings, storeys, spacing, storey_height)
         feedback.pushInfo(tr("{} openings generated along the facades.").format(xy.shape[0]))
-        return xy, np.concatenate(facing) if facing else np.zeros(0)
+        return xy, facing
 
     def _openings(self, parameters, context, buildings, crs, feedback):
         angle = self.parameterAsDouble(parameters, VIEW_ANGLE, context)
@@ -166,17 +167,14 @@ class NaturalSurveillance(BesecureAlgorithm):
         table = read_plan_points(self, parameters, OPENINGS, context, [field], "openings", feedback, crs)
         xy = np.column_stack([table.x, table.y])
         facing = numeric_values(table, field, np.nan)
-        views = np.full(xy.shape[0], angle)
         if buildings is not None:
             snap = self.parameterAsDouble(parameters, SNAP_DISTANCE, context)
             xy, wall_facing = snap_to_walls(xy, buildings.occluders, snap)
             facing = np.where(np.isnan(facing), wall_facing, facing)
-        free = np.isnan(facing)
-        if free.any():
-            views[free] = 360.0
-            facing[free] = 0.0
+        facing, views, n_free = opening_views(facing, angle)
+        if n_free:
             feedback.pushWarning(tr("{} openings have no facing and are not on a facade: they look all around.")
-                                 .format(int(free.sum())))
+                                 .format(n_free))
         return xy, facing, views
 
     # -- run ----------------------------------------------------------------------------------
@@ -203,8 +201,7 @@ class NaturalSurveillance(BesecureAlgorithm):
         counts, n_open = overlook_pieces(xy, facing, views, reach, samples, occluders,
                                          progress_callback(feedback, 0, 45))
         pieces = samples.pieces
-        seen = np.bincount(samples.piece, weights=counts > 0, minlength=len(pieces))
-        share = seen / np.maximum(pieces["n_samples"].to_numpy(), 1)
+        share = overlooked_share(samples, counts)
 
         public = self._public_space(parameters, context, parts, crs, feedback)
         if buildings is not None and not public.isEmpty():
@@ -232,10 +229,7 @@ class NaturalSurveillance(BesecureAlgorithm):
             frame[col] = pieces[col].to_numpy()
         frame["overlooked_share"] = share
         frame["n_openings"] = n_open
-        ok = share >= min_share - 1e-12
-        frame["verdict"] = np.where(ok, "pass", "fail")
-        frame["reason"] = [f"{s:.0%} overlooked ({'at least' if o else 'below'} the required {min_share:.0%})"
-                           for s, o in zip(share, ok, strict=True)]
+        frame["verdict"], frame["reason"] = overlook_verdicts(share, min_share)
         wkb = [line_wkb(substring(parts.lines[p], a, b))
                for p, a, b in zip(pieces["part"], pieces["start_m"], pieces["end_m"], strict=True)]
         dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=wkb, wkb_type=WKB_LINESTRING)

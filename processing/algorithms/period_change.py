@@ -17,7 +17,7 @@ from ...analysis.change import DECREASE, INCREASE, compare_periods
 from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, tr
-from ...layers.dates import parse_bound
+from ...layers.dates import parse_bound, period_bounds
 from ...layers.write import write_frame
 from .. import incidents, units
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -120,7 +120,7 @@ class PeriodChange(BesecureAlgorithm):
                                  "choose a standard window in PRESET.")
             found = []
             for label, (start, end) in (("A", bounds[:2]), ("B", bounds[2:])):
-                parsed = incidents.period_bounds(start, end, f"PERIOD_{label}_")
+                parsed = period_bounds(start, end, f"PERIOD_{label}_")
                 if None in parsed:
                     feedback.pushInfo(tr("Period {}: an empty bound is the first or last day with incidents "
                                          "({} – {}).").format(label, *days))
@@ -130,7 +130,7 @@ class PeriodChange(BesecureAlgorithm):
             feedback.pushWarning(tr("PERIOD_A_START and PERIOD_A_END are ignored: the window '{}' sets period A.")
                                  .format(tr(PRESET_LABELS[pr.PRESETS.index(preset)])))
         if preset == pr.SAME_PERIOD_LAST_YEAR:
-            start, end = incidents.period_bounds(bounds[2], bounds[3], "PERIOD_B_")
+            start, end = period_bounds(bounds[2], bounds[3], "PERIOD_B_")
             if start is None or end is None:
                 raise InputError("Give PERIOD_B_START and PERIOD_B_END: 'Same period last year' compares "
                                  "them with the same dates one year earlier.")
@@ -169,9 +169,8 @@ class PeriodChange(BesecureAlgorithm):
         if length_a != length_b:
             feedback.pushInfo(tr("Periods differ in length (A: {:g} days, B: {:g} days): compared as rates per "
                                  "day.").format(length_a, length_b))
-        times = parsed.times
-        in_a = (times >= period_a.start) & (times < period_a.end)
-        in_b = (times >= period_b.start) & (times < period_b.end)
+        in_a = pr.in_period(parsed.times, period_a.start, period_a.end)
+        in_b = pr.in_period(parsed.times, period_b.start, period_b.end)
         if not (in_a | in_b).any():
             raise InputError("The layer has no incidents in either period (field '{}').", time_field)
         feedback.pushInfo(tr("{} incidents in period A, {} in period B.").format(int(in_a.sum()), int(in_b.sum())))

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ...analysis.errors import InputError
 from ...analysis.proximity import nearest_places
-from ...analysis.sbd_rules import constant, load_ruleset, standoff_verdict
+from ...analysis.sbd_rules import asset_threats, constant, load_ruleset, standoff_table
 from ...compat import FIELD_ANY, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING
 from ...i18n import N_, tr
 from ...layers.write import line_wkb, write_frame
@@ -106,16 +106,10 @@ class Standoff(BesecureAlgorithm):
         n = len(assets.fid)
         if n == 0:
             raise InputError("The asset layer has no feature with a usable geometry.")
-        threats = np.full(n, threat, dtype=object)
-        if threat_field:
-            names = {k.lower(): k for k in ruleset["threats"]}
-            names.update({str(v.get("label", k)).lower(): k for k, v in ruleset["threats"].items()})
-            given = [None if v is None else names.get(v.strip().lower()) for v in assets.text(threat_field)]
-            unknown = sum(g is None for g in given)
-            if unknown:
-                feedback.pushWarning(tr("{} assets have no known threat in '{}'; they are assessed against '{}'.")
-                                     .format(unknown, threat_field, threat))
-            threats = np.array([g or threat for g in given], dtype=object)
+        threats, unknown = asset_threats(assets.text(threat_field) if threat_field else None, n, threat, ruleset)
+        if unknown:
+            feedback.pushWarning(tr("{} assets have no known threat in '{}'; they are assessed against '{}'.")
+                                 .format(unknown, threat_field, threat))
         exclude = None
         if source_of(self, parameters, EXCLUDE, context, "exclude", optional=True) is not None:
             exclude, _ = read_zones(self, parameters, EXCLUDE, context, crs, feedback, 1e-6, label=N_("closed area"))
@@ -129,22 +123,7 @@ class Standoff(BesecureAlgorithm):
         frame = pd.DataFrame({"asset_fid": assets.fid.astype(np.int64)})
         if id_field:
             frame["asset_id"] = assets.text(id_field)
-        frame["min_distance_m"] = near.distance
-        frame["threat"] = threats
-        frame["mandatory_m"] = np.nan
-        frame["preferred_m"] = np.nan
-        frame["verdict"] = ""
-        frame["reason"] = ""
-        for name in np.unique(threats):
-            rows = threats == name
-            v = standoff_verdict(near.distance[rows], name, ruleset)
-            frame.loc[rows, "mandatory_m"] = v.mandatory_m
-            frame.loc[rows, "preferred_m"] = v.preferred_m
-            frame.loc[rows, "verdict"] = v.verdict
-            frame.loc[rows, "reason"] = v.reason
-        for name in ruleset["threats"]:
-            frame[f"v_{name}"] = standoff_verdict(near.distance, name, ruleset).verdict
-        frame.loc[~np.isfinite(near.distance), "min_distance_m"] = np.nan
+        frame = pd.concat([frame, standoff_table(near.distance, threats, ruleset)], axis=1)
         wkb = assets.wkb
         dest = write_frame(self, parameters, OUTPUT, context, frame, crs, wkb=wkb, wkb_type=assets.wkb_type,
                            feedback=feedback)

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from besecure.analysis.aoristic import HOURS_PER_WEEK, aoristic_matrix, hot_times, hour_of_week, to_minutes
+from besecure.analysis.aoristic import (
+    HOURS_PER_WEEK,
+    aoristic_matrix,
+    hot_times,
+    hot_times_frame,
+    hour_of_week,
+    to_minutes,
+)
 
 
 def minutes(text):
@@ -67,3 +74,16 @@ def test_hot_times_groups_and_sum():
     assert table.shape == (2, 168)
     assert table.sum() == pytest.approx(2.0)
     assert table[1, 24 + 10] == 1.0
+
+
+def test_hot_times_frame_is_long_with_shares_per_group():
+    table = np.zeros((2, 168))
+    table[0, 25] = 3.0  # Tuesday 01:00-02:00
+    table[0, 167] = 1.0  # Sunday 23:00-24:00
+    frame = hot_times_frame(table, np.array(["north", "south"], dtype=object))
+    assert len(frame) == 2 * 168 and frame.columns.tolist() == ["zone", "weekday", "day", "hour", "weight", "share"]
+    row = frame.iloc[25]
+    assert (row.zone, row.weekday, row.day, row.hour, row.weight, row.share) == ("north", 1, "Tuesday", 1, 3.0, 0.75)
+    assert (frame.iloc[167].day, frame.iloc[167].hour, frame.iloc[167].share) == ("Sunday", 23, 0.25)
+    assert frame.share[168:].isna().all()  # a group without incidents has no shares
+    assert "zone" not in hot_times_frame(table[:1]).columns

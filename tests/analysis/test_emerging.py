@@ -27,8 +27,11 @@ from besecure.analysis.emerging import (
     spacetime_gi_star,
     spacetime_gi_star_pseudo_p,
     sparse_threshold,
+    step_coverage,
+    step_end,
     time_bins,
 )
+from besecure.analysis.errors import InputError
 
 ALPHA = 0.05
 
@@ -699,3 +702,47 @@ def test_sparse_cubes_are_flagged_where_chance_makes_most_locations_sporadic(mea
         assert sporadic > 0.7 and cold == 0
     else:
         assert sporadic < 0.6 and cold > 0.01
+
+
+# --------------------------------------------------------------------------------------------
+# Coverage of the time steps (hand-written calendars)
+
+
+def _m(text):
+    return np.datetime64(text, "m")
+
+
+def test_step_end_of_weeks_and_months():
+    assert step_end("week", np.datetime64("2020-02-24", "D")) == np.datetime64("2020-03-02", "D")
+    assert step_end("month", np.datetime64("2020-02-01", "D")) == np.datetime64("2020-03-01", "D")
+    assert step_end("month", np.datetime64("2019-12-01", "D")) == np.datetime64("2020-01-01", "D")
+
+
+def test_step_coverage_flags_data_that_start_or_end_inside_a_step():
+    # Seven ISO weeks from Monday 6 January 2020 to Sunday 23 February.
+    starts = np.datetime64("2020-01-06", "D") + np.arange(7) * np.timedelta64(7, "D")
+    times = np.array([_m("2020-01-08T10:00"), _m("2020-02-01T00:00"), _m("2020-02-20T12:00")])
+    cover = step_coverage("week", starts, times, None, None)
+    assert (cover.n_times, cover.first_start, cover.last_end) == (7, _m("2020-01-06T00:00"), _m("2020-02-24T00:00"))
+    # 2 days 10 hours into the first week: not flagged; 3 days 12 hours before the end of the last: flagged.
+    assert (cover.days_before_data, cover.days_after_data) == (None, 3)
+    assert not cover.start_cuts_first and not cover.end_cuts_last
+    # With START and END given, the data's own first and last days are not checked.
+    cover = step_coverage("week", starts, times, _m("2020-01-06T00:00"), _m("2020-02-24T00:00"))
+    assert (cover.days_before_data, cover.days_after_data, cover.start_cuts_first, cover.end_cuts_last) == (
+        None, None, False, False)
+
+
+def test_step_coverage_flags_a_period_that_cuts_its_first_and_last_steps():
+    starts = np.array(["2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01", "2020-05-01", "2020-06-01"],
+                      dtype="datetime64[D]")
+    times = np.array([_m("2020-01-20T00:00"), _m("2020-06-05T00:00")])
+    cover = step_coverage("month", starts, times, _m("2020-01-15T00:00"), _m("2020-06-10T00:00"))
+    assert cover.start_cuts_first and cover.end_cuts_last and cover.last_end == _m("2020-07-01T00:00")
+
+
+def test_step_coverage_refuses_fewer_steps_than_the_trend_test_needs():
+    starts = np.array(["2020-01-01", "2020-02-01", "2020-03-01"], dtype="datetime64[D]")
+    times = np.array([_m("2020-01-02T00:00"), _m("2020-03-30T00:00")])
+    with pytest.raises(InputError, match=r"from 2020-01-02 to 2020-03-30 fill only 3 monthly step\(s\)"):
+        step_coverage("month", starts, times, None, None)

@@ -2,7 +2,12 @@
 import numpy as np
 import pytest
 
-from besecure.analysis.geometry import assign_points_to_polygons, points_in_polygon, polygon_area
+from besecure.analysis.geometry import (
+    assign_points_to_groups,
+    assign_points_to_polygons,
+    points_in_polygon,
+    polygon_area,
+)
 
 SQUARE = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]])
 HOLE = np.array([[2.0, 2.0], [4.0, 2.0], [4.0, 4.0], [2.0, 4.0]])
@@ -29,6 +34,20 @@ def test_shared_boundary_counted_once():
     assert np.all(zone[:50] >= 0)
     inner = (px > 0) & (px < 20) & (px != 10) & (py > 0) & (py < 10)
     assert np.array_equal(zone[inner], (px[inner] > 10).astype(int))
+
+
+def test_points_go_to_the_first_group_that_contains_them():
+    # Group 0: the square 0..10; group 1: a square 5..15 overlapping it and a square far away.
+    groups = [[[SQUARE]], [[SQUARE + 5.0], [SQUARE + 100.0]]]
+    px = np.array([7.0, 1.0, 12.0, 105.0, 50.0, 3.0])
+    py = np.array([7.0, 1.0, 12.0, 105.0, 50.0, 3.0])
+    # Without and with a hole (2..4) in group 0's square: (3, 3) lies in the hole.
+    assert assign_points_to_groups(px, py, groups).tolist() == [0, 0, 1, 1, -1, 0]
+    holed = [[[SQUARE, HOLE]], [[SQUARE + 5.0]]]
+    assert assign_points_to_groups(px, py, holed).tolist() == [0, 0, 1, -1, -1, -1]
+    # Order decides the overlap; a group without polygons holds nothing.
+    assert assign_points_to_groups(px[:1], py[:1], [[], [[SQUARE + 5.0]], [[SQUARE]]]).tolist() == [1]
+    assert assign_points_to_groups(px, py, []).tolist() == [-1] * 6
 
 
 def test_convex_simple_rings_certifies_only_valid_rings():

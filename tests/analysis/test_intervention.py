@@ -10,9 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from besecure.analysis.errors import InputError
 from besecure.analysis.intervention import (
     WDQ_INTERPRETATIONS,
     WddResult,
+    check_periods,
+    intervention_effect,
     wdd,
     wdd_single_control,
     wdq,
@@ -239,3 +242,42 @@ def test_wdd_single_control_swap_and_variance(tb, ta, db, da, cb, ca):
     assert backward.estimate == -forward.estimate
     assert forward.variance == tb + ta + db + da + 4 * (cb + ca)
     assert forward.estimate == (ta - tb) + (da - db) - 2 * (ca - cb)
+
+
+# --------------------------------------------------------------------------- the algorithm's choice of test
+def test_intervention_effect_with_a_control_for_the_buffer_is_the_published_wdd():
+    # The Wheeler & Ratcliffe (2018) counts above, as (before, after) per area, equal periods.
+    e = intervention_effect((207, 110), (178, 157), (308, 318), (150, 140), days_before=365, days_after=365)
+    assert e.separate_control and e.period_lengths == (1.0, 1.0)
+    assert (e.test.estimate, e.test.variance) == (-118, 1568)
+    # WDQ (Bowers & Johnson 2003) against the target's control: buffer measure / success measure.
+    success = 110 / 318 - 207 / 308
+    buffer = 157 / 318 - 178 / 308
+    assert e.quotient.wdq == pytest.approx(buffer / success)
+
+
+def test_intervention_effect_with_one_control_counts_it_twice():
+    e = intervention_effect((100, 70), (80, 75), (500, 480), days_before=28, days_after=28)
+    assert not e.separate_control
+    assert (e.test.estimate, e.test.variance) == (5, 4245)  # as test_wdd_single_control_... above
+
+
+def test_intervention_effect_scales_the_after_counts_to_the_before_period():
+    # Two years before, one after: the after counts are per half a before period (Wheeler 2021).
+    # WDD = (20 / 0.5 - 80) + 0 - 2 x (50 / 0.5 - 100) = -40;
+    # variance = 80 + 20 / 0.25 + 0 + 4 x (100 + 50 / 0.25) = 1,360.
+    e = intervention_effect((80, 20), (0, 0), (100, 50), days_before=730, days_after=365)
+    assert e.period_lengths == (1.0, 0.5)
+    assert e.test.estimate == pytest.approx(-40) and e.test.variance == pytest.approx(1360)
+
+
+def test_check_periods_refuses_overlap_and_swapped_periods():
+    day = np.datetime64("2020-01-01", "m")
+    d = np.timedelta64(1, "D")
+    texts = ["b0", "b1", "a0", "a1"]
+    check_periods((day, day + 10 * d), (day + 10 * d, day + 20 * d), texts)  # adjacent: fine
+    with pytest.raises(InputError, match=r"The before period \(b0 to b1\) and the after period \(a0 to a1\) "
+                                         "overlap"):
+        check_periods((day, day + 10 * d), (day + 9 * d, day + 20 * d), texts)
+    with pytest.raises(InputError, match=r"The after period \(a0 to a1\) lies before the before period"):
+        check_periods((day + 10 * d, day + 20 * d), (day, day + 5 * d), texts)

@@ -15,9 +15,11 @@ from besecure.analysis.network import (
     build_network,
     dead_ends,
     exit_distance_pieces,
+    exit_nodes,
     node_distances,
     points_along,
 )
+from besecure.analysis.proximity import Shapes
 from besecure.analysis.vehicle import speed_along_path, turn_radii
 
 
@@ -164,3 +166,24 @@ def test_vmax_bounds_a_loop():
     assert np.nanmax(field.end2) == pytest.approx(25.0**2)
     with pytest.raises(ValueError, match="finite"):
         approach_speeds(net, np.ones(net.n_edges, dtype=bool), 3.0, 0.0, math.inf, 1.0, 10.0)
+
+
+def test_exit_nodes_from_points_shapes_or_junctions():
+    cross = [np.array([[-10.0, 0.0], [10.0, 0.0]]), np.array([[0.0, -10.0], [0.0, 10.0]])]
+
+    def node_at(net, x, y):
+        return int(np.flatnonzero((net.node_xy[:, 0] == x) & (net.node_xy[:, 1] == y))[0])
+
+    built = build_network(cross, 0.5)
+    none = exit_nodes(built, None, 1.0)
+    assert none.junctions and none.nodes.tolist() == [node_at(built.network, 0.0, 0.0)] and none.n_far == 0
+    # An exit point 0.2 m off the east end joins it; one far away is counted and left out.
+    built = build_network(cross, 0.5, points=np.array([[10.0, 0.2], [50.0, 50.0]]), point_tolerance=0.5)
+    pts = exit_nodes(built, None, 1.0)
+    assert not pts.junctions and pts.nodes.tolist() == [node_at(built.network, 10.0, 0.0)] and pts.n_far == 1
+    # An exit polygon (a gate 0.5 m beyond the west end) adds the nodes within the tolerance of it.
+    gate = np.array([[-11.5, -1.0], [-10.5, -1.0], [-10.5, 1.0], [-11.5, 1.0], [-11.5, -1.0]])
+    shapes = Shapes.build(polygons=[[gate]], polygon_owner=[0])
+    both = exit_nodes(built, shapes, 1.0)
+    assert both.nodes.tolist() == sorted([node_at(built.network, 10.0, 0.0), node_at(built.network, -10.0, 0.0)])
+    assert exit_nodes(built, shapes, 0.4).nodes.tolist() == [node_at(built.network, 10.0, 0.0)]

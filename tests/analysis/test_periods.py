@@ -102,3 +102,13 @@ def test_open_bounds_and_labels():
 def test_bad_input_says_what_to_change(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_in_period_is_half_open_and_drops_missing_times():
+    t = np.array(["2019-12-31T23:59", "2020-01-01T00:00", "2020-01-15T12:00", "2020-02-01T00:00", "NaT"],
+                 dtype="datetime64[m]")
+    start, end = np.datetime64("2020-01-01T00:00", "m"), np.datetime64("2020-02-01T00:00", "m")
+    assert pr.in_period(t, start, end).tolist() == [False, True, True, False, False]
+    assert pr.in_period(t, None, end).tolist() == [True, True, True, False, False]
+    assert pr.in_period(t, start, None).tolist() == [False, True, True, True, False]
+    assert pr.in_period(t, None, None).tolist() == [True, True, True, True, False]

@@ -6,7 +6,17 @@ import json
 import numpy as np
 import pytest
 
-from besecure.analysis.sbd_rules import RULESET_DIR, constant, load_ruleset, standoff_verdict, vegetation_verdicts
+from besecure.analysis.errors import InputError
+from besecure.analysis.sbd_rules import (
+    RULESET_DIR,
+    asset_threats,
+    constant,
+    load_ruleset,
+    standoff_table,
+    standoff_verdict,
+    vegetation_kinds,
+    vegetation_verdicts,
+)
 
 BUNDLED = ["en13201", "dutch_social_safety", "secured_by_design", "brussels", "cctv_en62676", "vehicles", "standoff"]
 
@@ -161,3 +171,34 @@ def test_not_json_and_missing(tmp_path):
         load_ruleset(_write(tmp_path, "{not json"))
     with pytest.raises(ValueError, match="Bundled rule sets"):
         load_ruleset("no_such_ruleset")
+
+
+def test_vegetation_kinds_normalised_with_a_default_and_unknown_listed():
+    kinds, unknown, known = vegetation_kinds([" Shrub", None, "", "HEDGE", "tree"], 5, " Tree ")
+    assert kinds.tolist() == ["shrub", "tree", "tree", "hedge", "tree"]
+    assert unknown == ["hedge"] and known == ["front_boundary", "rear_boundary", "shrub", "tree"]
+    kinds, unknown, _ = vegetation_kinds(None, 2, "shrub")
+    assert kinds.tolist() == ["shrub", "shrub"] and unknown == []
+    with pytest.raises(InputError, match="expected 'vegetation'"):
+        vegetation_kinds(None, 1, "shrub", "standoff")
+
+
+def test_asset_threats_by_name_or_label_else_the_default():
+    threats, unknown = asset_threats(["SEDAN", " Pipe bomb ", None, "catapult", "suv_van"], 5, "briefcase")
+    assert threats.tolist() == ["sedan", "pipe_bomb", "briefcase", "briefcase", "suv_van"] and unknown == 2
+    threats, unknown = asset_threats(None, 2, "sedan")
+    assert threats.tolist() == ["sedan", "sedan"] and unknown == 0
+
+
+def test_standoff_table_against_the_nctc_distances():
+    # Sedan: mandatory 98 m, preferred 580 m (NCTC); pipe bomb: 21 m and 366 m.
+    distance = np.array([50.0, 100.0, 20.0, np.inf])
+    table = standoff_table(distance, np.array(["sedan", "sedan", "pipe_bomb", "sedan"], dtype=object))
+    assert table["verdict"].tolist() == ["fail", "shelter", "fail", "pass"]
+    assert table["mandatory_m"].tolist() == [98.0, 98.0, 21.0, 98.0]
+    assert table["preferred_m"].tolist() == [580.0, 580.0, 366.0, 580.0]
+    assert np.isnan(table["min_distance_m"][3]) and table["min_distance_m"][:3].tolist() == [50.0, 100.0, 20.0]
+    # Against every threat: 100 m passes the pipe bomb's mandatory 21 m but not its preferred 366 m.
+    assert table["v_pipe_bomb"].tolist() == ["shelter", "shelter", "fail", "pass"]
+    assert table["v_semi_trailer"].tolist() == ["fail", "fail", "fail", "pass"]
+    assert table["reason"][2] == "closer than the mandatory evacuation distance 21 m for pipe_bomb"

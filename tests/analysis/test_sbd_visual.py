@@ -2,9 +2,11 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from besecure.analysis import sbd_visual as sv
+from besecure.analysis.errors import InputError
 from besecure.analysis.lighting import CosinePowerDistribution, en13201_grid, point_illuminance
 from besecure.analysis.visibility import OccluderSet, overlook_counts
 
@@ -110,6 +112,48 @@ def test_class_minimum_for_mapping():
         sv.resolve_class("P9", "en13201")
 
 
+def test_check_lamps_counts_each_skipped_lamp_once_by_its_first_fault():
+    nan = math.nan
+    height = np.array([5.0, 0.0, nan, 6.0, 4.0, 5.0, 5.0])
+    flux = np.array([4000.0, -1.0, 3000.0, nan, 2000.0, 1000.0, 0.0])
+    mf = np.array([nan, 0.8, 0.8, 0.8, 1.5, 0.0, 1.0])
+    azimuth = np.array([90.0, nan, nan, nan, nan, nan, nan])
+    check = sv.check_lamps(height, flux, mf, azimuth, 0.85, has_distribution=False)
+    # Lamp 0: fine (empty factor -> 0.85); 1, 2: no height (1 also a bad flux, counted once);
+    # 3: no flux without a distribution; 4: factor above 1; 5: factor 0; 6: 0 lm is a lamp that is off, usable.
+    assert check.use.tolist() == [True, False, False, False, False, False, True]
+    assert (check.no_height, check.no_flux, check.bad_maintenance) == (2, 1, 2)
+    assert check.maintenance[0] == 0.85 and check.azimuth.tolist() == [90.0] + [0.0] * 6
+    # With a light distribution an empty flux means the distribution's own flux.
+    with_dist = sv.check_lamps(height, flux, mf, azimuth, 0.85, has_distribution=True)
+    assert with_dist.use.tolist() == [True, False, False, True, False, False, True] and with_dist.no_flux == 0
+    xy = np.arange(14.0).reshape(7, 2)
+    lamps = check.lamps(xy)
+    assert lamps.n == 2 and lamps.xy.tolist() == [[0.0, 1.0], [12.0, 13.0]]
+    assert lamps.height.tolist() == [5.0, 5.0] and lamps.maintenance.tolist() == [0.85, 1.0]
+
+
+def test_no_usable_lamp_is_refused_with_the_count():
+    check = sv.check_lamps(np.array([0.0, 3.0]), np.array([100.0, -5.0]), np.ones(2), np.zeros(2), 1.0, False)
+    with pytest.raises(InputError, match="None of the 2 lamps"):
+        check.lamps(np.zeros((2, 2)))
+
+
+def test_assign_classes_resolves_defaults_and_counts_paths_without_one():
+    classes, missing = sv.assign_classes(["p4", None, " ", "P1"], None, "en13201")
+    assert (classes, missing) == (["P4", None, None, "P1"], 2)
+    classes, missing = sv.assign_classes(["p4", None, ""], "p6", "en13201")
+    assert (classes, missing) == (["P4", "P6", "P6"], 0)
+    # A rule set with one class applies it to every path without one.
+    assert sv.assign_classes([None, None], None, "dutch_social_safety") == (["social_safety"] * 2, 0)
+    with pytest.raises(InputError, match="Unknown lighting class 'P9'"):
+        sv.assign_classes(["P4", "P9"], None, "en13201")
+    with pytest.raises(InputError, match="Unknown lighting class 'X'"):
+        sv.assign_classes(["P4"], "X", "en13201")
+    with pytest.raises(InputError, match="No path has a lighting class"):
+        sv.assign_classes([None, ""], None, "en13201")
+
+
 def test_failing_stretch_starts_where_the_light_drops_below_the_minimum():
     # One isotropic 4,000 lm lamp at 5 m over the start of a 60 m path: E(r) = 318.3 x 5 / (25 + r^2)^1.5
     # falls to the P4 minimum of 1 lx at r = sqrt((318.3 x 5)^(2/3) - 25) = 10.42 m.
@@ -181,3 +225,78 @@ def test_camera_coverage_reach_is_the_dori_distance():
     areas = [0.5 * abs(np.dot(r[:, 0], np.roll(r[:, 1], -1)) - np.dot(r[:, 1], np.roll(r[:, 0], -1)))
              for r in cover.ring]
     assert areas == pytest.approx([math.pi * d * d / 4 for d in (15.36, 7.68, 3.84)], rel=2e-3)
+
+
+def test_camera_table_fills_defaults_and_names():
+    nan = math.nan
+    cams = sv.camera_table(np.array([0.0, 5.0]), np.array([1.0, 6.0]), np.array([7, 8]), ["gate", None],
+                           np.array([4.0, nan]), np.array([90.0, 180.0]), np.array([nan, 60.0]),
+                           np.array([1920.0, nan]), np.array([nan, 30.0]), default_hfov=90.0, default_px=1280,
+                           default_range=50.0, azimuth_field="dir")
+    assert cams["name"].tolist() == ["gate", "8"]  # a camera without a name is called by its feature id
+    assert cams["hfov"].tolist() == [90.0, 60.0] and cams["px"].tolist() == [1920.0, 1280.0]
+    assert cams["range"].tolist() == [50.0, 30.0] and np.isnan(cams["height"][1])
+    # A default range of 0 means none: an empty range stays empty.
+    none = sv.camera_table(np.zeros(1), np.zeros(1), np.array([1]), None, np.array([4.0]), np.array([0.0]),
+                           np.array([90.0]), np.array([1000.0]), np.array([nan]), default_hfov=90.0,
+                           default_px=1280, default_range=0.0, azimuth_field="dir")
+    assert np.isnan(none["range"][0]) and none["name"].tolist() == ["1"]
+
+
+@pytest.mark.parametrize(("column", "value", "what"), [
+    ("azimuth", math.nan, "has no viewing direction in 'dir'"),
+    ("hfov", 180.0, "has a field of view outside 0-180 degrees"),
+    ("px", 0.0, "has no positive horizontal resolution"),
+    ("height", 0.0, "has a mounting height <= 0 m"),
+    ("range", -1.0, "has a maximum range <= 0 m"),
+])
+def test_camera_table_refuses_the_first_bad_camera(column, value, what):
+    values = {"height": np.full(3, 4.0), "azimuth": np.zeros(3), "hfov": np.full(3, 90.0), "px": np.full(3, 1e3),
+              "range": np.full(3, 40.0)}
+    values[column][1:] = value  # cameras 2 and 3 (feature ids 11 and 12)
+    with pytest.raises(InputError) as err:
+        sv.camera_table(np.zeros(3), np.zeros(3), np.array([10, 11, 12]), ["a", "b", "c"], values["height"],
+                        values["azimuth"], values["hfov"], values["px"], values["range"], default_hfov=90.0,
+                        default_px=1000, default_range=0.0, azimuth_field="dir")
+    assert err.value.values == ("b", 11, what, 2)
+
+
+def test_coverage_verdict():
+    assert sv.coverage_verdict(0.8, "identify", 0.8) == ("pass", "80% covered at 'identify' (at least the required "
+                                                                  "80%)")
+    assert sv.coverage_verdict(0.795, "observe", 0.8) == ("fail", "80% covered at 'observe' (below the required 80%)")
+
+
+def test_building_storeys_rounds_given_numbers_and_falls_back():
+    given = np.array([2.4, 2.6, 0.5, math.nan, 7.0])
+    assert sv.building_storeys(given, 5, 3).tolist() == [2, 3, 3, 3, 7]
+    assert sv.building_storeys(None, 2, 4).tolist() == [4, 4]
+
+
+def test_generated_openings_follow_each_buildings_storeys():
+    # Two 10 x 10 m squares, openings every 5 m: 2 per wall, 8 per storey; one of 1 storey, one of 3.
+    square = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]])
+    xy, facing = sv.generated_openings([square, square + 100.0], np.array([1, 3]), 5.0, 3.0)
+    assert xy.shape == (8 + 3 * 8, 2) and facing.size == xy.shape[0]
+    assert int((xy[:, 0] < 50).sum()) == 8  # the one-storey building
+    # On the south wall (y = 0) of the counter-clockwise square the openings face south (180 degrees).
+    assert set(facing[(xy[:, 1] == 0.0)].tolist()) == {180.0}
+    xy, facing = sv.generated_openings([], np.zeros(0, dtype=int), 5.0, 3.0)
+    assert xy.shape == (0, 2) and facing.size == 0
+
+
+def test_openings_without_a_facing_look_all_around():
+    facing, views, n_free = sv.opening_views(np.array([90.0, math.nan, 270.0]), 120.0)
+    assert facing.tolist() == [90.0, 0.0, 270.0] and views.tolist() == [120.0, 360.0, 120.0] and n_free == 1
+
+
+def test_overlooked_share_and_verdicts_per_piece():
+    # Two pieces: 4 samples (2 seen) and 1 sample (not seen).
+    pieces = pd.DataFrame({"part": [0, 0], "start_m": [0.0, 8.0], "end_m": [8.0, 10.0], "length_m": [8.0, 2.0],
+                           "n_samples": [4, 1]})
+    samples = sv.Samples(np.zeros((5, 2)), np.array([0, 0, 0, 0, 1]), pieces)
+    share = sv.overlooked_share(samples, np.array([0, 2, 1, 0, 0]))
+    assert share.tolist() == [0.5, 0.0]
+    verdicts, reasons = sv.overlook_verdicts(share, 0.5)
+    assert verdicts.tolist() == ["pass", "fail"]
+    assert reasons == ["50% overlooked (at least the required 50%)", "0% overlooked (below the required 50%)"]

@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from besecure.layers.dates import parse_bound, parse_datetimes
+from besecure.analysis.errors import InputError
+from besecure.layers.dates import parse_bound, parse_datetimes, period_bounds, period_mask, period_selection
 
 
 def minutes(*args):
@@ -107,3 +108,26 @@ def test_qdatetime_time_specs_utc_offset_and_local():
                 dt.datetime(2019, 6, 22, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=4))).astimezone(amsterdam)]
     assert p.times.tolist()[:2] == [e.replace(tzinfo=None) for e in expected]  # 19:00 and 19:00 CEST
     assert p.times[2] == minutes(2019, 6, 22, 19, 5)  # no spec: already wall-clock time
+
+
+def test_a_date_only_end_includes_its_whole_day():
+    assert period_bounds("2020-01-01", "2020-01-31") == (minutes(2020, 1, 1, 0, 0), minutes(2020, 2, 1, 0, 0))
+    # An end with a time is exclusive at that minute.
+    assert period_bounds("2020-01-01", "2020-01-31 08:00") == (minutes(2020, 1, 1, 0, 0),
+                                                                minutes(2020, 1, 31, 8, 0))
+    assert period_bounds("", "") == (None, None)
+    with pytest.raises(InputError, match=r"The period end \(2020-01-01 00:00\) is not after its start"):
+        period_bounds("2020-01-01", "2020-01-01 00:00")
+    with pytest.raises(InputError, match="BEFORE_END: 'later' is not a date"):
+        period_bounds("2020-01-01", "later", "BEFORE_")
+
+
+def test_period_mask_and_selection():
+    p = parsed(["2020-01-31 23:59", "2020-02-01 00:00", "2019-12-31 23:59", None, "soon"])
+    assert period_mask(p.times, "2020-01-01", "2020-01-31").tolist() == [True, False, False, False, False]
+    assert period_mask(p.times, "", "2020-01-31").tolist() == [True, False, True, False, False]
+    # No period: every incident with a usable time.
+    assert period_selection(p, "", "", "when").tolist() == [True, True, True, False, False]
+    assert period_selection(p, "2020-02-01", "", "when").tolist() == [False, True, False, False, False]
+    with pytest.raises(InputError, match="no incidents between 2021-01-01 and the end in 'when'"):
+        period_selection(p, "2021-01-01", "", "when")

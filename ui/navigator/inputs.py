@@ -2,7 +2,7 @@
 by category and period, and the numbers and dates typed in the forms.
 
 The incidents are read with the plugin's own readers and period rules (``layers.read``,
-``layers.dates``, ``processing.incidents.period_mask``), so the Navigator selects what the
+``layers.dates``, ``layers.dates.period_mask``), so the Navigator selects what the
 algorithms would. Nothing here creates a widget; the functions are tested in tests/processing.
 """
 from __future__ import annotations
@@ -17,9 +17,8 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 
 from ...i18n import tr
 from ...knowledge import dossier as ds
-from ...layers.dates import parse_datetimes
+from ...layers.dates import parse_datetimes, period_mask
 from ...layers.read import read_points
-from ...processing.incidents import period_mask
 
 __all__ = ["area_layer", "category_mask", "dossier_incidents", "incident_layers", "number", "valid_date"]
 
@@ -41,7 +40,7 @@ def dossier_incidents(layer: QgsVectorLayer, inputs: ds.AnalysisInputs, *, use_p
                       ) -> QgsVectorLayer:
     """The dossier's incidents: ``layer`` itself, or a memory copy restricted to the chosen
     categories and (with ``use_period``) the period, read with the plugin's own readers and period
-    rules (``layers.read``, ``layers.dates``, ``processing.incidents.period_mask``).
+    rules (``layers.read``, ``layers.dates``, ``layers.dates.period_mask``).
 
     Raises ValueError when nothing is left.
     """
