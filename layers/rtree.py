@@ -135,23 +135,24 @@ def bulk_load(con, table: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     (its "defensive" mode) and the entries were inserted one by one instead. Raises ValueError when the
     tree is not empty (bulk loading only builds a tree from scratch).
     """
+    # Only identifiers quoted by quote_identifier are formatted into statements, values are bound (hence nosec B608).
     node, rowid, parent = (quote_identifier(f"{table}_{shadow}") for shadow in ("node", "rowid", "parent"))
-    (n_rows,) = con.execute(f"SELECT COUNT(*) FROM {rowid}").fetchone()
-    row = con.execute(f"SELECT length(data) FROM {node} WHERE nodeno = 1").fetchone()
+    (n_rows,) = con.execute(f"SELECT COUNT(*) FROM {rowid}").fetchone()  # nosec B608
+    row = con.execute(f"SELECT length(data) FROM {node} WHERE nodeno = 1").fetchone()  # nosec B608
     if n_rows or row is None:
         raise ValueError(f"R-tree {table} is not empty; bulk loading needs a new tree.")
     node_rows, rowid_rows, parent_rows = pack(ids, bounds, int(row[0]))
     con.execute("SAVEPOINT besecure_rtree")
     try:
-        con.execute(f"DELETE FROM {node}")
-        con.executemany(f"INSERT INTO {node} (nodeno, data) VALUES (?, ?)", node_rows)
-        con.executemany(f"INSERT INTO {rowid} (rowid, nodeno) VALUES (?, ?)", _pairs(*rowid_rows))
-        con.executemany(f"INSERT INTO {parent} (nodeno, parentnode) VALUES (?, ?)", parent_rows)
+        con.execute(f"DELETE FROM {node}")  # nosec B608
+        con.executemany(f"INSERT INTO {node} (nodeno, data) VALUES (?, ?)", node_rows)  # nosec B608
+        con.executemany(f"INSERT INTO {rowid} (rowid, nodeno) VALUES (?, ?)", _pairs(*rowid_rows))  # nosec B608
+        con.executemany(f"INSERT INTO {parent} (nodeno, parentnode) VALUES (?, ?)", parent_rows)  # nosec B608
     except sqlite3.DatabaseError:
         con.execute("ROLLBACK TO besecure_rtree")
         con.execute("RELEASE besecure_rtree")
         b = np.asarray(bounds, dtype=np.float64)
-        con.executemany(f"INSERT INTO {quote_identifier(table)} VALUES (?, ?, ?, ?, ?)",
+        con.executemany(f"INSERT INTO {quote_identifier(table)} VALUES (?, ?, ?, ?, ?)",  # nosec B608
                         zip(np.asarray(ids).tolist(), b[:, 0].tolist(), b[:, 2].tolist(), b[:, 1].tolist(),
                             b[:, 3].tolist()))
         return False

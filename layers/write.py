@@ -278,8 +278,9 @@ def _fill_geopackage(tmp: str, layer_name: str, frame: pd.DataFrame, wkb: list[b
                                (table,)).fetchall()
         for name, _ in triggers:
             con.execute(f"DROP TRIGGER {q(name)}")
+        # Only identifiers quoted by q() are formatted into the statement, values are bound (hence nosec B608).
         with no_collection_pauses():
-            con.executemany(f"INSERT INTO {q(table)} ({columns}) VALUES ({marks})",
+            con.executemany(f"INSERT INTO {q(table)} ({columns}) VALUES ({marks})",  # nosec B608
                             _gpkg_rows(frame, wkb, headers, nonempty, on_chunk=on_chunk))
             rtree.bulk_load(con, f"rtree_{table}_{geom_name}", indexed + 1, bounds[indexed])
         if indexed.size:
