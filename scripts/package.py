@@ -1,9 +1,9 @@
 """Build the plugins.qgis.org package ``besecure-<version>.zip`` and scan it as the site does (``make package``).
 
 What goes in: the files git tracks (``git ls-files``, so nothing untracked sneaks in) under the top-level
-entries of ``RUNTIME`` (the plugin needs them at run time), minus ``EXCLUDED`` patterns (Qt Linguist
-sources, pending translations, contributor notes, caches). Every tracked top-level entry must be named in
-``RUNTIME`` or ``DEVELOPMENT``, so a new one cannot slip in, or out, unnoticed. The zip holds one folder,
+files and folders of ``RUNTIME`` (the plugin needs them at run time), minus ``EXCLUDED`` patterns (Qt
+Linguist sources, pending translations, contributor notes, caches). Every other tracked file's top-level
+entry must be named in ``DEVELOPMENT``, so a new one cannot slip in, or out, unnoticed. The zip holds one folder,
 ``besecure/``, as QGIS's plugin installer expects; its ``metadata.txt`` gets the changelog from
 ``CHANGELOG.md``. The package must stay under the site's 25 MB.
 
@@ -30,11 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = "besecure"
 MAX_BYTES = 25 * 1024 * 1024  # plugins.qgis.org refuses larger uploads
 
-# Top-level entries the plugin needs at run time (compat.py: the Qt5/Qt6 compatibility module).
+# Files and folders the plugin needs at run time (compat.py: the Qt5/Qt6 compatibility module; the demo
+# algorithm's help points to docs/demo_data.md).
 RUNTIME = ("__init__.py", "plugin.py", "compat.py", "metadata.txt", "LICENSE", "analysis", "processing", "layers",
-           "knowledge", "ui", "i18n", "icons", "docs")
-# Top-level entries for developers only: tests, benchmarks, CI, build and contributor files.
-DEVELOPMENT = (".ci", ".gitignore", "CONTRIBUTING.md", "CHANGELOG.md", "Makefile", "README.md", "bench",
+           "knowledge", "ui", "i18n", "icons", "docs/demo_data.md")
+# Top-level entries whose other files are for developers only: tests, benchmarks, CI, build and contributor files.
+DEVELOPMENT = (".ci", ".gitignore", "CONTRIBUTING.md", "CHANGELOG.md", "Makefile", "README.md", "bench", "docs",
                "pyproject.toml", "resources.qrc", "scripts", "tests")
 # Inside the runtime entries: Qt Linguist sources (the compiled .qm ships), translations waiting for
 # `make translations`, contributor notes and caches.
@@ -48,15 +49,18 @@ def tracked_files(root: Path = ROOT) -> list[str]:
     return sorted(p for p in out.stdout.decode("utf-8").split("\0") if p and (root / p).is_file())
 
 
+def _runtime(path: str) -> bool:
+    return any(path == entry or path.startswith(entry + "/") for entry in RUNTIME)
+
+
 def unclassified(files: list[str]) -> list[str]:
-    """Top-level entries that are neither in ``RUNTIME`` nor in ``DEVELOPMENT``."""
-    return sorted({f.split("/", 1)[0] for f in files} - set(RUNTIME) - set(DEVELOPMENT))
+    """Top-level entries of files outside ``RUNTIME`` that ``DEVELOPMENT`` does not name either."""
+    return sorted({f.split("/", 1)[0] for f in files if not _runtime(f)} - set(DEVELOPMENT))
 
 
 def package_files(files: list[str]) -> list[str]:
     """The subset of ``files`` that goes into the package."""
-    return [f for f in files
-            if f.split("/", 1)[0] in RUNTIME and not any(fnmatch.fnmatch(f, pattern) for pattern in EXCLUDED)]
+    return [f for f in files if _runtime(f) and not any(fnmatch.fnmatch(f, pattern) for pattern in EXCLUDED)]
 
 
 def metadata_value(text: str, key: str) -> str:

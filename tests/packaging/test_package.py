@@ -51,7 +51,7 @@ def test_zip_holds_the_runtime_files_and_nothing_else(built):
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     expected = {f for f in tracked if not f.endswith("README.md") and (ROOT / f).is_file()}
     assert expected and expected <= set(relative)
-    for needed in ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "i18n/besecure_nl.qm",
+    for needed in ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "i18n/besecure_nl.qm", "docs/demo_data.md",
                    "processing/provider.py", meta["icon"]):
         assert needed in relative, needed
     # Files go in as plain rw-r--r-- (the site flags executables).
@@ -110,6 +110,10 @@ def test_untracked_files_stay_out_and_new_top_level_entries_must_be_classified(t
     names = zipfile.ZipFile(package.build(tmp_path / "out", root=repo)).namelist()
     assert sorted(names) == ["besecure/__init__.py", "besecure/metadata.txt", "besecure/ui/dock.py"]
 
+    (repo / "docs").mkdir()
+    (repo / "docs" / "design.md").write_text("for developers")  # docs/: only demo_data.md ships
+    subprocess.run(["git", "add", "docs"], cwd=repo, check=True)
+    assert "besecure/docs/design.md" not in zipfile.ZipFile(package.build(tmp_path / "out", root=repo)).namelist()
     (repo / "notes").mkdir()
     (repo / "notes" / "plan.txt").write_text("x")
     subprocess.run(["git", "add", "notes"], cwd=repo, check=True)
