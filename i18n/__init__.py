@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "besecure"
@@ -26,13 +26,27 @@ def N_(text: str) -> str:  # noqa: N802 (the usual gettext-style marker)
 
 
 def current_locale() -> str:
-    """Two-letter language code QGIS uses (user override, else the system locale)."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str) or "en"
-    else:
-        name = QLocale.system().name()
-    return (name or "en")[:2]
+    """Two-letter code of the language QGIS's own user interface is in.
+
+    QGIS chooses it at start-up: ``qgis --lang xx``, else the language set under Settings > Options >
+    General (``locale/overrideFlag`` with ``locale/userLocale``), else the system's. It records the choice
+    as ``QgsApplication.translation()`` and, on the desktop, in ``locale/userLocale`` whether or not the
+    override flag is on (so ``--lang nl`` leaves the flag off). Those two are read first; where no QGIS
+    start-up ran (a script with its own QgsApplication) ``QgsApplication.locale()`` and the system's
+    locale follow. "C" (no locale) means English.
+    """
+    app = QgsApplication.instance()
+    translation = getattr(app, "translation", None)
+    candidates = (
+        translation() if callable(translation) else "",
+        QgsSettings().value("locale/userLocale", "", type=str),
+        QgsApplication.locale(),
+        QLocale.system().name(),
+    )
+    for name in candidates:
+        if name and name != "C":
+            return name[:2].lower()
+    return "en"
 
 
 def install_translator(locale: str | None = None) -> bool:
