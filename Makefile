@@ -66,9 +66,9 @@ matrix:
 bench: venv link
 	@$(PY) bench/run_all.py
 
-# PNGs of every dock with the Chicago data loaded, at 1366 x 768 (scripts/screenshots.py).
+# PNGs of every dock with the Chicago data loaded, at 1366 x 768, in English and Dutch (scripts/screenshots.py).
 screenshots: deps link
-	@$(PY_SYS) scripts/screenshots.py --out "$(CURDIR)/screenshots"
+	@for lang in en nl; do $(PY_SYS) scripts/screenshots.py --out "$(CURDIR)/screenshots" --lang $$lang || exit 1; done
 
 # dist/besecure-<version>.zip for plugins.qgis.org, scanned by bandit and detect-secrets as the site does.
 package: venv

@@ -6,7 +6,10 @@ right, as a user would see it. Docks come from the registry ``besecure.ui.DOCKS`
 through the plugin itself (``BesecurePlugin.toggle_dock``), so a new dock is picked up without
 changing this script. Before the docks open, Austin (community area 25) is selected on the map.
 
-Output: ``screenshots/<dock>.png`` and, for a dock with tabs, one ``screenshots/<dock>_<n>_<tab>.png``
+``--lang nl`` (or ``en``) shows the plugin in that language as ``qgis --lang nl`` would: QGIS's translation
+code is set before the plugin loads, and the plugin follows it (``besecure.i18n.current_locale``).
+
+Output: ``<out>/<lang>/<dock>.png`` and, for a dock with tabs, one ``<out>/<lang>/<dock>_<n>_<tab>.png``
 per tab. Runs offscreen (``QT_QPA_PLATFORM=offscreen``); needs no display.
 """
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +110,8 @@ def select_area(areas: QgsVectorLayer, number: str) -> None:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "tab"
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()  # Categorieën -> categorieen
+    return re.sub(r"[^0-9a-z]+", "_", ascii_text.lower()).strip("_") or "tab"
 
 
 def fill_compass_example(dock) -> None:
@@ -123,95 +128,131 @@ def fill_compass_example(dock) -> None:
             dock.set_matrix_score(i, j, score)
 
 
-def shoot(app, window, canvas, areas, path: Path) -> Path:
-    """Grab the whole main window (map and dock) once the map has rendered."""
-    canvas.setExtent(areas.extent())
-    canvas.refresh()
-    app.processEvents()
-    canvas.waitWhileRendering()
-    app.processEvents()
-    if not window.grab().save(str(path), "PNG"):
-        raise SystemExit(f"Cannot write {path}")
-    print(f"  {path}")
-    return path
+class Scene:
+    """The 1366 x 768 main window, a map of (a copy of) the Chicago layers, and the plugin loaded into it.
+
+    ``make screenshots`` photographs it; tests/ui/test_clipping.py measures the same docks' labels.
+    """
+
+    def __init__(self, app, data: Path) -> None:
+        from qgis.gui import QgsMapCanvas, QgsMessageBar
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+        import besecure
+
+        self.app = app
+        self.window = window = QMainWindow()
+        window.setWindowTitle("QGIS - BESECURE")
+        central = QWidget(window)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QgsMessageBar(central)
+        self.canvas = canvas = QgsMapCanvas(central)
+        canvas.setCanvasColor(Qt.GlobalColor.white)
+        layout.addWidget(bar)
+        layout.addWidget(canvas, 1)
+        window.setCentralWidget(central)
+        window.resize(*WINDOW)
+        # A copy: GeoPackages in a read-only folder intermittently fail to render ("unable to open database file").
+        self.work = tempfile.TemporaryDirectory(prefix="besecure-screenshots-")
+        for name in ("community_areas.gpkg", "incidents_2017_2019.gpkg"):
+            shutil.copy(Path(data) / name, self.work.name)
+        incidents, self.areas = load_layers(Path(self.work.name))
+        canvas.setDestinationCrs(self.areas.crs())
+        canvas.setLayers([self.areas, incidents])
+        window.show()
+        canvas.setExtent(self.areas.extent())
+        select_area(self.areas, SELECTED_AREA)
+        self.plugin = besecure.classFactory(ScreenshotInterface(window, canvas, bar))
+        self.plugin.initGui()
+
+    def show_dock(self, key: str):
+        """Open dock ``key`` of ``besecure.ui.DOCKS`` alone on the right, at ``DOCK_WIDTH``; None if it fails."""
+        from qgis.PyQt.QtCore import Qt
+
+        dock = self.plugin.toggle_dock(key, True)
+        if dock is None:
+            return None
+        for other_key, other in self.plugin.docks.items():
+            if other_key != key:
+                other.setUserVisible(False)
+        self.window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        if key == "compass":
+            dock.reload()
+            fill_compass_example(dock)
+        self.app.processEvents()
+        return dock
+
+    def views(self, dock):
+        """Put ``dock`` in each state worth a picture; yields a file-name suffix for each.
+
+        First the dock as it opens; then, for a dock with tabs, each tab with the inputs folded away
+        (the room each tab has once the dock is set up).
+        """
+        from qgis.gui import QgsCollapsibleGroupBox
+        from qgis.PyQt.QtWidgets import QTabWidget
+
+        yield ""
+        tabs = dock.findChildren(QTabWidget)
+        if tabs:
+            for group in dock.findChildren(QgsCollapsibleGroupBox):
+                group.setCollapsed(True)
+            for i in range(tabs[0].count()):
+                tabs[0].setCurrentIndex(i)
+                self.app.processEvents()
+                yield f"_{i + 1}_{slug(tabs[0].tabText(i))}"
+
+    def shoot(self, path: Path) -> Path:
+        """Grab the whole main window (map and dock) once the map has rendered."""
+        self.canvas.setExtent(self.areas.extent())
+        self.canvas.refresh()
+        self.app.processEvents()
+        self.canvas.waitWhileRendering()
+        self.app.processEvents()
+        if not self.window.grab().save(str(path), "PNG"):
+            raise SystemExit(f"Cannot write {path}")
+        print(f"  {path}")
+        return path
+
+    def close(self) -> None:
+        self.plugin.unload()
+        QgsProject.instance().clear()
+        # Qt objects must go before the application does, or Qt warns about fonts on exit.
+        self.window.close()
+        self.window.deleteLater()
+        self.app.processEvents()
+        self.work.cleanup()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "screenshots"))
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "chicago"))
+    parser.add_argument("--lang", default="en", help="two-letter language of the interface (en, nl)")
     args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(args.out) / args.lang
     out.mkdir(parents=True, exist_ok=True)
 
     global _APP
     app = _APP = QgsApplication([], True)
+    QgsApplication.setTranslation(args.lang)  # as `qgis --lang` does before plugins load
     app.initQgis()
-    from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
-    from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QFont
-    from qgis.PyQt.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-    import besecure
     from besecure.ui import DOCKS
 
     app.setFont(QFont("DejaVu Sans", FONT_POINTS))
-    window = QMainWindow()
-    window.setWindowTitle("QGIS - BESECURE")
-    central = QWidget(window)
-    layout = QVBoxLayout(central)
-    layout.setContentsMargins(0, 0, 0, 0)
-    bar = QgsMessageBar(central)
-    canvas = QgsMapCanvas(central)
-    canvas.setCanvasColor(Qt.GlobalColor.white)
-    layout.addWidget(bar)
-    layout.addWidget(canvas, 1)
-    window.setCentralWidget(central)
-    window.resize(*WINDOW)
-
-    # A copy: GeoPackages in a read-only folder intermittently fail to render ("unable to open database file").
-    work = tempfile.TemporaryDirectory(prefix="besecure-screenshots-")
-    for name in ("community_areas.gpkg", "incidents_2017_2019.gpkg"):
-        shutil.copy(Path(args.data) / name, work.name)
-    incidents, areas = load_layers(Path(work.name))
-    canvas.setDestinationCrs(areas.crs())
-    canvas.setLayers([areas, incidents])
-    window.show()
-    canvas.setExtent(areas.extent())
-    select_area(areas, SELECTED_AREA)
-
-    iface = ScreenshotInterface(window, canvas, bar)
-    plugin = besecure.classFactory(iface)
-    plugin.initGui()
+    scene = Scene(app, Path(args.data))
     written: list[Path] = []
     for key in DOCKS:
-        dock = plugin.toggle_dock(key, True)
+        dock = scene.show_dock(key)
         if dock is None:
             print(f"  {key}: could not be opened, skipped", file=sys.stderr)
             continue
-        for other_key, other in plugin.docks.items():
-            if other_key != key:
-                other.setUserVisible(False)
-        window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        if key == "compass":
-            dock.reload()
-            fill_compass_example(dock)
-        written.append(shoot(app, window, canvas, areas, out / f"{key}.png"))
-        tabs = dock.findChildren(QTabWidget)
-        if tabs:
-            # With the inputs folded away, each tab gets the room it has once the dock is set up.
-            for group in dock.findChildren(QgsCollapsibleGroupBox):
-                group.setCollapsed(True)
-            for i in range(tabs[0].count()):
-                tabs[0].setCurrentIndex(i)
-                written.append(shoot(app, window, canvas, areas, out / f"{key}_{i + 1}_{slug(tabs[0].tabText(i))}.png"))
-    plugin.unload()
-    QgsProject.instance().clear()
-    # Qt objects must go before the application does, or Qt warns about fonts on exit.
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    work.cleanup()
+        for suffix in scene.views(dock):
+            written.append(scene.shoot(out / f"{key}{suffix}.png"))
+    scene.close()
     return 0 if written else 1
 
 

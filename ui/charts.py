@@ -263,14 +263,15 @@ class RadarChart(_Chart):
         reach = maximum * 1.12
         for a, label in zip(self.angles, labels):
             cx, cy = np.cos(a), np.sin(a)
-            text = pg.TextItem(textwrap.fill(label, 18), color=TEXT_COLOUR,
+            text = pg.TextItem(textwrap.fill(label, 26), color=TEXT_COLOUR,
                                anchor=(0.5 - 0.5 * _sign(cx), 0.5 + 0.5 * _sign(cy)))
             text.setFont(self.font)
             text.setPos(reach * cx, reach * cy)
             self.plot.addItem(text)
             self.labels.append(text)
-        # Room for the labels: wider than tall, and more below, where two-line labels hang down.
-        self.plot.setRange(xRange=(-maximum * 2.0, maximum * 2.0), yRange=(-maximum * 2.0, maximum * 1.4), padding=0)
+        # Room for the labels: wider than tall (labels wrap at 26 characters, so the side ones are wide), two lines
+        # above the top spoke, and more below, where the lower labels hang down.
+        self.plot.setRange(xRange=(-maximum * 2.0, maximum * 2.0), yRange=(-maximum * 2.0, maximum * 1.7), padding=0)
         self.set_scores([0] * n)
 
     def set_scores(self, scores: list[float]) -> None:

@@ -128,6 +128,20 @@ def _small(label: QLabel) -> QLabel:
     return label
 
 
+def wrap_to_width(text: str, metrics, width: int) -> str:
+    """``text`` with line breaks between words so that each line is at most ``width`` pixels in ``metrics``.
+
+    A single word wider than ``width`` keeps its own line.
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def core_values() -> list[dict]:
     """The seven core values of urban security (knowledge/taxonomies.json)."""
     return list(load_taxonomies()["core_values"])
@@ -346,7 +360,10 @@ class CompassDock(BesecureDock):
             box.addWidget(_small(QLabel(tr(guides[key]))))
             for widget in widgets:
                 box.addWidget(widget, 0 if widget in (self.hot_peak, self.core_table) else 1)
-            self.tabs.addTab(page, tr(title))
+            # Five tabs share a narrow dock: a translation's parenthetical gloss ("Hot times (tijdstippen)") goes
+            # to the tooltip, so that all titles fit in the bar at 1366 x 768.
+            self.tabs.addTab(page, tr(title).split(" (")[0])
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tr(title))
         self.tabs.setTabToolTip(4, tr("The issue/option matrix of the area"))
         self.tabs.currentChanged.connect(self._draw_current_tab)
 
@@ -354,10 +371,14 @@ class CompassDock(BesecureDock):
         table = QTableWidget(len(self._values), 2)
         table.setObjectName("compassCoreValues")
         table.setHorizontalHeaderLabels([tr("Score"), tr("Note")])
-        table.setVerticalHeaderLabels([localized(v["label"], self._lang) for v in self._values])
+        header_width = 190
+        # Long names (Dutch) wrap onto two lines in the row header instead of being cut off.
+        metrics = table.verticalHeader().fontMetrics()
+        table.setVerticalHeaderLabels([wrap_to_width(localized(v["label"], self._lang), metrics, header_width - 12)
+                                       for v in self._values])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setMaximumWidth(190)
+        table.verticalHeader().setMaximumWidth(header_width)
         self.core_spins: dict[str, QSpinBox] = {}
         for row, value in enumerate(self._values):
             header = table.verticalHeaderItem(row)
