@@ -187,13 +187,20 @@ class Scene:
     def views(self, dock):
         """Put ``dock`` in each state worth a picture; yields a file-name suffix for each.
 
-        First the dock as it opens; then, for a dock with tabs, each tab with the inputs folded away
-        (the room each tab has once the dock is set up).
+        First the dock as it opens; for a dock with steps (the Navigator), each further step; for a dock
+        with tabs, each tab with the inputs folded away (the room each tab has once the dock is set up).
         """
         from qgis.gui import QgsCollapsibleGroupBox
         from qgis.PyQt.QtWidgets import QTabWidget
 
         yield ""
+        steps = getattr(dock, "step_buttons", None)
+        if steps is not None:
+            for i in range(1, len(steps.buttons())):
+                dock.show_step(i)
+                self.app.processEvents()
+                yield f"_step{i + 1}_{slug(steps.button(i).text().split(chr(10))[-1])}"
+            dock.show_step(0)
         tabs = dock.findChildren(QTabWidget)
         if tabs:
             for group in dock.findChildren(QgsCollapsibleGroupBox):
