@@ -14,7 +14,16 @@ import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont, QTextDocument
-from qgis.PyQt.QtWidgets import QAbstractButton, QAbstractScrollArea, QHeaderView, QLabel, QStyle, QTabBar, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QTabBar,
+    QWidget,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
@@ -110,3 +119,25 @@ def test_no_clipped_text_in_the_docks_in_dutch(dutch_scene):
             dutch_scene.window.grab()  # paint once: charts place their text items when drawn
             problems += [f"{key}{view}: {problem}" for problem in clipped_texts(dock)]
     assert not problems, "\n".join(problems)
+
+
+def test_no_clipped_text_in_the_practice_form_in_dutch(dutch_scene):
+    """The Library's form for a user practice, at the size it opens with, fits at 1366 x 768."""
+    from besecure.ui.library_dock import PracticeDialog
+
+    library = dutch_scene.show_dock("library")
+    dialog = PracticeDialog(library.lang, library.taxonomies, parent=library)
+    try:
+        dialog.show()
+        dutch_scene.app.processEvents()
+        assert dialog.windowTitle() == "Nieuwe praktijk"
+        assert dialog.height() <= 768
+        problems = []
+        for y in range(0, dialog.findChild(QScrollArea).widget().height(), 200):
+            dialog.findChild(QScrollArea).ensureVisible(0, y, 0, 200)  # measure what scrolls into view too
+            dutch_scene.app.processEvents()
+            problems += clipped_texts(dialog)
+        assert not problems, "\n".join(sorted(set(problems)))
+    finally:
+        dialog.close()
+        dialog.deleteLater()
