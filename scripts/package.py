@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import importlib.util
 import json
 import re
 import subprocess
@@ -139,8 +140,16 @@ def build(out_dir: Path, root: Path = ROOT) -> Path:
     return target
 
 
+def _require(module: str) -> None:
+    """SystemExit with what to do when a scanner is not installed in this Python."""
+    if importlib.util.find_spec(module) is None:
+        raise SystemExit(f"{module} is not installed for {sys.executable}: run `make venv` (the test venv has it) "
+                         "or `pip install bandit detect-secrets`.")
+
+
 def bandit_findings(folder: Path) -> list[dict]:
     """Bandit's findings over ``folder`` with the tests plugins.qgis.org enables, all severities."""
+    _require("bandit")
     done = subprocess.run(  # nosec B603 (fixed argument list)
         [sys.executable, "-m", "bandit", "-r", str(folder), "-f", "json", "-q", "-s", ",".join(BANDIT_SKIPPED)],
         capture_output=True, text=True)
@@ -154,6 +163,7 @@ def bandit_findings(folder: Path) -> list[dict]:
 
 def secret_findings(folder: Path) -> dict[str, list[dict]]:
     """detect-secrets' findings per file over ``folder`` as the site runs it (all files but metadata.txt)."""
+    _require("detect_secrets")
     done = subprocess.run(  # nosec B603 (fixed argument list)
         [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "--exclude-files", r"metadata\.txt", "."],
         cwd=folder, capture_output=True, text=True)
