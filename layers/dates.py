@@ -19,6 +19,7 @@ import pandas as pd
 from ..analysis.errors import InputError
 from ..analysis.periods import in_period
 from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
+from ..i18n import tr
 
 # A UTC offset after a time: "-2024" ending a day-month-year date is no offset.
 _OFFSET = re.compile(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$")
@@ -198,5 +199,5 @@ def period_selection(parsed: ParsedTimes, start_text, end_text, field: str) -> n
     mask = period_mask(parsed.times, start_text, end_text) if (start_text or end_text) else parsed.valid
     if not mask.any():
         raise InputError("The layer has no incidents between {} and {} in '{}'.",
-                         start_text or 'the start', end_text or 'the end', field)
+                         start_text or tr("the start"), end_text or tr("the end"), field)
     return mask

@@ -204,7 +204,7 @@ def read_points(
     recognisable coordinate columns.
     """
     fields = [f for f in dict.fromkeys(fields) if f]
-    kinds = _field_kinds(source, fields, "input")
+    kinds = _field_kinds(source, fields, tr("input"))
     geom_type = geometry_type(source.wkbType())
     table: PointTable | None = None
     if geom_type == GEOMETRY_NULL:
@@ -540,7 +540,7 @@ def read_polygons(
     if geometry_type(source.wkbType()) != GEOMETRY_POLYGON:
         raise InputError("The layer '{}' must contain polygons.", source.sourceName())
     _require_crs(source, working_crs)
-    kinds = _field_kinds(source, fields, "polygon")
+    kinds = _field_kinds(source, fields, tr("polygon"))
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_polygons_arrow,
                                     _read_polygons_features)
     parts, fids, attributes, n, n_null, n_fixed = read
@@ -685,7 +685,7 @@ def read_lines(
     if geometry_type(source.wkbType()) != GEOMETRY_LINE:
         raise InputError("The layer '{}' must contain lines.", source.sourceName())
     _require_crs(source, working_crs)
-    kinds = _field_kinds(source, fields, "line")
+    kinds = _field_kinds(source, fields, tr("line"))
     read, path = _arrow_or_features(source, layer, force_features, kinds, _read_lines_arrow, _read_lines_features)
     parts, fids, attributes, n, n_null = read
     if feedback is not None and n_null:

@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 import traceback
 
+from ...i18n import tr
 from ..base import BesecureAlgorithm
 
 import_errors: dict[str, str] = {}
@@ -36,5 +37,5 @@ def algorithm_classes() -> list[type]:
 def _report(module: str, details: str) -> None:
     from qgis.core import Qgis, QgsMessageLog
 
-    QgsMessageLog.logMessage(f"BESECURE: the algorithm module '{module}' could not be loaded:\n{details}",
+    QgsMessageLog.logMessage(tr("BESECURE: the algorithm module '{}' could not be loaded:\n{}").format(module, details),
                              "BESECURE", Qgis.MessageLevel.Critical)

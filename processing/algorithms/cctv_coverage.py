@@ -162,7 +162,7 @@ class CctvCoverage(BesecureAlgorithm):
         fields = {k: self.parameterAsString(parameters, k, context) for k in keys}
         if not fields[AZIMUTH_FIELD]:
             raise InputError("Give AZIMUTH_FIELD: the field with each camera's viewing direction (degrees from north).")
-        table = read_plan_points(self, parameters, CAMERAS, context, list(fields.values()), "cameras", feedback)
+        table = read_plan_points(self, parameters, CAMERAS, context, list(fields.values()), tr("cameras"), feedback)
         names = table.attributes[fields[CAMERA_ID_FIELD]] if fields[CAMERA_ID_FIELD] else None
         cams = camera_table(table.x, table.y, table.fid, names, numeric_values(table, fields[HEIGHT_FIELD], np.nan),
                             numeric_values(table, fields[AZIMUTH_FIELD], np.nan),
@@ -192,7 +192,7 @@ class CctvCoverage(BesecureAlgorithm):
         buildings = read_buildings(self, parameters, BUILDINGS, context, crs, feedback)
         occluders = buildings.occluders if buildings is not None else OccluderSet.from_rings([])
         id_field = self.parameterAsString(parameters, TARGET_ID_FIELD, context)
-        targets = read_plan_parts(self, parameters, TARGETS, context, [id_field], "targets", crs, feedback)
+        targets = read_plan_parts(self, parameters, TARGETS, context, [id_field], tr("targets"), crs, feedback)
         check_cancel(feedback)
 
         xy = np.column_stack([cams["x"], cams["y"]])

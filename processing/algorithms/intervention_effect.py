@@ -146,7 +146,7 @@ class InterventionEffect(BesecureAlgorithm):
         parsed = incidents.incident_times(self, parameters, context, points, time_field, feedback)
         in_b = period_mask(parsed.times, texts[0], texts[1], "BEFORE_")
         in_a = period_mask(parsed.times, texts[2], texts[3], "AFTER_")
-        for mask, label, (start, end) in ((in_b, "before", texts[:2]), (in_a, "after", texts[2:])):
+        for mask, label, (start, end) in ((in_b, tr("before"), texts[:2]), (in_a, tr("after"), texts[2:])):
             if not mask.any():
                 raise InputError("The incident layer has no incidents in the {} period ({} to {}) in field '{}'; "
                                  "check the dates and the time field.", label, start, end, time_field)

@@ -237,7 +237,7 @@ class LightingCheck(BesecureAlgorithm):
     def _lamps(self, parameters, context, feedback):
         fields = {key: self.parameterAsString(parameters, key, context)
                   for key in (HEIGHT_FIELD, FLUX_FIELD, MAINTENANCE_FIELD, AZIMUTH_FIELD)}
-        table = read_plan_points(self, parameters, LAMPS, context, list(fields.values()), "lamps", feedback)
+        table = read_plan_points(self, parameters, LAMPS, context, list(fields.values()), tr("lamps"), feedback)
         photometry = self.parameterAsFile(parameters, PHOTOMETRY, context)
         distribution, reference, ra = None, float("nan"), None
         if photometry:
@@ -279,7 +279,7 @@ class LightingCheck(BesecureAlgorithm):
         id_field = self.parameterAsString(parameters, PATH_ID_FIELD, context)
         class_field = self.parameterAsString(parameters, CLASS_FIELD, context)
         width_field = self.parameterAsString(parameters, WIDTH_FIELD, context)
-        parts = read_plan_parts(self, parameters, PATHS, context, [id_field, class_field, width_field], "paths",
+        parts = read_plan_parts(self, parameters, PATHS, context, [id_field, class_field, width_field], tr("paths"),
                                 crs, feedback)
         classes = self._classes(parts, class_field, self.parameterAsString(parameters, CLASS, context), ruleset,
                                 feedback)

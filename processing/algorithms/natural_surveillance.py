@@ -158,13 +158,13 @@ class NaturalSurveillance(BesecureAlgorithm):
 
     def _openings(self, parameters, context, buildings, crs, feedback):
         angle = self.parameterAsDouble(parameters, VIEW_ANGLE, context)
-        if source_of(self, parameters, OPENINGS, context, "openings", optional=True) is None:
+        if source_of(self, parameters, OPENINGS, context, tr("openings"), optional=True) is None:
             if buildings is None:
                 raise InputError("Give OPENINGS (window and door points) or BUILDINGS to generate them from.")
             xy, facing = self._generated(parameters, context, buildings, feedback)
             return xy, facing, np.full(xy.shape[0], angle)
         field = self.parameterAsString(parameters, FACING_FIELD, context)
-        table = read_plan_points(self, parameters, OPENINGS, context, [field], "openings", feedback, crs)
+        table = read_plan_points(self, parameters, OPENINGS, context, [field], tr("openings"), feedback, crs)
         xy = np.column_stack([table.x, table.y])
         facing = numeric_values(table, field, np.nan)
         if buildings is not None:
@@ -179,11 +179,11 @@ class NaturalSurveillance(BesecureAlgorithm):
 
     # -- run ----------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
-        paths_source = source_of(self, parameters, PATHS, context, "paths")
+        paths_source = source_of(self, parameters, PATHS, context, tr("paths"))
         crs = working_crs_of(paths_source)
         log_crs(feedback, crs)
         id_field = self.parameterAsString(parameters, PATH_ID_FIELD, context)
-        parts = read_plan_parts(self, parameters, PATHS, context, [id_field], "paths", crs, feedback)
+        parts = read_plan_parts(self, parameters, PATHS, context, [id_field], tr("paths"), crs, feedback)
         if parts.areal:
             raise InputError("PATHS must be lines; give squares and parks as PUBLIC_SPACE.")
         buildings = read_buildings(self, parameters, BUILDINGS, context, crs, feedback,
@@ -250,8 +250,8 @@ class NaturalSurveillance(BesecureAlgorithm):
         return {OUTPUT: dest, OUTPUT_UNWATCHED: dest_u}
 
     def _public_space(self, parameters, context, parts, crs, feedback):
-        if source_of(self, parameters, PUBLIC_SPACE, context, "public space", optional=True) is not None:
-            space = read_plan_parts(self, parameters, PUBLIC_SPACE, context, [], "public space", crs, feedback)
+        if source_of(self, parameters, PUBLIC_SPACE, context, tr("public space"), optional=True) is not None:
+            space = read_plan_parts(self, parameters, PUBLIC_SPACE, context, [], tr("public space"), crs, feedback)
             return geomops.union([geomops.polygon_geometry(p) for p in space.polygons])
         half = self.parameterAsDouble(parameters, PATH_WIDTH, context) / 2.0
         return geomops.union([geomops.line_geometry(line).buffer(half, 8) for line in parts.lines])

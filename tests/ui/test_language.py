@@ -1,11 +1,22 @@
 """The plugin's language follows the language QGIS itself chose (``qgis --lang``, Settings, the system)."""
+import json
 import os
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsSettings,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ("locale/overrideFlag", "locale/userLocale")
@@ -76,3 +87,58 @@ def test_qgis_process_speaks_the_profile_language(tmp_path, user_locale, expecte
     assert done.returncode == 0, done.stderr
     first = next(line for line in done.stdout.splitlines() if "(besecure:hottimes)" in line)
     assert first == f"{expected} (besecure:hottimes)"
+
+
+def _dutch_translator(tmp_path):
+    """The Dutch catalogue as `make translations` will compile it: the .ts plus every i18n/pending/*.json."""
+    lrelease = shutil.which("lrelease")
+    if lrelease is None:
+        pytest.skip("lrelease (qttools5-dev-tools) is needed to compile the translation")
+    catalogue = {}
+    for msg in ET.parse(ROOT / "i18n" / "besecure_nl.ts").getroot().iter("message"):
+        if msg.findtext("translation"):
+            catalogue[msg.findtext("source")] = msg.findtext("translation")
+    for path in sorted((ROOT / "i18n" / "pending").glob("*.json")):
+        catalogue.update({k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v})
+    ts = ET.Element("TS", version="2.1", language="nl")
+    context = ET.SubElement(ts, "context")
+    ET.SubElement(context, "name").text = "besecure"
+    for source, translation in catalogue.items():
+        msg = ET.SubElement(context, "message")
+        ET.SubElement(msg, "source").text = source
+        ET.SubElement(msg, "translation").text = translation
+    ET.ElementTree(ts).write(tmp_path / "nl.ts", encoding="utf-8", xml_declaration=True)
+    subprocess.run([lrelease, "-silent", str(tmp_path / "nl.ts"), "-qm", str(tmp_path / "nl.qm")], check=True)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "nl.qm"))
+    return translator
+
+
+def test_error_messages_come_in_dutch(run_alg, tmp_path):
+    """Bad input stops with the message in QGIS's language (here Dutch), words filled into it included."""
+    from besecure.analysis.errors import InputError
+    from besecure.compat import FIELD_TYPE_STRING, make_field
+    from besecure.layers.dates import parse_bound
+    from besecure.processing.base import input_message
+
+    layer = QgsVectorLayer("Point?crs=EPSG:28992", "pts", "memory")
+    layer.dataProvider().addAttributes([make_field("t", FIELD_TYPE_STRING)])
+    layer.updateFields()
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(1000.0, 1000.0)))
+    feature.setAttributes(["2024-01-05 10:00"])
+    layer.dataProvider().addFeatures([feature])
+    translator = _dutch_translator(tmp_path)
+    QCoreApplication.installTranslator(translator)
+    try:
+        with pytest.raises(InputError) as raised:
+            parse_bound("gisteren", "START")
+        assert input_message(raised.value) == ("START: 'gisteren' is geen datum; schrijf haar als JJJJ-MM-DD of "
+                                               "JJJJ-MM-DD UU:MM.")
+        with pytest.raises(QgsProcessingException) as raised:  # "the start" is filled in, in Dutch too
+            run_alg("aggregateincidents", {"INPUT": layer, "TIME_FIELD": "t", "END": "2020-01-01",
+                                           "OUTPUT": str(tmp_path / "o.gpkg")})
+        assert str(raised.value) == "De laag heeft geen incidenten tussen het begin en 2020-01-01 in 't'."
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert not (tmp_path / "o.gpkg").exists()
