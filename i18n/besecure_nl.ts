@@ -104,6 +104,10 @@
       <translation>Het significantieniveau moet tussen 0 en 1 liggen, opgegeven: {}.</translation>
     </message>
     <message>
+      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} {}ly stap(pen). Kies wekelijkse stappen of een langere periode.</translation>
+    </message>
+    <message>
       <source>Emerging hot spot analysis needs at least {} time steps for the Mann-Kendall trend test, got {} (10 or more are advisable)</source>
       <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de Mann-Kendall-trendtoets, er zijn er {} (10 of meer is aan te raden)</translation>
     </message>
@@ -126,6 +130,14 @@
     <message>
       <source>A {:g} m {} grid over this extent ({:.1f} km x {:.1f} km) would have {:,} cells, more than the limit of {:,}. Choose a larger cell size or a smaller extent.</source>
       <translation>Een {:g} m {}-raster over dit gebied ({:.1f} km x {:.1f} km) zou {:,} cellen hebben, meer dan de grens van {:,}. Kies een grotere celgrootte of een kleiner gebied.</translation>
+    </message>
+    <message>
+      <source>The before period ({} to {}) and the after period ({} to {}) overlap; an incident may count in one period only.</source>
+      <translation>De periode vóór ({} tot {}) en de periode na ({} tot {}) overlappen; een incident mag maar in één periode meetellen.</translation>
+    </message>
+    <message>
+      <source>The after period ({} to {}) lies before the before period ({} to {}); swap them.</source>
+      <translation>De periode na ({} tot {}) ligt vóór de periode vóór ({} tot {}); verwissel ze.</translation>
     </message>
     <message>
       <source>Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them</source>
@@ -166,6 +178,26 @@
     <message>
       <source>The weights of the {} must be finite and not negative.</source>
       <translation>De gewichten van de {} moeten eindig en niet negatief zijn.</translation>
+    </message>
+    <message>
+      <source>The weight field '{}' is not numeric; choose a field with numbers.</source>
+      <translation>Het gewichtsveld '{}' is niet numeriek; kies een veld met getallen.</translation>
+    </message>
+    <message>
+      <source>The weight field '{}' has {:,} negative values (the lowest is {:g}); weights must be zero or more (counts, aoristic weights).</source>
+      <translation>Het gewichtsveld '{}' heeft {:,} negatieve waarden (de laagste is {:g}); gewichten moeten nul of meer zijn (aantallen, aoristische gewichten).</translation>
+    </message>
+    <message>
+      <source>The weights in '{}' sum to zero: there is nothing to smooth.</source>
+      <translation>De gewichten in '{}' tellen op tot nul: er valt niets te verdelen.</translation>
+    </message>
+    <message>
+      <source>The population has {:,} negative values; residents must be zero or more.</source>
+      <translation>De bevolking heeft {:,} negatieve waarden; aantallen inwoners moeten nul of meer zijn.</translation>
+    </message>
+    <message>
+      <source>The population is empty (no residents within reach of the raster); check the population layer, its field and its CRS.</source>
+      <translation>De bevolking is leeg (geen inwoners binnen bereik van het raster); controleer de bevolkingslaag, het veld en het CRS.</translation>
     </message>
     <message>
       <source>EULUMDAT: only {} lines; a file has at least 26 header lines.</source>
@@ -400,6 +432,10 @@
       <translation>Onbekende verlichtingsklasse '{}'. Klassen van deze regelset: {}.</translation>
     </message>
     <message>
+      <source>No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).</source>
+      <translation>Geen pad heeft een verlichtingsklasse: stel CLASS_FIELD of CLASS in (bijv. P4).</translation>
+    </message>
+    <message>
       <source>The sample spacing must be &gt; 0 metres; got {}.</source>
       <translation>De afstand tussen meetpunten moet &gt; 0 meter zijn; opgegeven: {}.</translation>
     </message>
@@ -412,8 +448,16 @@
       <translation>Een lichtverdeling heeft de lichtstroom nodig die ze uitzendt (reference_flux_lm &gt; 0).</translation>
     </message>
     <message>
+      <source>None of the {} lamps has a usable mounting height, flux and maintenance factor; fill in the fields or give HEIGHT and FLUX for all lamps.</source>
+      <translation>Geen van de {} lampen heeft een bruikbare lichtpunthoogte, lichtstroom en onderhoudsfactor; vul de velden in of geef HEIGHT en FLUX voor alle lampen.</translation>
+    </message>
+    <message>
       <source>The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).</source>
       <translation>De EN 13201-rekenrasters zouden meer dan {:,} punten hebben (pad {} is {:g} m breed en {:g} m lang); controleer de padbreedten (PATH_WIDTH, het breedteveld).</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) {}; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
       <source>Rule set '{}' is not a vehicle rule set.</source>
@@ -474,6 +518,12 @@
     <message>
       <source>A distance band needs at least 2 points, got {}</source>
       <translation>Een afstandsband heeft ten minste 2 punten nodig, er zijn er {}</translation>
+    </message>
+    <message>
+      <source>BESECURE: the algorithm module '{}' could not be loaded:
+{}</source>
+      <translation>BESECURE: de algoritmemodule '{}' kon niet worden geladen:
+{}</translation>
     </message>
     <message>
       <source>Aggregate incidents</source>
@@ -656,8 +706,16 @@
       <translation>Geef AZIMUTH_FIELD: het veld met de kijkrichting van elke camera (graden vanaf het noorden).</translation>
     </message>
     <message>
+      <source>cameras</source>
+      <translation>camera's</translation>
+    </message>
+    <message>
       <source>The rule set has no level '{}'. Its levels: {}.</source>
       <translation>De regelset heeft geen niveau '{}'. Zijn niveaus: {}.</translation>
+    </message>
+    <message>
+      <source>targets</source>
+      <translation>doelen</translation>
     </message>
     <message>
       <source>Cameras (points)</source>
@@ -714,10 +772,6 @@
     <message>
       <source>Blind spots</source>
       <translation>Dode hoeken</translation>
-    </message>
-    <message>
-      <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
-      <translation>Camera '{}' (object {}) {}; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
       <source>Monitor</source>
@@ -912,12 +966,12 @@
       <translation>{} objecten hebben geen hoogte; regels over hoogte gelden niet voor hen.</translation>
     </message>
     <message>
-      <source>{} path nodes are exits.</source>
-      <translation>{} padknopen zijn uitgangen.</translation>
-    </message>
-    <message>
       <source>No exits given: the {} junctions of three or more paths count as ways out.</source>
       <translation>Geen uitgangen opgegeven: de {} kruisingen van drie of meer paden tellen als uitweg.</translation>
+    </message>
+    <message>
+      <source>{} path nodes are exits.</source>
+      <translation>{} padknopen zijn uitgangen.</translation>
     </message>
     <message>
       <source>The exit layer '{}' must contain points, lines or polygons.</source>
@@ -1098,14 +1152,6 @@
     <message>
       <source>Maximum number of grid cells</source>
       <translation>Maximaal aantal rastercellen</translation>
-    </message>
-    <message>
-      <source>The layer has no incidents between {} and {} in '{}'.</source>
-      <translation>De laag heeft geen incidenten tussen {} en {} in '{}'.</translation>
-    </message>
-    <message>
-      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>
-      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} {}ly stap(pen). Kies wekelijkse stappen of een langere periode.</translation>
     </message>
     <message>
       <source>Only {} location(s) hold incidents; emerging hot spot analysis needs at least 3. Choose smaller cells or a longer period.</source>
@@ -1792,14 +1838,6 @@
       <translation>Einde periode erna</translation>
     </message>
     <message>
-      <source>The before period ({} to {}) and the after period ({} to {}) overlap; an incident may count in one period only.</source>
-      <translation>De periode vóór ({} tot {}) en de periode na ({} tot {}) overlappen; een incident mag maar in één periode meetellen.</translation>
-    </message>
-    <message>
-      <source>The after period ({} to {}) lies before the before period ({} to {}); swap them.</source>
-      <translation>De periode na ({} tot {}) ligt vóór de periode vóór ({} tot {}); verwissel ze.</translation>
-    </message>
-    <message>
       <source>The WDQ is undefined: the target area changed exactly as the control area did (success measure 0).</source>
       <translation>De WDQ is niet gedefinieerd: het doelgebied veranderde precies zoals het controlegebied (succesmaat 0).</translation>
     </message>
@@ -1830,6 +1868,14 @@
     <message>
       <source>The {} layer '{}' has no polygons.</source>
       <translation>De {}-laag '{}' heeft geen polygonen.</translation>
+    </message>
+    <message>
+      <source>before</source>
+      <translation>vóór</translation>
+    </message>
+    <message>
+      <source>after</source>
+      <translation>na</translation>
     </message>
     <message>
       <source>The incident layer has no incidents in the {} period ({} to {}) in field '{}'; check the dates and the time field.</source>
@@ -2072,18 +2118,6 @@
       <translation>Risico (incidenten per 1.000 inwoners)</translation>
     </message>
     <message>
-      <source>The weight field '{}' is not numeric; choose a field with numbers.</source>
-      <translation>Het gewichtsveld '{}' is niet numeriek; kies een veld met getallen.</translation>
-    </message>
-    <message>
-      <source>The weight field '{}' has {:,} negative values (the lowest is {:g}); weights must be zero or more (counts, aoristic weights).</source>
-      <translation>Het gewichtsveld '{}' heeft {:,} negatieve waarden (de laagste is {:g}); gewichten moeten nul of meer zijn (aantallen, aoristische gewichten).</translation>
-    </message>
-    <message>
-      <source>The weights in '{}' sum to zero: there is nothing to smooth.</source>
-      <translation>De gewichten in '{}' tellen op tot nul: er valt niets te verdelen.</translation>
-    </message>
-    <message>
       <source>its standard deviation; cut at 4 standard deviations</source>
       <translation>de standaardafwijking; afgekapt op 4 standaardafwijkingen</translation>
     </message>
@@ -2102,14 +2136,6 @@
     <message>
       <source>raster cells</source>
       <translation>rastercellen</translation>
-    </message>
-    <message>
-      <source>The population has {:,} negative values; residents must be zero or more.</source>
-      <translation>De bevolking heeft {:,} negatieve waarden; aantallen inwoners moeten nul of meer zijn.</translation>
-    </message>
-    <message>
-      <source>The population is empty (no residents within reach of the raster); check the population layer, its field and its CRS.</source>
-      <translation>De bevolking is leeg (geen inwoners binnen bereik van het raster); controleer de bevolkingslaag, het veld en het CRS.</translation>
     </message>
     <message>
       <source>Weight field</source>
@@ -2192,10 +2218,6 @@
       <translation> (een quartic-straal van {:,.0f} m)</translation>
     </message>
     <message>
-      <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
-      <translation>Celgrootte: {:g} m; een tiende van de straal van de kernel zou {:,} cellen geven, meer dan de {:,} die een automatische celgrootte toestaat. Geef CELL_SIZE op voor een fijner raster.</translation>
-    </message>
-    <message>
       <source>Population: {:,.0f} residents at {:,} {} (dual KDE, incidents per 1,000 residents).</source>
       <translation>Bevolking: {:,.0f} inwoners op {:,} {} (duale KDE, incidenten per 1.000 inwoners).</translation>
     </message>
@@ -2250,6 +2272,10 @@
     <message>
       <source>Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).</source>
       <translation>Celgrootte: {:g} m, ongeveer een tiende van de straal van de kernel ({:,.1f} m).</translation>
+    </message>
+    <message>
+      <source>Cell size: {:g} m; a tenth of the kernel's radius would have made {:,} cells, more than the {:,} an automatic cell size allows. Give CELL_SIZE for a finer raster.</source>
+      <translation>Celgrootte: {:g} m; een tiende van de straal van de kernel zou {:,} cellen geven, meer dan de {:,} die een automatische celgrootte toestaat. Geef CELL_SIZE op voor een fijner raster.</translation>
     </message>
     <message>
       <source>Unit: {}. {:,} of {:,} cells have a rate; the others are nodata (outside the study area or too few residents). Highest rate: {:,.3g}.</source>
@@ -2444,12 +2470,12 @@
       <translation>De regelset '{}' is geen verlichtingsregelset (soort lighting_classes).</translation>
     </message>
     <message>
-      <source>None of the {} lamps has a usable mounting height, flux and maintenance factor; fill in the fields or give HEIGHT and FLUX for all lamps.</source>
-      <translation>Geen van de {} lampen heeft een bruikbare lichtpunthoogte, lichtstroom en onderhoudsfactor; vul de velden in of geef HEIGHT en FLUX voor alle lampen.</translation>
+      <source>lamps</source>
+      <translation>lampen</translation>
     </message>
     <message>
-      <source>No path has a lighting class: set CLASS_FIELD or CLASS (e.g. P4).</source>
-      <translation>Geen pad heeft een verlichtingsklasse: stel CLASS_FIELD of CLASS in (bijv. P4).</translation>
+      <source>paths</source>
+      <translation>paden</translation>
     </message>
     <message>
       <source>Lamps (points)</source>
@@ -2776,6 +2802,10 @@
       <translation>Openingen op gevels zetten binnen (m)</translation>
     </message>
     <message>
+      <source>openings</source>
+      <translation>openingen</translation>
+    </message>
+    <message>
       <source>PATHS must be lines; give squares and parks as PUBLIC_SPACE.</source>
       <translation>PATHS moeten lijnen zijn; geef pleinen en parken op als PUBLIC_SPACE.</translation>
     </message>
@@ -2814,6 +2844,10 @@
     <message>
       <source>Give OPENINGS (window and door points) or BUILDINGS to generate them from.</source>
       <translation>Geef OPENINGS (punten van ramen en deuren) of BUILDINGS om ze uit af te leiden.</translation>
+    </message>
+    <message>
+      <source>public space</source>
+      <translation>openbare ruimte</translation>
     </message>
     <message>
       <source>{} openings generated along the facades.</source>
@@ -3470,6 +3504,10 @@
     <message>
       <source>Variants: {}.</source>
       <translation>Varianten: {}.</translation>
+    </message>
+    <message>
+      <source>Cannot write the PDF report '{}'; check that the folder exists and is writable.</source>
+      <translation>Het PDF-rapport '{}' kan niet worden geschreven; controleer of de map bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
       <source>Report written to {} ({} of {} checks ran).</source>
@@ -4212,10 +4250,6 @@
       <translation>De zonelaag heeft geen polygonen.</translation>
     </message>
     <message>
-      <source>The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents must be zero or more.</source>
-      <translation>Het bevolkingsveld '{}' heeft {:,} negatieve waarde(n), bijv. {:g} in object {}; aantallen inwoners moeten nul of meer zijn.</translation>
-    </message>
-    <message>
       <source>Population points were given without POPULATION_POINTS_FIELD (the residents per point).</source>
       <translation>Er zijn bevolkingspunten opgegeven zonder POPULATION_POINTS_FIELD (de inwoners per punt).</translation>
     </message>
@@ -4226,10 +4260,6 @@
     <message>
       <source>Spatial units</source>
       <translation>Ruimtelijke eenheden</translation>
-    </message>
-    <message>
-      <source>The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of residents.</source>
-      <translation>Het bevolkingsveld '{}' bevat tekst ('{}' in object {}); kies een veld met aantallen inwoners.</translation>
     </message>
     <message>
       <source>Polygon layer (zones)</source>
@@ -4432,6 +4462,14 @@
       <translation>K dichtstbijzijnde buren: {:,} objecten hebben meerdere buren op hun K-de afstand (gelijke afstanden, zoals op een regelmatig raster); die worden allemaal meegenomen, dus deze objecten hebben meer dan {} buren (tot {}).</translation>
     </message>
     <message>
+      <source>The population field '{}' has {:,} negative value(s), e.g. {:g} in feature {}; residents must be zero or more.</source>
+      <translation>Het bevolkingsveld '{}' heeft {:,} negatieve waarde(n), bijv. {:g} in object {}; aantallen inwoners moeten nul of meer zijn.</translation>
+    </message>
+    <message>
+      <source>The population field '{}' holds text ('{}' in feature {}); choose a field with numbers of residents.</source>
+      <translation>Het bevolkingsveld '{}' bevat tekst ('{}' in object {}); kies een veld met aantallen inwoners.</translation>
+    </message>
+    <message>
       <source>The layer has no valid coordinate reference system; set its CRS in the layer properties.</source>
       <translation>De laag heeft geen geldig coördinatenreferentiesysteem; stel het CRS in bij de laageigenschappen.</translation>
     </message>
@@ -4448,8 +4486,20 @@
       <translation>{}: '{}' is geen datum; schrijf haar als JJJJ-MM-DD of JJJJ-MM-DD UU:MM.</translation>
     </message>
     <message>
+      <source>The layer has no incidents between {} and {} in '{}'.</source>
+      <translation>De laag heeft geen incidenten tussen {} en {} in '{}'.</translation>
+    </message>
+    <message>
       <source>Unknown time zone {!r}; use an IANA name such as 'Europe/Amsterdam'.</source>
       <translation>Onbekende tijdzone {!r}; gebruik een IANA-naam zoals 'Europe/Amsterdam'.</translation>
+    </message>
+    <message>
+      <source>the start</source>
+      <translation>het begin</translation>
+    </message>
+    <message>
+      <source>the end</source>
+      <translation>het einde</translation>
     </message>
     <message>
       <source>{} m hexagon</source>
@@ -4484,6 +4534,10 @@
       <translation>Coördinaten in {} kunnen niet in {} worden geplaatst: ze liggen buiten het gebied dat dat CRS beslaat (meters in een laag die op graden staat?). Controleer het CRS van de laag (Laageigenschappen, Bron).</translation>
     </message>
     <message>
+      <source>input</source>
+      <translation>invoer</translation>
+    </message>
+    <message>
       <source>The input layer has no geometry; give a point layer or a CSV file with x/y or lat/lon columns.</source>
       <translation>De invoerlaag heeft geen geometrie; geef een puntenlaag of een CSV-bestand met x/y- of lat/lon-kolommen.</translation>
     </message>
@@ -4492,8 +4546,16 @@
       <translation>De laag '{}' moet polygonen bevatten.</translation>
     </message>
     <message>
+      <source>polygon</source>
+      <translation>polygoon</translation>
+    </message>
+    <message>
       <source>The layer '{}' must contain lines.</source>
       <translation>De laag '{}' moet lijnen bevatten.</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>lijn</translation>
     </message>
     <message>
       <source>The population raster could not be opened; give a GeoTIFF or another GDAL raster.</source>
@@ -4556,8 +4618,64 @@
       <translation>De CSV '{}' is geen UTF-8; hij is gelezen als Latin-1 (West-Europees).</translation>
     </message>
     <message>
-      <source>Cannot write the PDF report '{}'; check that the folder exists and is writable.</source>
-      <translation>Het PDF-rapport '{}' kan niet worden geschreven; controleer of de map bestaat en beschrijfbaar is.</translation>
+      <source>years unknown</source>
+      <translation>jaren onbekend</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Probleem</translation>
+    </message>
+    <message>
+      <source>Core values</source>
+      <translation>Kernwaarden</translation>
+    </message>
+    <message>
+      <source>Approach</source>
+      <translation>Aanpak</translation>
+    </message>
+    <message>
+      <source>Smart-city element</source>
+      <translation>Smart-city-element</translation>
+    </message>
+    <message>
+      <source>since {}</source>
+      <translation>sinds {}</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>geen</translation>
+    </message>
+    <message>
+      <source>strength {} of {}</source>
+      <translation>sterkte {} van {}</translation>
+    </message>
+    <message>
+      <source>One of your own practices.</source>
+      <translation>Een van uw eigen praktijken.</translation>
+    </message>
+    <message>
+      <source>Evidence of effect</source>
+      <translation>Bewijs van effect</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Bronnen</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Trefwoorden</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Samenvatting</translation>
+    </message>
+    <message>
+      <source>Verdicts</source>
+      <translation>Oordelen</translation>
+    </message>
+    <message>
+      <source>Criteria and their sources</source>
+      <translation>Criteria en hun bronnen</translation>
     </message>
     <message>
       <source>(not in this variant)</source>
@@ -4568,26 +4686,6 @@
       <translation>Toets</translation>
     </message>
     <message>
-      <source>Created {} with BESECURE {}. Variants: {}.</source>
-      <translation>Gemaakt op {} met BESECURE {}. Varianten: {}.</translation>
-    </message>
-    <message>
-      <source>Summary</source>
-      <translation>Samenvatting</translation>
-    </message>
-    <message>
-      <source>assessed / failing</source>
-      <translation>beoordeeld / afgekeurd</translation>
-    </message>
-    <message>
-      <source>ran (no verdicts)</source>
-      <translation>uitgevoerd (geen oordelen)</translation>
-    </message>
-    <message>
-      <source>not run</source>
-      <translation>niet uitgevoerd</translation>
-    </message>
-    <message>
       <source>No verdicts.</source>
       <translation>Geen oordelen.</translation>
     </message>
@@ -4596,12 +4694,12 @@
       <translation>Wat veranderde tussen de varianten</translation>
     </message>
     <message>
-      <source>Item</source>
-      <translation>Onderdeel</translation>
+      <source>The criteria of this check are its parameters (below).</source>
+      <translation>De criteria van deze toets zijn zijn parameters (hieronder).</translation>
     </message>
     <message>
-      <source>Reason (redesign)</source>
-      <translation>Reden (herontwerp)</translation>
+      <source>No verdict changed.</source>
+      <translation>Geen oordeel veranderd.</translation>
     </message>
     <message>
       <source>Criterion</source>
@@ -4620,20 +4718,40 @@
       <translation>Parameter</translation>
     </message>
     <message>
-      <source>Verdicts</source>
-      <translation>Oordelen</translation>
+      <source>Created {} with BESECURE {}. Variants: {}.</source>
+      <translation>Gemaakt op {} met BESECURE {}. Varianten: {}.</translation>
     </message>
     <message>
-      <source>Criteria and their sources</source>
-      <translation>Criteria en hun bronnen</translation>
-    </message>
-    <message>
-      <source>(empty)</source>
-      <translation>(leeg)</translation>
+      <source>assessed / failing</source>
+      <translation>beoordeeld / afgekeurd</translation>
     </message>
     <message>
       <source>Verdict</source>
       <translation>Oordeel</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Onderdeel</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reden</translation>
+    </message>
+    <message>
+      <source>Reason (redesign)</source>
+      <translation>Reden (herontwerp)</translation>
+    </message>
+    <message>
+      <source>ran (no verdicts)</source>
+      <translation>uitgevoerd (geen oordelen)</translation>
+    </message>
+    <message>
+      <source>not run</source>
+      <translation>niet uitgevoerd</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(leeg)</translation>
     </message>
     <message>
       <source>Change</source>
@@ -4642,18 +4760,6 @@
     <message>
       <source>Map</source>
       <translation>Kaart</translation>
-    </message>
-    <message>
-      <source>Reason</source>
-      <translation>Reden</translation>
-    </message>
-    <message>
-      <source>No verdict changed.</source>
-      <translation>Geen oordeel veranderd.</translation>
-    </message>
-    <message>
-      <source>The criteria of this check are its parameters (below).</source>
-      <translation>De criteria van deze toets zijn zijn parameters (hieronder).</translation>
     </message>
     <message>
       <source>Failing items</source>
@@ -4924,10 +5030,6 @@
       <translation>Categorieën</translation>
     </message>
     <message>
-      <source>Core values</source>
-      <translation>Kernwaarden</translation>
-    </message>
-    <message>
       <source>Options</source>
       <translation>Opties</translation>
     </message>
@@ -4996,10 +5098,6 @@
       <translation>Geen enkel incident heeft een datum/tijd in '{}'.</translation>
     </message>
     <message>
-      <source>Problem</source>
-      <translation>Probleem</translation>
-    </message>
-    <message>
       <source>All problems</source>
       <translation>Alle problemen</translation>
     </message>
@@ -5012,16 +5110,8 @@
       <translation>Alle kernwaarden</translation>
     </message>
     <message>
-      <source>Approach</source>
-      <translation>Aanpak</translation>
-    </message>
-    <message>
       <source>All approaches</source>
       <translation>Alle aanpakken</translation>
-    </message>
-    <message>
-      <source>Smart-city element</source>
-      <translation>Smart-city-element</translation>
     </message>
     <message>
       <source>All smart-city elements</source>
@@ -5088,10 +5178,6 @@
       <translation>De getoonde praktijken exporteren…</translation>
     </message>
     <message>
-      <source>years unknown</source>
-      <translation>jaren onbekend</translation>
-    </message>
-    <message>
       <source>Delete practice</source>
       <translation>Praktijk verwijderen</translation>
     </message>
@@ -5136,10 +5222,6 @@
       <translation>Bewijsniveau</translation>
     </message>
     <message>
-      <source>Evidence of effect</source>
-      <translation>Bewijs van effect</translation>
-    </message>
-    <message>
       <source>Add a source</source>
       <translation>Een bron toevoegen</translation>
     </message>
@@ -5148,16 +5230,8 @@
       <translation>De gekozen bron verwijderen</translation>
     </message>
     <message>
-      <source>Sources</source>
-      <translation>Bronnen</translation>
-    </message>
-    <message>
       <source>comma-separated, e.g. street-lighting, night-time</source>
       <translation>gescheiden door komma's, bijv. straatverlichting, nacht</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>Trefwoorden</translation>
     </message>
     <message>
       <source>BESECURE Library</source>
@@ -5204,18 +5278,6 @@
       <translation>{} van {} praktijken</translation>
     </message>
     <message>
-      <source>since {}</source>
-      <translation>sinds {}</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>geen</translation>
-    </message>
-    <message>
-      <source>strength {} of {}</source>
-      <translation>sterkte {} van {}</translation>
-    </message>
-    <message>
       <source>Delete your practice '{}'? This cannot be undone.</source>
       <translation>Uw praktijk '{}' verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
@@ -5240,16 +5302,68 @@
       <translation>Het bestand met uw praktijken kon niet worden gelezen en is hernoemd naar {}: {}</translation>
     </message>
     <message>
-      <source>One of your own practices.</source>
-      <translation>Een van uw eigen praktijken.</translation>
-    </message>
-    <message>
       <source>Please correct:</source>
       <translation>Verbeter a.u.b.:</translation>
     </message>
     <message>
       <source>No practice matches the search and the filters.</source>
       <translation>Geen praktijk past bij de zoekopdracht en de filters.</translation>
+    </message>
+    <message>
+      <source>Cell size</source>
+      <translation>Celgrootte</translation>
+    </message>
+    <message>
+      <source>Run the analysis</source>
+      <translation>Analyse uitvoeren</translation>
+    </message>
+    <message>
+      <source>Counts per cell, hot times and hot spots for the area, added to the project and linked in the dossier</source>
+      <translation>Aantallen per cel, hot times en hotspots voor het gebied, toegevoegd aan het project en gekoppeld in het dossier</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>What does the analysis show, and what are its limits?</source>
+      <translation>Wat laat de analyse zien, en wat zijn de beperkingen?</translation>
+    </message>
+    <message>
+      <source>Categories that belong to the problem (none checked = all)</source>
+      <translation>Categorieën die bij het probleem horen (niets aangevinkt = alle)</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>tot en met</translation>
+    </message>
+    <message>
+      <source>Results linked in the dossier</source>
+      <translation>Resultaten gekoppeld in het dossier</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <source>layer removed from the project</source>
+      <translation>laag uit het project verwijderd</translation>
+    </message>
+    <message>
+      <source>Guide</source>
+      <translation>Gids</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Toevoegen</translation>
+    </message>
+    <message>
+      <source>Give the date as YYYY-MM-DD.</source>
+      <translation>Geef de datum als JJJJ-MM-DD.</translation>
     </message>
     <message>
       <source>Open</source>
@@ -5266,6 +5380,14 @@
     <message>
       <source>Not applicable</source>
       <translation>Niet van toepassing</translation>
+    </message>
+    <message>
+      <source>{} (not in the Library)</source>
+      <translation>{} (niet in de Bibliotheek)</translation>
+    </message>
+    <message>
+      <source>Own items</source>
+      <translation>Eigen punten</translation>
     </message>
     <message>
       <source>choose the area</source>
@@ -5312,18 +5434,6 @@
       <translation>meet het effect</translation>
     </message>
     <message>
-      <source>No incidents of the chosen categories in the chosen period; widen the selection in step 2.</source>
-      <translation>Geen incidenten van de gekozen categorieën in de gekozen periode; maak de selectie in stap 2 ruimer.</translation>
-    </message>
-    <message>
-      <source>Choose the area in step 1 (the area layer is not in the project).</source>
-      <translation>Kies het gebied in stap 1 (de gebiedslaag staat niet in het project).</translation>
-    </message>
-    <message>
-      <source>Choose the area in step 1.</source>
-      <translation>Kies het gebied in stap 1.</translation>
-    </message>
-    <message>
       <source>Back</source>
       <translation>Terug</translation>
     </message>
@@ -5348,94 +5458,6 @@
       <translation>Rapport exporteren als PDF…</translation>
     </message>
     <message>
-      <source>Guide</source>
-      <translation>Gids</translation>
-    </message>
-    <message>
-      <source>YYYY-MM-DD</source>
-      <translation>JJJJ-MM-DD</translation>
-    </message>
-    <message>
-      <source>e.g. Burglary in the east</source>
-      <translation>bijv. Woninginbraak in Oost</translation>
-    </message>
-    <message>
-      <source>Area layer</source>
-      <translation>Gebiedslaag</translation>
-    </message>
-    <message>
-      <source>From selection</source>
-      <translation>Uit selectie</translation>
-    </message>
-    <message>
-      <source>Use the feature selected on the map</source>
-      <translation>Gebruik het object dat op de kaart is geselecteerd</translation>
-    </message>
-    <message>
-      <source>Add</source>
-      <translation>Toevoegen</translation>
-    </message>
-    <message>
-      <source>Cell size</source>
-      <translation>Celgrootte</translation>
-    </message>
-    <message>
-      <source>Run the analysis</source>
-      <translation>Analyse uitvoeren</translation>
-    </message>
-    <message>
-      <source>Counts per cell, hot times and hot spots for the area, added to the project and linked in the dossier</source>
-      <translation>Aantallen per cel, hot times en hotspots voor het gebied, toegevoegd aan het project en gekoppeld in het dossier</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuleren</translation>
-    </message>
-    <message>
-      <source>What does the analysis show, and what are its limits?</source>
-      <translation>Wat laat de analyse zien, en wat zijn de beperkingen?</translation>
-    </message>
-    <message>
-      <source>Search the Library</source>
-      <translation>Zoeken in de Bibliotheek</translation>
-    </message>
-    <message>
-      <source>Any approach</source>
-      <translation>Elke aanpak</translation>
-    </message>
-    <message>
-      <source>Why this practice fits here (rationale)</source>
-      <translation>Waarom deze praktijk hier past (onderbouwing)</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>Owner</source>
-      <translation>Eigenaar</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Datum</translation>
-    </message>
-    <message>
-      <source>Add own item…</source>
-      <translation>Eigen punt toevoegen…</translation>
-    </message>
-    <message>
-      <source>Own checklist item</source>
-      <translation>Eigen checklistpunt</translation>
-    </message>
-    <message>
-      <source>Question or task</source>
-      <translation>Vraag of taak</translation>
-    </message>
-    <message>
-      <source>Measure the effect</source>
-      <translation>Effect meten</translation>
-    </message>
-    <message>
       <source>Replace the dossier of this project by an empty one?</source>
       <translation>Het dossier van dit project vervangen door een leeg dossier?</translation>
     </message>
@@ -5444,104 +5466,64 @@
       <translation>Dossier exporteren</translation>
     </message>
     <message>
-      <source>Objectives</source>
-      <translation>Doelen</translation>
+      <source>Complete</source>
+      <translation>Compleet</translation>
     </message>
     <message>
-      <source>Stakeholders</source>
-      <translation>Betrokken partijen</translation>
+      <source>{} checklist items are open or in progress</source>
+      <translation>{} checklistpunten staan open of zijn bezig</translation>
     </message>
     <message>
-      <source>all</source>
-      <translation>alle</translation>
+      <source>Done; the results are linked in the dossier.</source>
+      <translation>Klaar; de resultaten zijn gekoppeld in het dossier.</translation>
     </message>
     <message>
-      <source>Findings</source>
-      <translation>Bevindingen</translation>
+      <source>Report written to {}</source>
+      <translation>Rapport geschreven naar {}</translation>
+    </message>
+    <message>
+      <source>Not saved in the project yet: {}</source>
+      <translation>Nog niet in het project opgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>The dossier in this project cannot be read: {}</source>
+      <translation>Het dossier in dit project kan niet worden gelezen: {}</translation>
+    </message>
+    <message>
+      <source>To do: {}</source>
+      <translation>Nog te doen: {}</translation>
+    </message>
+    <message>
+      <source>No incidents of the chosen categories in the chosen period; widen the selection in step 2.</source>
+      <translation>Geen incidenten van de gekozen categorieën in de gekozen periode; maak de selectie in stap 2 ruimer.</translation>
+    </message>
+    <message>
+      <source>Choose the incident layer in step 2.</source>
+      <translation>Kies de incidentenlaag in stap 2.</translation>
+    </message>
+    <message>
+      <source>Choose the area in step 1 (the area layer is not in the project).</source>
+      <translation>Kies het gebied in stap 1 (de gebiedslaag staat niet in het project).</translation>
+    </message>
+    <message>
+      <source>Choose the area in step 1.</source>
+      <translation>Kies het gebied in stap 1.</translation>
+    </message>
+    <message>
+      <source>The area is no longer in the layer '{}'; choose it again in step 1.</source>
+      <translation>Het gebied staat niet meer in de laag '{}'; kies het opnieuw in stap 1.</translation>
+    </message>
+    <message>
+      <source>Measure the effect</source>
+      <translation>Effect meten</translation>
     </message>
     <message>
       <source>Indicators</source>
       <translation>Indicatoren</translation>
     </message>
     <message>
-      <source>Effect</source>
-      <translation>Effect</translation>
-    </message>
-    <message>
-      <source>Conclusion</source>
-      <translation>Conclusie</translation>
-    </message>
-    <message>
-      <source>Give the date as YYYY-MM-DD.</source>
-      <translation>Geef de datum als JJJJ-MM-DD.</translation>
-    </message>
-    <message>
-      <source>Problem (priorities of the integral security plan)</source>
-      <translation>Probleem (prioriteiten uit het integraal veiligheidsplan)</translation>
-    </message>
-    <message>
-      <source>Core values at stake</source>
-      <translation>Kernwaarden die op het spel staan</translation>
-    </message>
-    <message>
-      <source>Objectives (one per line)</source>
-      <translation>Doelen (één per regel)</translation>
-    </message>
-    <message>
-      <source>Stakeholders and their roles</source>
-      <translation>Betrokken partijen en hun rollen</translation>
-    </message>
-    <message>
       <source>Name</source>
       <translation>Naam</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>Rol</translation>
-    </message>
-    <message>
-      <source>Interest</source>
-      <translation>Belang</translation>
-    </message>
-    <message>
-      <source>Select the area on the map first (one feature of the area layer).</source>
-      <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
-    </message>
-    <message>
-      <source>Categories that belong to the problem (none checked = all)</source>
-      <translation>Categorieën die bij het probleem horen (niets aangevinkt = alle)</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>tot en met</translation>
-    </message>
-    <message>
-      <source>Results linked in the dossier</source>
-      <translation>Resultaten gekoppeld in het dossier</translation>
-    </message>
-    <message>
-      <source>Choose the problem in step 1 to see matching practices.</source>
-      <translation>Kies het probleem in stap 1 om passende praktijken te zien.</translation>
-    </message>
-    <message>
-      <source>No practice in the Library matches; loosen the filters.</source>
-      <translation>Geen praktijk in de Bibliotheek past; maak de filters ruimer.</translation>
-    </message>
-    <message>
-      <source>Check the practice to choose it, then say why it fits.</source>
-      <translation>Vink de praktijk aan om hem te kiezen en geef dan aan waarom hij past.</translation>
-    </message>
-    <message>
-      <source>This practice is not in the Library (any more); its rationale is kept.</source>
-      <translation>Deze praktijk staat (niet meer) in de Bibliotheek; de onderbouwing blijft bewaard.</translation>
-    </message>
-    <message>
-      <source>Checklist item</source>
-      <translation>Checklistpunt</translation>
-    </message>
-    <message>
-      <source>Select an item to plan it.</source>
-      <translation>Selecteer een punt om het te plannen.</translation>
     </message>
     <message>
       <source>Definition</source>
@@ -5572,6 +5554,10 @@
       <translation>Bufferzone</translation>
     </message>
     <message>
+      <source>Conclusion</source>
+      <translation>Conclusie</translation>
+    </message>
+    <message>
       <source>Control (target)</source>
       <translation>Controle (doelgebied)</translation>
     </message>
@@ -5580,28 +5566,92 @@
       <translation>Controle (bufferzone)</translation>
     </message>
     <message>
-      <source>Choose the incident layer in step 2.</source>
-      <translation>Kies de incidentenlaag in stap 2.</translation>
+      <source>Before</source>
+      <translation>Voor</translation>
     </message>
     <message>
-      <source>Incidents per cell</source>
-      <translation>Incidenten per cel</translation>
+      <source>The algorithm {} is not available.</source>
+      <translation>Het algoritme {} is niet beschikbaar.</translation>
     </message>
     <message>
-      <source>Give the before and after periods (YYYY-MM-DD) in step 5.</source>
-      <translation>Geef de periodes voor en na (JJJJ-MM-DD) in stap 5.</translation>
+      <source>Search the Library</source>
+      <translation>Zoeken in de Bibliotheek</translation>
     </message>
     <message>
-      <source>Choose the date/time field of the incidents in step 2.</source>
-      <translation>Kies het datum/tijdveld van de incidenten in stap 2.</translation>
+      <source>Any approach</source>
+      <translation>Elke aanpak</translation>
     </message>
     <message>
-      <source>cancelled</source>
-      <translation>geannuleerd</translation>
+      <source>Why this practice fits here (rationale)</source>
+      <translation>Waarom deze praktijk hier past (onderbouwing)</translation>
     </message>
     <message>
-      <source>the output table could not be opened</source>
-      <translation>de uitvoertabel kon niet worden geopend</translation>
+      <source>This practice is not in the Library (any more); its rationale is kept.</source>
+      <translation>Deze praktijk staat (niet meer) in de Bibliotheek; de onderbouwing blijft bewaard.</translation>
+    </message>
+    <message>
+      <source>Choose the problem in step 1 to see matching practices.</source>
+      <translation>Kies het probleem in stap 1 om passende praktijken te zien.</translation>
+    </message>
+    <message>
+      <source>No practice in the Library matches; loosen the filters.</source>
+      <translation>Geen praktijk in de Bibliotheek past; maak de filters ruimer.</translation>
+    </message>
+    <message>
+      <source>Check the practice to choose it, then say why it fits.</source>
+      <translation>Vink de praktijk aan om hem te kiezen en geef dan aan waarom hij past.</translation>
+    </message>
+    <message>
+      <source>At least: {}</source>
+      <translation>Ten minste: {}</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Eigenaar</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Add own item…</source>
+      <translation>Eigen punt toevoegen…</translation>
+    </message>
+    <message>
+      <source>Own checklist item</source>
+      <translation>Eigen checklistpunt</translation>
+    </message>
+    <message>
+      <source>Question or task</source>
+      <translation>Vraag of taak</translation>
+    </message>
+    <message>
+      <source>Checklist item</source>
+      <translation>Checklistpunt</translation>
+    </message>
+    <message>
+      <source>Select an item to plan it.</source>
+      <translation>Selecteer een punt om het te plannen.</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>Doelen</translation>
+    </message>
+    <message>
+      <source>Stakeholders</source>
+      <translation>Betrokken partijen</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>alle</translation>
+    </message>
+    <message>
+      <source>Effect</source>
+      <translation>Effect</translation>
     </message>
     <message>
       <source>None stated yet.</source>
@@ -5636,62 +5686,6 @@
       <translation>Aantallen gebruikt voor WDQ en WDD</translation>
     </message>
     <message>
-      <source>The area is no longer in the layer '{}'; choose it again in step 1.</source>
-      <translation>Het gebied staat niet meer in de laag '{}'; kies het opnieuw in stap 1.</translation>
-    </message>
-    <message>
-      <source>{} (not in the Library)</source>
-      <translation>{} (niet in de Bibliotheek)</translation>
-    </message>
-    <message>
-      <source>Evidence</source>
-      <translation>Bewijs</translation>
-    </message>
-    <message>
-      <source>Own items</source>
-      <translation>Eigen punten</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>Voor</translation>
-    </message>
-    <message>
-      <source>Complete</source>
-      <translation>Compleet</translation>
-    </message>
-    <message>
-      <source>{} checklist items are open or in progress</source>
-      <translation>{} checklistpunten staan open of zijn bezig</translation>
-    </message>
-    <message>
-      <source>Choose the target, buffer and control area layers in step 5.</source>
-      <translation>Kies de lagen met doelgebied, bufferzone en controlegebied in stap 5.</translation>
-    </message>
-    <message>
-      <source>Running: {}…</source>
-      <translation>Bezig: {}…</translation>
-    </message>
-    <message>
-      <source>Done; the results are linked in the dossier.</source>
-      <translation>Klaar; de resultaten zijn gekoppeld in het dossier.</translation>
-    </message>
-    <message>
-      <source>{} incidents in {} cells of {} m; the busiest cell has {}.</source>
-      <translation>{} incidenten in {} cellen van {} m; de drukste cel heeft er {}.</translation>
-    </message>
-    <message>
-      <source>{} cells are hot spots and {} are cold spots (90 % confidence or more, Gi*).</source>
-      <translation>{} cellen zijn hotspots en {} zijn coldspots (90 % betrouwbaarheid of meer, Gi*).</translation>
-    </message>
-    <message>
-      <source>Busiest hour: {} {}:00 ({} incidents over the period).</source>
-      <translation>Drukste uur: {} {}:00 ({} incidenten over de hele periode).</translation>
-    </message>
-    <message>
-      <source>Report written to {}</source>
-      <translation>Rapport geschreven naar {}</translation>
-    </message>
-    <message>
       <source>Policy dossier: {}</source>
       <translation>Beleidsdossier: {}</translation>
     </message>
@@ -5702,6 +5696,14 @@
     <message>
       <source>Created {}, last changed {}. Written with BESECURE for QGIS.</source>
       <translation>Gemaakt op {}, laatst gewijzigd op {}. Geschreven met BESECURE voor QGIS.</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Interest</source>
+      <translation>Belang</translation>
     </message>
     <message>
       <source>Result</source>
@@ -5728,28 +5730,8 @@
       <translation>Maat</translation>
     </message>
     <message>
-      <source>Not saved in the project yet: {}</source>
-      <translation>Nog niet in het project opgeslagen: {}</translation>
-    </message>
-    <message>
-      <source>At least: {}</source>
-      <translation>Ten minste: {}</translation>
-    </message>
-    <message>
-      <source>The algorithm {} is not available.</source>
-      <translation>Het algoritme {} is niet beschikbaar.</translation>
-    </message>
-    <message>
-      <source>{} failed: {}</source>
-      <translation>{} is mislukt: {}</translation>
-    </message>
-    <message>
       <source>Rationale: {}</source>
       <translation>Onderbouwing: {}</translation>
-    </message>
-    <message>
-      <source>Evidence ({}): {}</source>
-      <translation>Bewijs ({}): {}</translation>
     </message>
     <message>
       <source>WDD standard error</source>
@@ -5760,28 +5742,104 @@
       <translation>95 %-interval</translation>
     </message>
     <message>
-      <source>The dossier in this project cannot be read: {}</source>
-      <translation>Het dossier in dit project kan niet worden gelezen: {}</translation>
-    </message>
-    <message>
-      <source>To do: {}</source>
-      <translation>Nog te doen: {}</translation>
-    </message>
-    <message>
-      <source>layer removed from the project</source>
-      <translation>laag uit het project verwijderd</translation>
-    </message>
-    <message>
-      <source>{} finished, but its result could not be read: {}</source>
-      <translation>{} is klaar, maar het resultaat kon niet worden gelezen: {}</translation>
-    </message>
-    <message>
       <source>{}: the result layer is no longer in the project.</source>
       <translation>{}: de resultaatlaag staat niet meer in het project.</translation>
     </message>
     <message>
       <source>Incidents per weekday and hour</source>
       <translation>Incidenten per weekdag en uur</translation>
+    </message>
+    <message>
+      <source>Incidents per cell</source>
+      <translation>Incidenten per cel</translation>
+    </message>
+    <message>
+      <source>Give the before and after periods (YYYY-MM-DD) in step 5.</source>
+      <translation>Geef de periodes voor en na (JJJJ-MM-DD) in stap 5.</translation>
+    </message>
+    <message>
+      <source>Choose the date/time field of the incidents in step 2.</source>
+      <translation>Kies het datum/tijdveld van de incidenten in stap 2.</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>geannuleerd</translation>
+    </message>
+    <message>
+      <source>the output table could not be opened</source>
+      <translation>de uitvoertabel kon niet worden geopend</translation>
+    </message>
+    <message>
+      <source>Choose the target, buffer and control area layers in step 5.</source>
+      <translation>Kies de lagen met doelgebied, bufferzone en controlegebied in stap 5.</translation>
+    </message>
+    <message>
+      <source>Running: {}…</source>
+      <translation>Bezig: {}…</translation>
+    </message>
+    <message>
+      <source>{} incidents in {} cells of {} m; the busiest cell has {}.</source>
+      <translation>{} incidenten in {} cellen van {} m; de drukste cel heeft er {}.</translation>
+    </message>
+    <message>
+      <source>{} cells are hot spots and {} are cold spots (90 % confidence or more, Gi*).</source>
+      <translation>{} cellen zijn hotspots en {} zijn coldspots (90 % betrouwbaarheid of meer, Gi*).</translation>
+    </message>
+    <message>
+      <source>Busiest hour: {} {}:00 ({} incidents over the period).</source>
+      <translation>Drukste uur: {} {}:00 ({} incidenten over de hele periode).</translation>
+    </message>
+    <message>
+      <source>{} failed: {}</source>
+      <translation>{} is mislukt: {}</translation>
+    </message>
+    <message>
+      <source>{} finished, but its result could not be read: {}</source>
+      <translation>{} is klaar, maar het resultaat kon niet worden gelezen: {}</translation>
+    </message>
+    <message>
+      <source>e.g. Burglary in the east</source>
+      <translation>bijv. Woninginbraak in Oost</translation>
+    </message>
+    <message>
+      <source>Area layer</source>
+      <translation>Gebiedslaag</translation>
+    </message>
+    <message>
+      <source>From selection</source>
+      <translation>Uit selectie</translation>
+    </message>
+    <message>
+      <source>Use the feature selected on the map</source>
+      <translation>Gebruik het object dat op de kaart is geselecteerd</translation>
+    </message>
+    <message>
+      <source>Problem (priorities of the integral security plan)</source>
+      <translation>Probleem (prioriteiten uit het integraal veiligheidsplan)</translation>
+    </message>
+    <message>
+      <source>Core values at stake</source>
+      <translation>Kernwaarden die op het spel staan</translation>
+    </message>
+    <message>
+      <source>Objectives (one per line)</source>
+      <translation>Doelen (één per regel)</translation>
+    </message>
+    <message>
+      <source>Stakeholders and their roles</source>
+      <translation>Betrokken partijen en hun rollen</translation>
+    </message>
+    <message>
+      <source>Select the area on the map first (one feature of the area layer).</source>
+      <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>Bewijs</translation>
+    </message>
+    <message>
+      <source>Evidence ({}): {}</source>
+      <translation>Bewijs ({}): {}</translation>
     </message>
     <message>
       <source>Optional date/time field, needed for START and END.</source>
