@@ -326,10 +326,16 @@ def step_coverage(step: str, step_starts: np.ndarray, times: np.ndarray, start: 
     n_times = int(step_starts.size)
     first, last = times.min(), times.max()
     if n_times < MIN_TIME_STEPS:
-        raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or "
-                         "more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose "
-                         "weekly steps or a longer period.", MIN_TIME_STEPS, ADVISED_TIME_STEPS,
-                         str(np.datetime64(first, "D")), str(np.datetime64(last, "D")), n_times, step)
+        values = (MIN_TIME_STEPS, ADVISED_TIME_STEPS, str(np.datetime64(first, "D")), str(np.datetime64(last, "D")),
+                  n_times)
+        # One whole sentence per step kind, so that a translation never holds an English word.
+        if step == "month":
+            raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or "
+                             "more are advisable); the incidents from {} to {} fill only {} monthly step(s). Choose "
+                             "weekly steps or a longer period.", *values)
+        raise InputError("Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more "
+                         "are advisable); the incidents from {} to {} fill only {} weekly step(s). Choose a longer "
+                         "period.", *values)
     first_start = step_starts[0].astype("datetime64[m]")
     last_end = step_end(step, step_starts[-1]).astype("datetime64[m]")
     days = np.timedelta64(1, "D")

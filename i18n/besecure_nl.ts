@@ -104,8 +104,8 @@
       <translation>Het significantieniveau moet tussen 0 en 1 liggen, opgegeven: {}.</translation>
     </message>
     <message>
-      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>
-      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} {}ly stap(pen). Kies wekelijkse stappen of een langere periode.</translation>
+      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} weekly step(s). Choose a longer period.</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} weekstap(pen). Kies een langere periode.</translation>
     </message>
     <message>
       <source>Emerging hot spot analysis needs at least {} time steps for the Mann-Kendall trend test, got {} (10 or more are advisable)</source>
@@ -118,6 +118,10 @@
     <message>
       <source>No valid event times; give start and end</source>
       <translation>Geen geldige tijden van gebeurtenissen; geef begin en einde</translation>
+    </message>
+    <message>
+      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} monthly step(s). Choose weekly steps or a longer period.</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} maandstap(pen). Kies wekelijkse stappen of een langere periode.</translation>
     </message>
     <message>
       <source>The cube is constant: Gi* is undefined (zero variance)</source>
@@ -5832,6 +5836,10 @@
     <message>
       <source>Select the area on the map first (one feature of the area layer).</source>
       <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>
+      <translation>Analyse van opkomende hotspots heeft ten minste {} tijdstappen nodig voor de trendtoets ({} of meer is aan te raden); de incidenten van {} tot {} vullen maar {} {}ly stap(pen). Kies wekelijkse stappen of een langere periode.</translation>
     </message>
     <message>
       <source>Evidence</source>
