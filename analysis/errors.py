@@ -6,6 +6,12 @@ class Cancelled(Exception):
     """Raised when the user cancels a long computation."""
 
 
+def N_(text: str) -> str:  # noqa: N802 (the usual name of a translation marker)
+    """Mark an InputError template that is chosen at run time for translation (the collector of
+    scripts/update_translations.py finds ``N_("...")`` calls); returns the text unchanged."""
+    return text
+
+
 class InputError(ValueError):
     """Input the user can fix (a field, a parameter, a layer): shown as a message, never a traceback.
 

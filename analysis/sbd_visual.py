@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .cctv import camera_zones
-from .errors import InputError
+from .errors import N_, InputError
 from .geometry import points_in_polygon
 from .grids import DEFAULT_MAX_CELLS
 from .lighting import (
@@ -838,19 +838,25 @@ def camera_table(
     cams["hfov"] = np.where(np.isnan(hfov), default_hfov, hfov)
     cams["px"] = np.where(np.isnan(width_px), default_px, width_px)
     cams["range"] = np.where(np.isnan(max_range), default_range if default_range > 0 else np.nan, max_range)
+    # Whole sentences (not a fragment inserted into one), so that each translates as a whole.
     checks = (
-        (~np.isfinite(cams["azimuth"]), f"has no viewing direction in '{azimuth_field}'"),
-        (~((cams["hfov"] > 0) & (cams["hfov"] < 180)), "has a field of view outside 0-180 degrees"),
-        (~(cams["px"] > 0), "has no positive horizontal resolution"),
-        (cams["height"] <= 0, "has a mounting height <= 0 m"),
-        (cams["range"] <= 0, "has a maximum range <= 0 m"),
+        (~np.isfinite(cams["azimuth"]), N_("Camera '{}' (feature {}) has no viewing direction in '{}'; {} camera(s) "
+                                           "like this. Fill in the field or fix the value."), (azimuth_field,)),
+        (~((cams["hfov"] > 0) & (cams["hfov"] < 180)), N_("Camera '{}' (feature {}) has a field of view outside "
+                                                           "0-180 degrees; {} camera(s) like this. Fill in the field "
+                                                           "or fix the value."), ()),
+        (~(cams["px"] > 0), N_("Camera '{}' (feature {}) has no positive horizontal resolution; {} camera(s) like "
+                               "this. Fill in the field or fix the value."), ()),
+        (cams["height"] <= 0, N_("Camera '{}' (feature {}) has a mounting height <= 0 m; {} camera(s) like this. "
+                                 "Fill in the field or fix the value."), ()),
+        (cams["range"] <= 0, N_("Camera '{}' (feature {}) has a maximum range <= 0 m; {} camera(s) like this. Fill "
+                                "in the field or fix the value."), ()),
     )
-    for bad, what in checks:
+    for bad, template, extra in checks:
         bad = np.asarray(bad)
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise InputError("Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix "
-                             "the value.", cams['name'][i], int(cams['fid'][i]), what, int(bad.sum()))
+            raise InputError(template, cams["name"][i], int(cams["fid"][i]), *extra, int(bad.sum()))
     return cams
 
 

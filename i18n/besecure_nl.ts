@@ -460,8 +460,24 @@
       <translation>De EN 13201-rekenrasters zouden meer dan {:,} punten hebben (pad {} is {:g} m breed en {:g} m lang); controleer de padbreedten (PATH_WIDTH, het breedteveld).</translation>
     </message>
     <message>
-      <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
-      <translation>Camera '{}' (object {}) {}; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
+      <source>Camera '{}' (feature {}) has no viewing direction in '{}'; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) heeft geen kijkrichting in '{}'; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) has a field of view outside 0-180 degrees; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) heeft een beeldhoek buiten 0-180 graden; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) has no positive horizontal resolution; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) heeft geen positieve horizontale resolutie; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) has a mounting height &lt;= 0 m; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) heeft een montagehoogte &lt;= 0 m; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) has a maximum range &lt;= 0 m; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) heeft een maximaal bereik &lt;= 0 m; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
       <source>Rule set '{}' is not a vehicle rule set.</source>
@@ -5836,6 +5852,10 @@
     <message>
       <source>Select the area on the map first (one feature of the area layer).</source>
       <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
+      <translation>Camera '{}' (object {}) {}; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
       <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} {}ly step(s). Choose weekly steps or a longer period.</source>

@@ -258,7 +258,8 @@ def test_camera_table_refuses_the_first_bad_camera(column, value, what):
         sv.camera_table(np.zeros(3), np.zeros(3), np.array([10, 11, 12]), ["a", "b", "c"], values["height"],
                         values["azimuth"], values["hfov"], values["px"], values["range"], default_hfov=90.0,
                         default_px=1000, default_range=0.0, azimuth_field="dir")
-    assert err.value.values == ("b", 11, what, 2)
+    assert str(err.value) == (f"Camera 'b' (feature 11) {what}; 2 camera(s) like this. "
+                              "Fill in the field or fix the value.")
 
 
 def test_coverage_verdict():
