@@ -10,7 +10,7 @@ QGIS_PROCESS := /usr/bin/qgis_process.bin
 DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy python3-scipy \
         python3-pandas python3-sklearn python3-pyqtgraph python3-geopandas python3-rasterio \
         python3-shapely python3-pyproj python3-statsmodels python3-venv python3-pip python3-libpysal \
-        qttools5-dev-tools pyqt5-dev-tools xvfb xauth
+        qttools5-dev-tools pyqt5-dev-tools xvfb xauth git
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
 DEB_PINNED := numpy scipy pandas scikit-learn statsmodels shapely geopandas pyproj rasterio matplotlib
 PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0 bandit detect-secrets
