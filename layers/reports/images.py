@@ -92,19 +92,25 @@ def _lerp(c0: QColor, c1: QColor, t: float) -> QColor:
                   int(c0.blue() + (c1.blue() - c0.blue()) * t))
 
 
+def _chart_canvas(width: int, height: int, title: str, title_height: int) -> tuple[QImage, QPainter]:
+    """A white chart image and its painter (8 pt DejaVu Sans), the title written across the top."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(QFont("DejaVu Sans", 8))
+    if title:
+        painter.drawText(QRectF(4, 2, width - 8, title_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    return image, painter
+
+
 def heatmap_png(values: Sequence[Sequence[float]], row_labels: Sequence[str], col_labels: Sequence[str],
                 title: str = "", cell: int = 22) -> bytes:
     """A heat grid (e.g. the 7 x 24 hot times): darker = more, linear from white to dark blue at the maximum."""
     n_rows, n_cols = len(values), len(values[0]) if values else 0
     left, top = 90, 40 if title else 16
     width, height = left + n_cols * cell + 10, top + n_rows * cell + 24
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setFont(QFont("DejaVu Sans", 8))
-    if title:
-        painter.drawText(QRectF(4, 2, width - 8, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title)
+    image, painter = _chart_canvas(width, height, title, 22)
     peak = max((max(row) for row in values if len(row)), default=0.0)
     low, high = QColor("#f7fbff"), QColor("#08306b")
     for r, row in enumerate(values):
@@ -125,13 +131,7 @@ def bar_chart_png(labels: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     """Grouped bars: one group per label, one bar per series ``(name, values, colour)``, with a legend."""
     width, height = size
     left, right, top, bottom = 40, 10, 40 if title else 24, 36
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setFont(QFont("DejaVu Sans", 8))
-    if title:
-        painter.drawText(QRectF(4, 2, width - 8, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title)
+    image, painter = _chart_canvas(width, height, title, 18)
     x = 4.0
     for name, _, colour in series:  # legend
         painter.fillRect(QRectF(x, top - 16, 10, 10), QColor(colour))
