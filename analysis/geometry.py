@@ -5,7 +5,7 @@ and multi-part polygons are handled by the even-odd rule over all rings of one p
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -61,6 +61,42 @@ def _edges(polygon: Polygon) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
     return np.concatenate(xs1), np.concatenate(ys1), np.concatenate(xs2), np.concatenate(ys2)
 
 
+def _inverse_slopes(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray) -> np.ndarray:
+    """dx / dy of each edge (0 for horizontal edges, which straddle no point)."""
+    dy = y2 - y1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(dy != 0, (x2 - x1) / np.where(dy != 0, dy, 1.0), 0.0)
+
+
+def _straddling_pairs(y1: np.ndarray, y2: np.ndarray, ys: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Chunks ``(edge, i)`` of every edge with every ``ys[i]`` it straddles under the half-open rule,
+    ``min(y1, y2) <= ys[i] < max(y1, y2)``, at most about ``_CHUNK_CELLS`` pairs a chunk.
+
+    With ``ys`` sorted, each edge's band is a binary search, so the pairs cost about the points
+    times the crossings of a horizontal line, not points x edges. An edge with a NaN end straddles
+    nothing (its crossing would be NaN); NaN values of ``ys`` sort last and lie in no band.
+    """
+    order = np.argsort(ys, kind="stable")
+    sorted_y = ys[order]
+    finite = np.isfinite(y1) & np.isfinite(y2)
+    first = np.searchsorted(sorted_y, np.minimum(y1, y2), side="left")
+    stop = np.searchsorted(sorted_y, np.maximum(y1, y2), side="left")
+    n_band = np.where(finite, stop - first, 0)
+    ends = np.cumsum(n_band)
+    if ends.size == 0 or ends[-1] == 0:
+        return
+    # Chunks of whole edges holding at most about _CHUNK_CELLS pairs each.
+    cuts = np.searchsorted(ends, np.arange(0, int(ends[-1]), _CHUNK_CELLS), side="right")
+    bounds = np.unique(np.concatenate([[0], cuts, [y1.size]]))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        counts = n_band[lo:hi]
+        edge = np.repeat(np.arange(lo, hi), counts)
+        if edge.size == 0:
+            continue
+        offset = np.arange(edge.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        yield edge, order[first[edge] + offset]
+
+
 def points_in_polygon(px: np.ndarray, py: np.ndarray, polygon: Polygon) -> np.ndarray:
     """Even-odd crossing-number test of many points against one polygon.
 
@@ -79,30 +115,9 @@ def points_in_polygon(px: np.ndarray, py: np.ndarray, polygon: Polygon) -> np.nd
     inside = np.zeros(px.shape[0], dtype=bool)
     if x1.size == 0 or px.size == 0:
         return inside
-    dy = y2 - y1
-    with np.errstate(divide="ignore", invalid="ignore"):
-        inv_slope = np.where(dy != 0, (x2 - x1) / np.where(dy != 0, dy, 1.0), 0.0)
-    order = np.argsort(py, kind="stable")  # NaN last: in no band, as it straddles no edge
-    sorted_y = py[order]
-    # An edge with a NaN end straddles points but its crossing is NaN, so it never counts: left out.
-    finite = np.isfinite(y1) & np.isfinite(y2)
-    first = np.searchsorted(sorted_y, np.minimum(y1, y2), side="left")
-    stop = np.searchsorted(sorted_y, np.maximum(y1, y2), side="left")
-    n_band = np.where(finite, stop - first, 0)
+    inv_slope = _inverse_slopes(x1, y1, x2, y2)
     crossings = np.zeros(px.size, dtype=np.int64)
-    ends = np.cumsum(n_band)
-    if ends[-1] == 0:
-        return inside
-    # Chunks of whole edges holding at most about _CHUNK_CELLS pairs each.
-    cuts = np.searchsorted(ends, np.arange(0, int(ends[-1]), _CHUNK_CELLS), side="right")
-    bounds = np.unique(np.concatenate([[0], cuts, [x1.size]]))
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        counts = n_band[lo:hi]
-        edge = np.repeat(np.arange(lo, hi), counts)
-        if edge.size == 0:
-            continue
-        offset = np.arange(edge.size) - np.repeat(np.cumsum(counts) - counts, counts)
-        point = order[first[edge] + offset]
+    for edge, point in _straddling_pairs(y1, y2, py):
         x_cross = x1[edge] + (py[point] - y1[edge]) * inv_slope[edge]
         crossings += np.bincount(point[px[point] < x_cross], minlength=px.size)
     inside[:] = (crossings % 2) == 1
@@ -126,27 +141,10 @@ def grid_points_in_polygon(xs: np.ndarray, ys: np.ndarray, polygon: Polygon) -> 
     x1, y1, x2, y2 = _edges(polygon)
     if x1.size == 0 or xs.size == 0 or ys.size == 0:
         return out
-    dy = y2 - y1
-    with np.errstate(divide="ignore", invalid="ignore"):
-        inv_slope = np.where(dy != 0, (x2 - x1) / np.where(dy != 0, dy, 1.0), 0.0)
-    order = np.argsort(ys, kind="stable")
-    sorted_y = ys[order]
-    # An edge straddles row y when (y1 > y) != (y2 > y), i.e. min(y1, y2) <= y < max(y1, y2).
-    first = np.searchsorted(sorted_y, np.minimum(y1, y2), side="left")
-    stop = np.searchsorted(sorted_y, np.maximum(y1, y2), side="left")
-    n_rows = stop - first
+    inv_slope = _inverse_slopes(x1, y1, x2, y2)
     # Crossings per row and column index: D[row, k] counts crossings with exactly k nodes left of them.
     hits = np.zeros(ys.size * (ncols + 1), dtype=np.int64)
-    ends = np.cumsum(n_rows)
-    chunk_edges = np.searchsorted(ends, np.arange(0, int(ends[-1]), _CHUNK_CELLS), side="right")
-    bounds = np.unique(np.concatenate([[0], chunk_edges, [x1.size]]))
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        counts = n_rows[lo:hi]
-        edge = np.repeat(np.arange(lo, hi), counts)
-        if edge.size == 0:
-            continue
-        offset = np.arange(edge.size) - np.repeat(np.cumsum(counts) - counts, counts)
-        row = order[first[edge] + offset]
+    for edge, row in _straddling_pairs(y1, y2, ys):
         x_cross = x1[edge] + (ys[row] - y1[edge]) * inv_slope[edge]
         left = np.searchsorted(xs, x_cross, side="left")  # nodes with x < x_cross
         hits += np.bincount(row * (ncols + 1) + left, minlength=hits.size)
