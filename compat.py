@@ -8,7 +8,7 @@
   and ``QVariant.Type`` is gone in Qt6.
 - Qt6 moved ``QAction`` to QtGui and dropped ``exec_()``.
 
-Everything else imports these names from here (``tests/analysis/test_qt6_ready.py`` checks it), so a
+Everything else imports these names from here (``tests/project/test_qt6_ready.py`` checks it), so a
 QGIS release that moves one again changes this file only.
 """
 from __future__ import annotations

@@ -37,7 +37,7 @@ def make_points(path: Path, n: int, seed: int = 7) -> None:
 def run_case(processing, points: Path, kind: str, size: float, tmp: Path) -> dict:
     from qgis.core import QgsVectorLayer
 
-    from besecure.analysis import grids
+    from besecure.analysis.geometry import grids
 
     record: dict = {"kind": kind, "cell_size_m": size, "points": N_POINTS}
     params = {"INPUT": str(points), "AGGREGATION": 0 if kind == "square" else 1, "CELL_SIZE": size}

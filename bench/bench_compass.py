@@ -3,7 +3,7 @@
 The dock is shown in an offscreen main window with the incidents and the 77 community areas; 20
 areas are selected one after another on the area layer, as the map's select tool does. Per
 selection we time the whole update the user waits for: the selection signal, the profile
-(``analysis.area_profile``), the figures and the pyqtgraph charts, and the repaint
+(``analysis.crime.area_profile``), the figures and the pyqtgraph charts, and the repaint
 (``processEvents``), once with each incident chart's tab open (only the open tab's chart is
 redrawn). The profile alone and the one-off layer load are reported beside it.
 """
@@ -44,7 +44,7 @@ def main() -> int:
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QMainWindow
 
-    from besecure.analysis.area_profile import area_profile
+    from besecure.analysis.crime.area_profile import area_profile
     from besecure.ui import charts
     from besecure.ui.compass_dock import CompassDock
 

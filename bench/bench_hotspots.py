@@ -73,8 +73,8 @@ def main() -> int:
         warnings.simplefilter("ignore")
         import esda
         import libpysal
-    from besecure.analysis.autocorrelation import getis_ord_local
-    from besecure.analysis.weights import contiguity_tolerance, contiguity_weights_flat
+    from besecure.analysis.spatial_stats.autocorrelation import getis_ord_local
+    from besecure.analysis.spatial_stats.weights import contiguity_tolerance, contiguity_weights_flat
 
     record: dict = {"points": N_POINTS, "cell_size_m": CELL, "permutations": PERMUTATIONS,
                     "esda_version": esda.__version__, "esda_with_numba": importlib.util.find_spec("numba") is not None}

@@ -56,8 +56,8 @@ def synthetic_scene(seed: int = 5):
 
 
 def bench_isovists(record: dict) -> None:
-    from besecure.analysis.sbd_visual import line_samples
-    from besecure.analysis.visibility import OccluderSet, isovist
+    from besecure.analysis.design.visual_checks import line_samples
+    from besecure.analysis.geometry.visibility import OccluderSet, isovist
 
     scene = bubenec_scene()
     record["isovist_scene"] = "momepy Bubenec (UTM 33N)" if scene else "synthetic"
@@ -77,8 +77,8 @@ def bench_isovists(record: dict) -> None:
 
 
 def bench_illuminance(record: dict) -> None:
-    from besecure.analysis.lighting import point_illuminance
-    from besecure.analysis.sbd_visual import Lamps, illuminance
+    from besecure.analysis.design.lighting import point_illuminance
+    from besecure.analysis.design.visual_checks import Lamps, illuminance
 
     rng = np.random.default_rng(1)
     lamps = rng.uniform(0, 2_000, (500, 2))

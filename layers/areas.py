@@ -1,7 +1,7 @@
 """Areas that incidents are counted in: a polygon layer (neighbourhoods, beats, community areas) read once.
 
 The one place where incidents meet areas: the zone units of the crime-map algorithms
-(``processing/units.py``: aggregation, period change, hot times, emerging hot spots) and the Compass
+(``processing/spatial_units.py``: aggregation, period change, hot times, emerging hot spots) and the Compass
 dock read their area layer with :func:`read_areas` and give each incident its area with
 :meth:`Areas.assign`, so an incident on a boundary falls in the same area in a map and in the dock.
 """
@@ -13,7 +13,7 @@ import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingFeatureSource, QgsVectorLayer
 
 from ..analysis.errors import InputError
-from ..analysis.geometry import assign_points_to_polygons, polygon_area
+from ..analysis.geometry.polygons import assign_points_to_polygons, polygon_area
 from .read import PolygonTable, read_polygons
 
 
@@ -33,7 +33,7 @@ class Areas:
     def assign(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """Index of the area holding each incident at (x, y) in the working CRS, -1 outside every area.
 
-        :func:`analysis.geometry.assign_points_to_polygons`: the even-odd, half-open crossing test, so
+        :func:`analysis.geometry.polygons.assign_points_to_polygons`: the even-odd, half-open crossing test, so
         an incident on an edge shared by two areas is counted in exactly one of them, and where areas
         overlap the first in layer order takes it.
         """

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..analysis.crime.periods import in_period
 from ..analysis.errors import InputError
-from ..analysis.periods import in_period
 from ..compat import TIME_SPEC_OFFSET, TIME_SPEC_UTC
 from ..i18n import tr
 

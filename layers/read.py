@@ -27,7 +27,7 @@ from qgis.core import (
 )
 
 from ..analysis.errors import InputError
-from ..analysis.geometry import convex_simple_rings
+from ..analysis.geometry.polygons import convex_simple_rings
 from ..compat import (
     DATE_FIELD_TYPES,
     FIELD_TYPE_BOOL,
@@ -45,7 +45,7 @@ from ..compat import (
 from ..i18n import N_, tr
 from . import crs as crs_mod
 from . import gdal_calls
-from .bulk import no_collection_pauses
+from .gc_pause import no_collection_pauses
 from .wkb import line_parts, points_from_wkb_column, polygon_parts, single_ring_polygons
 
 X_NAMES = ("x", "x_coordinate", "xcoord", "x_coord", "easting", "point_x", "rd_x")

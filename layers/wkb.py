@@ -2,7 +2,7 @@
 
 Handles ISO WKB with Z/M (type + 1000/2000/3000) and EWKB flags, both byte orders. Polygons come
 back as a flat list of rings (exterior and holes of every part), the even-odd representation
-``analysis.geometry`` uses.
+``analysis.geometry.polygons`` uses.
 """
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ from ..compat import (
 from ..i18n import N_
 from . import crs as crs_mod
 from . import gdal_calls, rtree
-from .bulk import no_collection_pauses
+from .gc_pause import no_collection_pauses
 from .style import StylePostProcessor, apply_style
 from .wkb import wkb_bounds
 

@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..analysis.crime.periods import coverage
 from ..analysis.errors import InputError
-from ..analysis.periods import coverage
 from ..compat import FIELD_ANY, VECTOR_POINT, VECTOR_TABLE, set_advanced
 from ..i18n import N_, tr
 from ..layers.dates import ParsedTimes, parse_datetimes, period_selection
@@ -208,7 +208,7 @@ def restrict_to_period(alg, parameters, context, points: PointTable, time_field:
 
 
 def warn_outside_data(feedback, label: str, period, days) -> None:
-    """Warn when ``period`` (an :class:`analysis.periods.Period`) starts before the first or runs past the
+    """Warn when ``period`` (an :class:`analysis.crime.periods.Period`) starts before the first or runs past the
     last day with incidents, ``days`` = (first, last): a count over days without data is missing, not 0."""
     starts_before, runs_past = coverage(period, *days)
     if starts_before:

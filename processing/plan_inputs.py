@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem
 
+from ..analysis.design.visual_checks import usable_rings
 from ..analysis.errors import Cancelled, InputError
-from ..analysis.sbd_visual import usable_rings
-from ..analysis.visibility import OccluderSet
+from ..analysis.geometry.visibility import OccluderSet
 from ..compat import GEOMETRY_LINE, GEOMETRY_POLYGON, REQUEST_NO_GEOMETRY_CHECK, geometry_type
 from ..i18n import tr
 from ..layers import crs as crs_mod

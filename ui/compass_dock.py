@@ -3,9 +3,9 @@
 Pick an incident layer (time and category fields) and an area layer (name and optional population
 field); select an area on the map or in the list and the dock shows at once its count, rate per
 1,000 residents, share of the city, rank and the change against the previous period (Poisson z; the
-label from the exact test of equal rates with Benjamini-Hochberg over the areas, :mod:`analysis.change`),
+label from the exact test of equal rates with Benjamini-Hochberg over the areas, :mod:`analysis.crime.period_change`),
 the monthly trend beside the city's, the categories and the 7 x 24 hot times
-(:mod:`besecure.analysis.area_profile`). Per area the user records a core-value profile (the seven
+(:mod:`besecure.analysis.crime.area_profile`). Per area the user records a core-value profile (the seven
 core values scored 0..5 with notes, drawn as a radar) and an issue/option matrix; the dock is a view
 over their typed model (:mod:`besecure.knowledge.assessment`), stored in the QGIS project (scope
 ``besecure``) on every edit, so saving the project keeps them, and restored when a project is read.
@@ -50,7 +50,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..analysis.area_profile import (
+from ..analysis.crime.area_profile import (
     AreaProfile,
     IncidentIndex,
     PeriodSummary,
@@ -59,7 +59,7 @@ from ..analysis.area_profile import (
     default_period,
     summarise_period,
 )
-from ..analysis.change import ALPHA
+from ..analysis.crime.period_change import ALPHA
 from ..analysis.errors import InputError
 from ..compat import LAYER_FILTER_POINT, LAYER_FILTER_POLYGON
 from ..i18n import N_, current_locale, tr

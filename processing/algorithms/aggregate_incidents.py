@@ -5,12 +5,12 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterField
 
-from ...analysis.aggregate import aggregate_counts, category_codes, concentration
+from ...analysis.crime.aggregate import aggregate_counts, category_codes, concentration
 from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.style import with_breaks
 from ...layers.write import write_frame
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 CATEGORY_FIELD = "CATEGORY_FIELD"
@@ -20,7 +20,7 @@ OUTPUT = "OUTPUT"
 COUNT_STYLE = {"kind": "graduated", "field": "count", "classes": 5}
 
 
-def unit_frame(u: units.SpatialUnits, table: pd.DataFrame) -> pd.DataFrame:
+def unit_frame(u: spatial_units.SpatialUnits, table: pd.DataFrame) -> pd.DataFrame:
     """Prefix the unit identifier column and, for zones, every attribute of the zones layer to a per-unit table.
 
     A zone attribute named like a computed column (a zones layer with its own 'count') becomes 'zone_<name>'.
@@ -44,7 +44,7 @@ class AggregateIncidents(BesecureAlgorithm):
         "concentration), one count per category, and optional suppression of small counts for publication.",
         {
             **incidents.HELP,
-            **units.HELP,
+            **spatial_units.HELP,
             CATEGORY_FIELD: "Optional field with the incident type: one count column n_<type> per type "
             "(the 39 most frequent; the rest in n_other).",
             MIN_PUBLISH_COUNT: "For publishing: counts from 1 to this value minus 1 are withheld (null, "
@@ -66,7 +66,7 @@ class AggregateIncidents(BesecureAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         incidents.add_input_parameter(self)
-        units.add_unit_parameters(self)
+        spatial_units.add_unit_parameters(self)
         self.addParameter(QgsProcessingParameterField(CATEGORY_FIELD, tr("Category field"), None, incidents.INPUT,
                                                       FIELD_ANY, optional=True))
         incidents.add_filter_parameters(self)
@@ -79,7 +79,7 @@ class AggregateIncidents(BesecureAlgorithm):
         points = incidents.read_incidents(self, parameters, context, feedback, [cat_field])
         check_cancel(feedback)
         feedback.setProgress(30)
-        u = units.resolve_units(self, parameters, context, points, feedback)
+        u = spatial_units.resolve_units(self, parameters, context, points, feedback)
         check_cancel(feedback)
         feedback.setProgress(50)
         unit_index = u.assign(points.x, points.y)
@@ -90,9 +90,9 @@ class AggregateIncidents(BesecureAlgorithm):
         k = self.parameterAsInt(parameters, MIN_PUBLISH_COUNT, context)
         table = aggregate_counts(unit_index, u.n, u.area_m2, categories=cats, population=u.population,
                                  min_publish_count=k)
-        if not self.parameterAsBoolean(parameters, units.KEEP_EMPTY, context):
+        if not self.parameterAsBoolean(parameters, spatial_units.KEEP_EMPTY, context):
             keep = np.bincount(unit_index[unit_index >= 0], minlength=u.n)[: u.n] > 0
-            u = units.drop_units(u, keep)
+            u = spatial_units.drop_units(u, keep)
             table = table[keep].reset_index(drop=True)
         check_cancel(feedback)
         counted = len(unit_index) - outside

@@ -11,10 +11,10 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ...analysis.cctv import dori_levels
+from ...analysis.design.cctv import dori_levels
+from ...analysis.design.visual_checks import camera_coverage, camera_table, coverage_verdict, snap_to_walls
 from ...analysis.errors import InputError
-from ...analysis.sbd_visual import camera_coverage, camera_table, coverage_verdict, snap_to_walls
-from ...analysis.visibility import OccluderSet
+from ...analysis.geometry.visibility import OccluderSet
 from ...compat import (
     FIELD_ANY,
     FIELD_NUMERIC,

@@ -13,8 +13,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ...analysis.design.rules import constant, vegetation_kinds, vegetation_verdicts
+from ...analysis.design.visual_checks import substring
 from ...analysis.errors import InputError
-from ...analysis.network import (
+from ...analysis.geometry.network import (
     MAX_SNAP_M,
     build_network,
     dead_ends,
@@ -22,9 +24,7 @@ from ...analysis.network import (
     exit_nodes,
     node_distances,
 )
-from ...analysis.proximity import Shapes, nearest_places
-from ...analysis.sbd_rules import constant, vegetation_kinds, vegetation_verdicts
-from ...analysis.sbd_visual import substring
+from ...analysis.geometry.proximity import Shapes, nearest_places
 from ...compat import (
     FIELD_ANY,
     FIELD_NUMERIC,
@@ -42,9 +42,9 @@ from ...compat import (
 from ...i18n import tr
 from ...layers.read import read_lines, read_points, read_polygons
 from ...layers.write import line_wkb, point_wkb, write_frame
+from ..access_inputs import add_ruleset_parameter, read_features, read_network, ruleset_from, verdict_style
 from ..base import BesecureAlgorithm, Help, check_cancel
 from ..plan_inputs import source_of, working_crs_of
-from ..sbd_checks import add_ruleset_parameter, read_features, read_network, ruleset_from, verdict_style
 
 OBJECTS = "OBJECTS"
 HEIGHT_FIELD = "HEIGHT_FIELD"

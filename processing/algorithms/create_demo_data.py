@@ -6,7 +6,7 @@ import os
 import pandas as pd
 from qgis.core import QgsProcessingOutputMultipleLayers, QgsProcessingParameterFileDestination
 
-from ...analysis.demo_town import CRS, make_demo_town
+from ...analysis.data.demo_town import CRS, make_demo_town
 from ...i18n import tr
 from ...layers.style import StylePostProcessor
 from ...layers.wkb import polygon_wkb

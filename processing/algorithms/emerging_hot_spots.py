@@ -14,8 +14,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...analysis import grids
-from ...analysis.emerging import (
+from ...analysis.crime.emerging_hot_spots import (
     ADVISED_TIME_STEPS,
     CATEGORY_CODES,
     DISPLAY_NAMES,
@@ -27,13 +26,14 @@ from ...analysis.emerging import (
     time_bins,
 )
 from ...analysis.errors import InputError
-from ...analysis.grid_weights import grid_contiguity
+from ...analysis.geometry import grids
+from ...analysis.spatial_stats.grid_weights import grid_contiguity
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
 from ...layers.dates import period_bounds, period_selection
 from ...layers.write import write_frame, write_geopackage_layers
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 TIME_FIELD = "TIME_FIELD"
@@ -84,9 +84,9 @@ class EmergingHotSpots(BesecureAlgorithm):
             TIME_FIELD: "Date/time of each incident. Incidents without a time or with an unreadable one are "
             "skipped and counted in the log.",
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
-            units.AGGREGATION: "Cells: 0 square grid, 1 hexagon grid.",
-            units.CELL_SIZE: units.HELP[units.CELL_SIZE],
-            units.STUDY_AREA: "Optional polygons: every cell overlapping them is a location, with or without "
+            spatial_units.AGGREGATION: "Cells: 0 square grid, 1 hexagon grid.",
+            spatial_units.CELL_SIZE: spatial_units.HELP[spatial_units.CELL_SIZE],
+            spatial_units.STUDY_AREA: "Optional polygons: every cell overlapping them is a location, with or without "
             "incidents, and incidents outside are left out. Without it the locations are the cells with at least "
             "one incident in the period.",
             TIME_STEP: "Length of a time step: 0 week (Monday to Sunday), 1 calendar month.",
@@ -104,7 +104,7 @@ class EmergingHotSpots(BesecureAlgorithm):
             PERMUTATIONS: "0 (default) = p-values from the normal approximation; more (e.g. 199, as R sfdep) = "
             "permutation pseudo p-values (slower).",
             SEED: "Random seed of the permutations.",
-            units.MAX_CELLS: units.HELP[units.MAX_CELLS],
+            spatial_units.MAX_CELLS: spatial_units.HELP[spatial_units.MAX_CELLS],
             OUTPUT_CUBE: "Optional GeoPackage keeping the space-time cube: layer 'locations' (cells with cell_id, "
             "count, pattern) and table 'cube' (one row per cell and time step: cell_id, step, step_start, count, "
             "gi_z, gi_p), to reuse or inspect the analysis.",
@@ -136,10 +136,10 @@ class EmergingHotSpots(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
                                                       FIELD_ANY))
         incidents.add_timezone_parameter(self)
-        self.addParameter(QgsProcessingParameterEnum(units.AGGREGATION, tr("Cells"),
+        self.addParameter(QgsProcessingParameterEnum(spatial_units.AGGREGATION, tr("Cells"),
                                                      [tr("Square grid"), tr("Hexagon grid")], defaultValue=0))
-        self.add_number(units.CELL_SIZE, "Cell size (metres)", 250.0, 0.001)
-        self.addParameter(QgsProcessingParameterFeatureSource(units.STUDY_AREA, tr("Study area (optional)"),
+        self.add_number(spatial_units.CELL_SIZE, "Cell size (metres)", 250.0, 0.001)
+        self.addParameter(QgsProcessingParameterFeatureSource(spatial_units.STUDY_AREA, tr("Study area (optional)"),
                                                               [VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterEnum(TIME_STEP, tr("Time step"), [tr("Week"), tr("Month")],
                                                      defaultValue=1))
@@ -151,7 +151,7 @@ class EmergingHotSpots(BesecureAlgorithm):
         self.add_number(ALPHA, "Significance level (alpha)", 0.05, 0.0001, 0.5)
         self.add_number(PERMUTATIONS, "Permutations (0 = normal p-values)", 0, 0, integer=True, advanced=True)
         self.add_number(SEED, "Random seed", 0, 0, integer=True, advanced=True)
-        self.add_number(units.MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1,
+        self.add_number(spatial_units.MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1,
                         integer=True, advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_CUBE, tr("Space-time cube (GeoPackage)"),
                                                                 tr("GeoPackage (*.gpkg)"), optional=True))
@@ -278,16 +278,16 @@ class EmergingHotSpots(BesecureAlgorithm):
     def _locations(self, parameters, context, points, feedback):
         """Grid cells: all cells overlapping the study area, else those with an incident in the period."""
         # resolve_units reads AGGREGATION as an index into square / hexagon / zones: 0 and 1 agree.
-        u = units.resolve_units(self, parameters, context, points, feedback, with_population=False)
+        u = spatial_units.resolve_units(self, parameters, context, points, feedback, with_population=False)
         kind = tr(GRID_NAMES[u.kind])
         index = u.assign(points.x, points.y)
         outside = int((index < 0).sum())
         if outside:
             feedback.pushWarning(tr("{} incidents fall outside the study area and are left out.").format(outside))
-        has_study = self.parameterAsSource(parameters, units.STUDY_AREA, context) is not None
+        has_study = self.parameterAsSource(parameters, spatial_units.STUDY_AREA, context) is not None
         if not has_study:
             occupied = np.bincount(index[index >= 0], minlength=u.n)[: u.n] > 0
-            u = units.drop_units(u, occupied)
+            u = spatial_units.drop_units(u, occupied)
             index = u.assign(points.x, points.y)
             feedback.pushInfo(tr("Locations: the {} {} of {:g} m with at least one incident in the period "
                                  "(give a study area to include empty cells).").format(u.n, kind, u.grid.size))

@@ -5,14 +5,14 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
 
-from ...analysis.autocorrelation import general_g, global_moran, nearest_neighbour_index
 from ...analysis.errors import InputError
-from ...analysis.geometry import convex_hull_area, points_in_polygon, polygon_area
+from ...analysis.geometry.polygons import convex_hull_area, points_in_polygon, polygon_area
+from ...analysis.spatial_stats.autocorrelation import general_g, global_moran, nearest_neighbour_index
 from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.read import read_polygons
 from ...layers.write import write_frame
-from .. import weights_params as wp
+from .. import weights_inputs as wp
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 STUDY_AREA = "STUDY_AREA"

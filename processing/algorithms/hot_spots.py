@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink
 
-from ...analysis.autocorrelation import getis_ord_local
 from ...analysis.errors import InputError
+from ...analysis.spatial_stats.autocorrelation import getis_ord_local
 from ...compat import set_advanced
 from ...i18n import N_, tr
-from .. import weights_params as wp
+from .. import weights_inputs as wp
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 STAR = "STAR"

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...analysis.aoristic import hot_times, hot_times_frame, to_minutes
+from ...analysis.crime.hot_times import hot_times, hot_times_frame, to_minutes
 from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, current_locale, tr
@@ -21,7 +21,7 @@ from ...layers.naming import output_name
 from ...layers.reports.document import Report, file_link, write_text_atomic
 from ...layers.reports.images import heatmap_png
 from ...layers.write import write_frame
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 START_FIELD = "START_FIELD"
@@ -50,8 +50,8 @@ class HotTimes(BesecureAlgorithm):
             incidents.CATEGORY_VALUES: incidents.HELP[incidents.CATEGORY_VALUES],
             incidents.START: "Optional first day of the period (of START_FIELD), inclusive (YYYY-MM-DD).",
             incidents.END: incidents.HELP[incidents.END],
-            units.ZONES: "Optional polygons: one table per zone (field zone).",
-            units.ZONE_ID_FIELD: units.HELP[units.ZONE_ID_FIELD],
+            spatial_units.ZONES: "Optional polygons: one table per zone (field zone).",
+            spatial_units.ZONE_ID_FIELD: spatial_units.HELP[spatial_units.ZONE_ID_FIELD],
             incidents.TIMEZONE: incidents.HELP[incidents.TIMEZONE],
         },
         {OUTPUT: "Table with 168 rows (per zone): weekday (0 = Monday .. 6 = Sunday), day, hour (0..23), weight "
@@ -73,7 +73,7 @@ class HotTimes(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterField(END_FIELD, tr("Window end field"), None, incidents.INPUT,
                                                       FIELD_ANY, optional=True))
         incidents.add_filter_parameters(self, time_param=START_FIELD)
-        units.add_zone_parameters(self, N_("Zones (optional, one table per zone)"))
+        spatial_units.add_zone_parameters(self, N_("Zones (optional, one table per zone)"))
         incidents.add_timezone_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Hot times")))
         self.addParameter(QgsProcessingParameterFileDestination(OUTPUT_CHART, tr("Hot times chart (PNG)"),
@@ -104,7 +104,7 @@ class HotTimes(BesecureAlgorithm):
             if n_bad_end:
                 feedback.pushInfo(tr("{} windows end at or before their start: weight on the start hour.")
                                   .format(n_bad_end))
-        zones = units.zone_units(self, parameters, context, points.crs, feedback)
+        zones = spatial_units.zone_units(self, parameters, context, points.crs, feedback)
         check_cancel(feedback)
         if zones is None:
             group, n_groups, labels = None, 1, None

@@ -13,10 +13,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...analysis.crime.intervention_effect import check_periods, intervention_effect
+from ...analysis.crime.periods import Period
 from ...analysis.errors import InputError
-from ...analysis.geometry import assign_points_to_groups
-from ...analysis.intervention import check_periods, intervention_effect
-from ...analysis.periods import Period
+from ...analysis.geometry.polygons import assign_points_to_groups
 from ...compat import FIELD_ANY, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.dates import period_bounds, period_mask
@@ -38,7 +38,7 @@ OUTPUT = "OUTPUT"
 #: and the buffer's control Cd, before (b) and after (a). With one control area Ct = Cd = C.
 COUNT_FIELDS = ("T_b", "T_a", "D_b", "D_a", "Ct_b", "Ct_a", "Cd_b", "Cd_a")
 
-#: Readings of the WDQ codes of analysis.intervention (Bowers & Johnson 2003).
+#: Readings of the WDQ codes of analysis.crime.intervention_effect (Bowers & Johnson 2003).
 WDQ_READINGS = {
     "diffusion_exceeds_direct": N_("diffusion of benefits to the buffer, larger than the direct effect"),
     "diffusion": N_("diffusion of benefits to the buffer, smaller than the direct effect"),

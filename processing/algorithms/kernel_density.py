@@ -13,9 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ...analysis.errors import InputError
-from ...analysis.geometry import grid_points_in_polygon, points_in_polygon
-from ...analysis.kde import (
+from ...analysis.crime.kernel_density import (
     Kernel,
     canonical_bandwidth_ratio,
     dual_kernel_density,
@@ -24,7 +22,7 @@ from ...analysis.kde import (
     select_bandwidth,
     support_radius,
 )
-from ...analysis.kde_plan import (
+from ...analysis.crime.kernel_density_grid import (
     AUTO_MAX_CELLS,
     QUARTIC_RATIO,
     auto_cell,
@@ -36,13 +34,15 @@ from ...analysis.kde_plan import (
     weight_inside,
     wide_bandwidth,
 )
+from ...analysis.errors import InputError
+from ...analysis.geometry.polygons import grid_points_in_polygon, points_in_polygon
 from ...compat import FIELD_NUMERIC, VECTOR_POINT, VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers import crs as crs_mod
 from ...layers.read import read_points, read_raster_cells
 from ...layers.style import with_ramp
 from ...layers.write import write_geotiff
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 WEIGHT_FIELD = "WEIGHT_FIELD"
@@ -52,7 +52,7 @@ BANDWIDTH_METHOD = "BANDWIDTH_METHOD"
 SEED = "SEED"
 CELL_SIZE = "CELL_SIZE"
 EXTENT = "EXTENT"
-STUDY_AREA = units.STUDY_AREA
+STUDY_AREA = spatial_units.STUDY_AREA
 EDGE_CORRECTION = "EDGE_CORRECTION"
 EXACT = "EXACT"
 POPULATION = "POPULATION"
@@ -198,7 +198,7 @@ class KernelDensity(BesecureAlgorithm):
         self.raster_crs_note(parameters, context, crs, feedback)
         check_cancel(feedback)
         x, y, w = self._weighted(points, weight_field, feedback)
-        study = units.study_area_rings(self, parameters, context, crs, feedback)
+        study = spatial_units.study_area_rings(self, parameters, context, crs, feedback)
         if edge and study is None:
             raise InputError("Edge correction needs a study area: give STUDY_AREA, or switch EDGE_CORRECTION off.")
         if study is not None:
@@ -366,7 +366,7 @@ class KernelDensity(BesecureAlgorithm):
 
     @staticmethod
     def _auto_cell(bounds, snap, kernel, h, target, feedback):
-        """The automatic cell size and extent (analysis.kde_plan.auto_cell), logged."""
+        """The automatic cell size and extent (analysis.crime.kernel_density_grid.auto_cell), logged."""
         choice = auto_cell(bounds, snap, kernel, h, target)
         if choice.tenth_cells is None:
             feedback.pushInfo(tr("Cell size: {:g} m, about a tenth of the kernel's radius ({:,.1f} m).")

@@ -14,10 +14,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...analysis.errors import InputError
-from ...analysis.lighting import CosinePowerDistribution, read_eulumdat
-from ...analysis.sbd_rules import load_ruleset
-from ...analysis.sbd_visual import (
+from ...analysis.design.lighting import CosinePowerDistribution, read_eulumdat
+from ...analysis.design.rules import load_ruleset
+from ...analysis.design.visual_checks import (
     DEFAULT_REACH_M,
     area_fields,
     assign_classes,
@@ -28,6 +27,7 @@ from ...analysis.sbd_visual import (
     raster_grid,
     substring,
 )
+from ...analysis.errors import InputError
 from ...compat import (
     FIELD_ANY,
     FIELD_NUMERIC,

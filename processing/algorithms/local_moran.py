@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import QgsProcessingParameterFeatureSink
 
-from ...analysis.autocorrelation import NO_NEIGHBOURS, NOT_SIGNIFICANT, QUADRANT_LABELS, local_moran
+from ...analysis.spatial_stats.autocorrelation import NO_NEIGHBOURS, NOT_SIGNIFICANT, QUADRANT_LABELS, local_moran
 from ...i18n import N_, tr
-from .. import weights_params as wp
+from .. import weights_inputs as wp
 from ..base import BesecureAlgorithm, Help, check_cancel
 
 FDR = "FDR"

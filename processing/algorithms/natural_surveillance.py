@@ -9,8 +9,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ...analysis.errors import InputError
-from ...analysis.sbd_visual import (
+from ...analysis.design.visual_checks import (
     building_storeys,
     generated_openings,
     line_samples,
@@ -22,7 +21,8 @@ from ...analysis.sbd_visual import (
     substring,
     view_isovists,
 )
-from ...analysis.visibility import OccluderSet
+from ...analysis.errors import InputError
+from ...analysis.geometry.visibility import OccluderSet
 from ...compat import FIELD_ANY, FIELD_NUMERIC, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING, WKB_POLYGON
 from ...i18n import tr
 from ...layers import geomops

@@ -4,8 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
 
-from ...analysis import grids
-from ...analysis.optimized import (
+from ...analysis.crime.optimized_hot_spots import (
     FALLBACK_MEDIAN,
     MIN_CELLS,
     MIN_INCIDENTS,
@@ -15,15 +14,16 @@ from ...analysis.optimized import (
     REMOTE_SHARE,
     optimized_hot_spots,
 )
-from ...analysis.optimized import OptimizedHotSpots as OptimizedResult
+from ...analysis.crime.optimized_hot_spots import OptimizedHotSpots as OptimizedResult
+from ...analysis.geometry import grids
 from ...compat import VECTOR_POLYGON
 from ...i18n import N_, tr
 from ...layers.naming import grid_unit_name
 from ...layers.wkb import polygons_wkb
 from ...layers.write import write_frame
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
-from ..weights_params import translated_style
+from ..weights_inputs import translated_style
 from .hot_spots import GI_STYLE
 
 CELL_SIZE = "CELL_SIZE"
@@ -52,7 +52,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
         {
             incidents.INPUT: incidents.HELP[incidents.INPUT],
             **incidents.FILTER_HELP,
-            units.STUDY_AREA: "Optional polygons where incidents can occur: every hexagon overlapping them is "
+            spatial_units.STUDY_AREA: "Optional polygons where incidents can occur: every hexagon overlapping them is "
             "analysed and incidents outside are left out. Default: the convex hull of the incidents, without "
             "remote locational outliers.",
             CELL_SIZE: "Hexagon size in metres (distance between parallel sides). 0 = automatic (incremental "
@@ -60,7 +60,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
             PERMUTATIONS: "0 (default) = analytical p-values, as ArcGIS; more (e.g. 499) = conditional "
             "permutation pseudo p-values decide the bins (gi_p_sim).",
             SEED: "Random seed of the permutations: the same seed gives the same p-values.",
-            units.MAX_CELLS: units.HELP[units.MAX_CELLS],
+            spatial_units.MAX_CELLS: spatial_units.HELP[spatial_units.MAX_CELLS],
         },
         {
             OUTPUT: "Hexagons with cell_id, count (incidents), n_neighbours (not counting the cell itself), gi_z, "
@@ -85,20 +85,20 @@ class OptimizedHotSpots(BesecureAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         incidents.add_input_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(units.STUDY_AREA, tr("Study area (optional)"),
+        self.addParameter(QgsProcessingParameterFeatureSource(spatial_units.STUDY_AREA, tr("Study area (optional)"),
                                                               [VECTOR_POLYGON], optional=True))
         incidents.add_filter_parameters(self)
         self.add_number(CELL_SIZE, "Hexagon size (metres, 0 = automatic)", 0.0, 0.0)
         self.add_number(PERMUTATIONS, "Permutations (0 = analytical p-values)", 0, 0, integer=True)
         self.add_number(SEED, "Random seed", 0, 0, integer=True, advanced=True)
-        self.add_number(units.MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1,
+        self.add_number(spatial_units.MAX_CELLS, "Maximum number of grid cells", float(grids.DEFAULT_MAX_CELLS), 1,
                         integer=True, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Optimized hot spots")))
 
     def compute(self, parameters, context, feedback):
         points = incidents.read_incidents(self, parameters, context, feedback, [])
         check_cancel(feedback)
-        study = units.study_area_rings(self, parameters, context, points.crs, feedback)
+        study = spatial_units.study_area_rings(self, parameters, context, points.crs, feedback)
         cell_size = self.parameterAsDouble(parameters, CELL_SIZE, context)
         permutations = self.parameterAsInt(parameters, PERMUTATIONS, context)
         feedback.pushInfo(tr("{} incidents read (at least {} are needed).").format(points.x.size, MIN_INCIDENTS))
@@ -106,7 +106,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
         result = optimized_hot_spots(
             points.x, points.y, study, cell_size or None, permutations,
             self.parameterAsInt(parameters, SEED, context), fdr=True,
-            max_cells=self.parameterAsInt(parameters, units.MAX_CELLS, context),
+            max_cells=self.parameterAsInt(parameters, spatial_units.MAX_CELLS, context),
             is_cancelled=feedback.isCanceled, progress=lambda f: feedback.setProgress(5 + 85 * f),
         )
         check_cancel(feedback)

@@ -11,15 +11,15 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...analysis import periods as pr
-from ...analysis.change import ALPHA as DEFAULT_ALPHA
-from ...analysis.change import DECREASE, INCREASE, compare_periods
+from ...analysis.crime import periods as pr
+from ...analysis.crime.period_change import ALPHA as DEFAULT_ALPHA
+from ...analysis.crime.period_change import DECREASE, INCREASE, compare_periods
 from ...analysis.errors import InputError
 from ...compat import FIELD_ANY
 from ...i18n import N_, tr
 from ...layers.dates import parse_bound, period_bounds
 from ...layers.write import write_frame
-from .. import incidents, units
+from .. import incidents, spatial_units
 from ..base import BesecureAlgorithm, Help, check_cancel
 from .aggregate_incidents import unit_frame
 
@@ -54,7 +54,7 @@ class PeriodChange(BesecureAlgorithm):
         "fell by more than chance would explain.",
         {
             incidents.INPUT: incidents.HELP[incidents.INPUT],
-            **{k: v for k, v in units.HELP.items() if "POPULATION" not in k},
+            **{k: v for k, v in spatial_units.HELP.items() if "POPULATION" not in k},
             TIME_FIELD: "Date/time field of the incidents.",
             PRESET: "Which periods: 0 explicit dates (PERIOD_A_* and PERIOD_B_*, the default); 1 year to date "
             "against the same days last year; 2 the last 28 days against the 28 before; 3 period B against the "
@@ -92,7 +92,7 @@ class PeriodChange(BesecureAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         incidents.add_input_parameter(self)
-        units.add_unit_parameters(self, with_population=False)
+        spatial_units.add_unit_parameters(self, with_population=False)
         self.addParameter(QgsProcessingParameterField(TIME_FIELD, tr("Date/time field"), None, incidents.INPUT,
                                                       FIELD_ANY))
         self.addParameter(QgsProcessingParameterEnum(PRESET, tr("Periods"), [tr(label) for label in PRESET_LABELS],
@@ -176,7 +176,7 @@ class PeriodChange(BesecureAlgorithm):
         feedback.pushInfo(tr("{} incidents in period A, {} in period B.").format(int(in_a.sum()), int(in_b.sum())))
         points = points.subset(in_a | in_b)
         in_a, in_b = in_a[in_a | in_b], in_b[in_a | in_b]
-        u = units.resolve_units(self, parameters, context, points, feedback, with_population=False)
+        u = spatial_units.resolve_units(self, parameters, context, points, feedback, with_population=False)
         check_cancel(feedback)
         idx = u.assign(points.x, points.y)
         outside = int((idx < 0).sum())
@@ -186,9 +186,9 @@ class PeriodChange(BesecureAlgorithm):
         count_b = np.bincount(idx[in_b & (idx >= 0)], minlength=u.n)[: u.n]
         table = compare_periods(count_a, count_b, length_a, length_b, alpha=alpha, fdr=fdr)
         n_tested = int(((count_a + count_b) > 0).sum())
-        if not self.parameterAsBoolean(parameters, units.KEEP_EMPTY, context):
+        if not self.parameterAsBoolean(parameters, spatial_units.KEEP_EMPTY, context):
             keep = (count_a + count_b) > 0
-            u = units.drop_units(u, keep)
+            u = spatial_units.drop_units(u, keep)
             table = table[keep].reset_index(drop=True)
         frame = unit_frame(u, table)
         n_up = int((frame["trend"] == INCREASE).sum())

@@ -34,8 +34,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ...analysis.design.rules import load_ruleset
 from ...analysis.errors import Cancelled, InputError
-from ...analysis.sbd_rules import load_ruleset
 from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, enum_int, set_advanced
 from ...i18n import N_, current_locale, tr
 from ...layers.reports.images import layers_extent, render_map_png

@@ -11,10 +11,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ...analysis.design.vehicle import kinetic_energy_kj, vehicle_classes
+from ...analysis.design.vehicle_access import AccessSettings, assess_vehicle_access
 from ...analysis.errors import InputError
-from ...analysis.network import MAX_SNAP_M
-from ...analysis.vehicle import kinetic_energy_kj, vehicle_classes
-from ...analysis.vehicle_access import AccessSettings, assess_vehicle_access
+from ...analysis.geometry.network import MAX_SNAP_M
 from ...compat import (
     FIELD_ANY,
     FIELD_NUMERIC,
@@ -28,9 +28,7 @@ from ...compat import (
 )
 from ...i18n import N_, tr
 from ...layers.write import line_wkb, point_wkb, write_frame
-from ..base import BesecureAlgorithm, Help, check_cancel
-from ..plan_inputs import source_of, working_crs_of
-from ..sbd_checks import (
+from ..access_inputs import (
     add_ruleset_parameter,
     read_barriers,
     read_network,
@@ -38,6 +36,8 @@ from ..sbd_checks import (
     ruleset_from,
     verdict_style,
 )
+from ..base import BesecureAlgorithm, Help, check_cancel
+from ..plan_inputs import source_of, working_crs_of
 
 ZONE = "ZONE"
 NETWORK = "NETWORK"
@@ -138,10 +138,10 @@ class VehicleAccess(BesecureAlgorithm):
         },
         "Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; "
         "kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is "
-        "found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate "
-        "when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least "
-        "the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable "
-        "rule set knowledge/rulesets/vehicles.json.",
+        "found by a Bellman-type fixed point over the directed edges (analysis/geometry/network.py). "
+        "A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test "
+        "energy are at least the impact's (analysis/design/vehicle.py). Vehicle classes, accelerations and width "
+        "classes are in the editable rule set knowledge/rulesets/vehicles.json.",
         "Red entries let the design vehicle in: no barrier, a gap it fits through, or a barrier rated for less "
         "than the impact; orange ones need a rating to be judged. The paths show where the vehicle gathers speed: "
         "a chicane or a barrier closer to the last bend lowers the impact speed.",

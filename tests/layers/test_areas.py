@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem
 from testlib import memory_layer
 
-from besecure.analysis import grids
 from besecure.analysis.errors import InputError
+from besecure.analysis.geometry import grids
 from besecure.layers.areas import read_areas
 
 # Two 100 m squares side by side, a third above the left one with a 20 x 20 m courtyard, and one overlapping
@@ -52,7 +52,7 @@ def test_each_incident_in_one_area_boundaries_as_on_grids(areas):
     ]
     got = areas.assign(x, y)
     assert got.tolist() == expected
-    # A square grid's floor binning (analysis.grids) gives the same answers away from the hole and the overlap.
+    # A square grid's floor binning (analysis.geometry.grids) gives the same answers away from the hole and the overlap.
     spec = grids.make_grid((0.0, 0.0, 199.0, 199.0), 100.0, "square")
     on_edges = np.array([4, 5, 10])
     cells = grids.bin_points(spec, x[on_edges], y[on_edges])

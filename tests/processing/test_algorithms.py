@@ -4,7 +4,7 @@ import pytest
 from qgis.core import QgsVectorLayer
 from testlib import rtree_rows_and_ogr_rebuild
 
-from besecure.analysis.demo_town import HOTSPOTS
+from besecure.analysis.data.demo_town import HOTSPOTS
 
 
 def layer(path, name=None):

@@ -9,7 +9,7 @@ import colorsys
 import itertools
 import math
 
-from besecure.analysis.emerging import CATEGORY_CODES
+from besecure.analysis.crime.emerging_hot_spots import CATEGORY_CODES
 from besecure.processing.algorithms.emerging_hot_spots import PATTERN_STYLE
 
 

@@ -338,10 +338,10 @@ def test_bulk_multipolygon_encoder_equals_the_per_feature_one():
 
 
 def hexagon_layer(size=500.0):
-    """A real 500 m hexagon grid (analysis/grids.py) as a polygon layer with a value per cell."""
+    """A real 500 m hexagon grid (analysis/geometry/grids.py) as a polygon layer with a value per cell."""
     from testlib import memory_layer
 
-    from besecure.analysis.grids import cell_polygons, make_grid
+    from besecure.analysis.geometry.grids import cell_polygons, make_grid
 
     grid = make_grid((120_000.3, 480_000.7, 126_000.0, 484_000.0), size, "hexagon")
     rings = cell_polygons(grid, np.arange(grid.ncols * grid.nrows))

@@ -1,6 +1,6 @@
 """besecure:optimizedhotspots and besecure:emerginghotspots end to end on the demo town.
 
-References: the planted ground truth of the demo town (analysis/demo_town.py), QGIS's own
+References: the planted ground truth of the demo town (analysis/data/demo_town.py), QGIS's own
 native:countpointsinpolygon and native:joinattributesbylocation for the counts, a pandas groupby of
 the incidents' months for the space-time cube, and a direct Gi* sum over neighbours found from the
 output polygons' geometry.
@@ -24,8 +24,8 @@ from qgis.core import (
 )
 from testlib import frame, vector
 
-from besecure.analysis.demo_town import HOTSPOTS
-from besecure.analysis.emerging import CATEGORY_CODES, DISPLAY_NAMES
+from besecure.analysis.crime.emerging_hot_spots import CATEGORY_CODES, DISPLAY_NAMES
+from besecure.analysis.data.demo_town import HOTSPOTS
 from besecure.compat import FIELD_TYPE_STRING, make_field
 
 ALPHA = 0.05

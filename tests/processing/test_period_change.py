@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from scipy import stats
 
-from besecure.analysis.demo_town import HOTSPOTS
+from besecure.analysis.data.demo_town import HOTSPOTS
 
 
 def features(path):

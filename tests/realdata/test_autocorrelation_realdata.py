@@ -30,7 +30,7 @@ def cardinalities(lw):
 def rounded(geometries, decimals=3):
     """Coordinates rounded to the millimetre. libpysal's Queen needs bit-identical shared vertices,
     and adjacent hexagons computed from their own centres differ in the last bits; the plugin snaps
-    with a tolerance instead (see analysis.weights.contiguity_tolerance)."""
+    with a tolerance instead (see analysis.spatial_stats.weights.contiguity_tolerance)."""
     def snap(x, y, z=None):
         return np.round(x, decimals), np.round(y, decimals)
 

@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsPointXY, QgsSpatialIndex
 from testlib import vector
 
-from besecure.analysis.aoristic import HOURS_PER_WEEK
+from besecure.analysis.crime.hot_times import HOURS_PER_WEEK
 from besecure.layers.areas import read_areas
 from besecure.layers.read import read_points
 from besecure.layers.wkb import multipolygon_wkb

@@ -12,8 +12,8 @@ from pyproj import Transformer
 from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
 from testlib import output_rows as rows
 
-from besecure.analysis.sbd_visual import line_samples
-from besecure.analysis.visibility import OccluderSet, facade_openings, visible_mask
+from besecure.analysis.design.visual_checks import line_samples
+from besecure.analysis.geometry.visibility import OccluderSet, facade_openings, visible_mask
 from besecure.layers.read import read_lines, read_polygons
 
 

@@ -1,0 +1,3 @@
+"""Computational geometry over arrays: polygons (point in polygon, areas), grids, street networks,
+proximity and visibility (isovists, occlusion).
+"""

@@ -1,0 +1,3 @@
+"""Spatial statistics: spatial weights (contiguity, distance band, k nearest, grid cells) and the local
+and global autocorrelation statistics with their permutation inference.
+"""
