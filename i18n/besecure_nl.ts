@@ -20,88 +20,12 @@
       <translation>Het paneel {name} kon niet worden geopend: {error}</translation>
     </message>
     <message>
-      <source>Every event needs a valid start time; drop or fix events without one first.</source>
-      <translation>Elke gebeurtenis heeft een geldige begintijd nodig; verwijder of herstel gebeurtenissen zonder begintijd eerst.</translation>
-    </message>
-    <message>
       <source>The area layer has no areas; choose a polygon layer with at least one feature.</source>
       <translation>De gebiedenlaag heeft geen gebieden; kies een polygoonlaag met ten minste één object.</translation>
     </message>
     <message>
       <source>The period end ({}) must be after its start ({}).</source>
       <translation>Het einde van de periode ({}) moet na het begin ({}) liggen.</translation>
-    </message>
-    <message>
-      <source>A spatial autocorrelation statistic needs at least 3 features, got {}</source>
-      <translation>Een maat voor ruimtelijke autocorrelatie heeft ten minste 3 objecten nodig, er zijn er {}</translation>
-    </message>
-    <message>
-      <source>The values contain NaN or infinite numbers; drop or fill missing values first</source>
-      <translation>De waarden bevatten NaN of oneindige getallen; verwijder of vul ontbrekende waarden eerst</translation>
-    </message>
-    <message>
-      <source>All values are equal; spatial autocorrelation needs variation in the values (pick another field or a larger area)</source>
-      <translation>Alle waarden zijn gelijk; ruimtelijke autocorrelatie vraagt om variatie in de waarden (kies een ander veld of een groter gebied)</translation>
-    </message>
-    <message>
-      <source>Getis-Ord Gi needs binary weights; use w.binary() (distance band, contiguity)</source>
-      <translation>Getis-Ord Gi heeft binaire gewichten nodig; gebruik w.binary() (afstandsband, aangrenzing)</translation>
-    </message>
-    <message>
-      <source>The weights have no links at all; no feature has a neighbour</source>
-      <translation>De gewichten bevatten geen enkele koppeling; geen object heeft een buur</translation>
-    </message>
-    <message>
-      <source>General G needs binary weights; use w.binary()</source>
-      <translation>General G heeft binaire gewichten nodig; gebruik w.binary()</translation>
-    </message>
-    <message>
-      <source>General G needs non-negative values (counts, rates); use global Moran's I otherwise</source>
-      <translation>General G heeft niet-negatieve waarden nodig (aantallen, ratio's); gebruik anders de globale Moran's I</translation>
-    </message>
-    <message>
-      <source>The nearest neighbour index needs at least 2 points, got {}</source>
-      <translation>De naaste-buurindex heeft ten minste 2 punten nodig, er zijn er {}</translation>
-    </message>
-    <message>
-      <source>The coordinates contain NaN or infinite values; drop empty geometries first</source>
-      <translation>De coördinaten bevatten NaN of oneindige waarden; verwijder lege geometrieën eerst</translation>
-    </message>
-    <message>
-      <source>Horizontal field of view must be strictly between 0 and 180 degrees; got {}.</source>
-      <translation>De horizontale beeldhoek moet strikt tussen 0 en 180 graden liggen; opgegeven: {}.</translation>
-    </message>
-    <message>
-      <source>Horizontal pixel count must be &gt; 0; got {}.</source>
-      <translation>Het horizontale aantal pixels moet &gt; 0 zijn; opgegeven: {}.</translation>
-    </message>
-    <message>
-      <source>Rule set '{}' is not a CCTV rule set.</source>
-      <translation>Regelset '{}' is geen CCTV-regelset.</translation>
-    </message>
-    <message>
-      <source>Pixel density must be &gt; 0 px/m.</source>
-      <translation>De pixeldichtheid moet &gt; 0 px/m zijn.</translation>
-    </message>
-    <message>
-      <source>Distance must be &gt;= 0 metres.</source>
-      <translation>De afstand moet &gt;= 0 meter zijn.</translation>
-    </message>
-    <message>
-      <source>Camera height must be &gt; 0 metres; got {}.</source>
-      <translation>De camerahoogte moet &gt; 0 meter zijn; opgegeven: {}.</translation>
-    </message>
-    <message>
-      <source>The counts of {} must be whole numbers of 0 or more.</source>
-      <translation>De aantallen van {} moeten gehele getallen van 0 of meer zijn.</translation>
-    </message>
-    <message>
-      <source>Both periods must have a positive length, got {!r} and {!r}.</source>
-      <translation>Beide perioden moeten een positieve lengte hebben, opgegeven: {!r} en {!r}.</translation>
-    </message>
-    <message>
-      <source>The significance level must lie between 0 and 1, got {}.</source>
-      <translation>Het significantieniveau moet tussen 0 en 1 liggen, opgegeven: {}.</translation>
     </message>
     <message>
       <source>Emerging hot spot analysis needs at least {} time steps for the trend test ({} or more are advisable); the incidents from {} to {} fill only {} weekly step(s). Choose a longer period.</source>
@@ -128,12 +52,8 @@
       <translation>De kubus is constant: Gi* is ongedefinieerd (variantie nul)</translation>
     </message>
     <message>
-      <source>The cell size must be a positive number of metres, not {}.</source>
-      <translation>De celgrootte moet een positief aantal meters zijn, niet {}.</translation>
-    </message>
-    <message>
-      <source>A {:g} m {} grid over this extent ({:.1f} km x {:.1f} km) would have {:,} cells, more than the limit of {:,}. Choose a larger cell size or a smaller extent.</source>
-      <translation>Een {:g} m {}-raster over dit gebied ({:.1f} km x {:.1f} km) zou {:,} cellen hebben, meer dan de grens van {:,}. Kies een grotere celgrootte of een kleiner gebied.</translation>
+      <source>Every event needs a valid start time; drop or fix events without one first.</source>
+      <translation>Elke gebeurtenis heeft een geldige begintijd nodig; verwijder of herstel gebeurtenissen zonder begintijd eerst.</translation>
     </message>
     <message>
       <source>The before period ({} to {}) and the after period ({} to {}) overlap; an incident may count in one period only.</source>
@@ -204,6 +124,102 @@
       <translation>De bevolking is leeg (geen inwoners binnen bereik van het raster); controleer de bevolkingslaag, het veld en het CRS.</translation>
     </message>
     <message>
+      <source>Optimized hot spot analysis needs at least {} incidents to find a pattern; the layer has {}. Use a longer period or more incident types.</source>
+      <translation>Geoptimaliseerde hotspotanalyse heeft ten minste {} incidenten nodig om een patroon te vinden; de laag heeft er {}. Neem een langere periode of meer soorten incidenten.</translation>
+    </message>
+    <message>
+      <source>The incidents lie on one line or at fewer than three places, so they enclose no area to map; give a study area (STUDY_AREA).</source>
+      <translation>De incidenten liggen op één lijn of op minder dan drie plaatsen en omsluiten dus geen gebied om te karteren; geef een studiegebied (STUDY_AREA).</translation>
+    </message>
+    <message>
+      <source>A cell size must be a positive number, not {}</source>
+      <translation>Een celgrootte moet een positief getal zijn, niet {}</translation>
+    </message>
+    <message>
+      <source>The scale search needs at least 3 distance bands to find a peak</source>
+      <translation>Het zoeken naar de schaal heeft ten minste 3 afstandsbanden nodig om een piek te vinden</translation>
+    </message>
+    <message>
+      <source>Hexagons of {:g} m give only {} cells over the {}; a hot spot analysis needs at least {}. Choose a smaller cell size.</source>
+      <translation>Zeshoeken van {:g} m geven maar {} cellen over het {}; een hotspotanalyse heeft er ten minste {} nodig. Kies een kleinere celgrootte.</translation>
+    </message>
+    <message>
+      <source>The study area has no polygons.</source>
+      <translation>Het studiegebied heeft geen polygonen.</translation>
+    </message>
+    <message>
+      <source>Only {} incidents lie inside the study area; optimized hot spot analysis needs at least {}. Check the study area and the incident layer's CRS.</source>
+      <translation>Slechts {} incidenten liggen in het studiegebied; geoptimaliseerde hotspotanalyse heeft er ten minste {} nodig. Controleer het studiegebied en het CRS van de incidentenlaag.</translation>
+    </message>
+    <message>
+      <source>The cell size must be a positive number of metres, not {}.</source>
+      <translation>De celgrootte moet een positief aantal meters zijn, niet {}.</translation>
+    </message>
+    <message>
+      <source>The counts of {} must be whole numbers of 0 or more.</source>
+      <translation>De aantallen van {} moeten gehele getallen van 0 of meer zijn.</translation>
+    </message>
+    <message>
+      <source>Both periods must have a positive length, got {!r} and {!r}.</source>
+      <translation>Beide perioden moeten een positieve lengte hebben, opgegeven: {!r} en {!r}.</translation>
+    </message>
+    <message>
+      <source>The significance level must lie between 0 and 1, got {}.</source>
+      <translation>Het significantieniveau moet tussen 0 en 1 liggen, opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Unknown window '{}'; choose one of {}.</source>
+      <translation>Onbekend venster '{}'; kies een van {}.</translation>
+    </message>
+    <message>
+      <source>Give whole days for period B ({}) to compare with the same period last year.</source>
+      <translation>Geef hele dagen voor periode B ({}) om te vergelijken met dezelfde periode vorig jaar.</translation>
+    </message>
+    <message>
+      <source>A window needs at least one day, got {}.</source>
+      <translation>Een venster heeft ten minste één dag nodig, opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>The period end ({}) is not after its start ({}).</source>
+      <translation>Het einde van de periode ({}) ligt niet na het begin ({}).</translation>
+    </message>
+    <message>
+      <source>The period's last day ({}) is before its first day ({}).</source>
+      <translation>De laatste dag van de periode ({}) ligt vóór de eerste dag ({}).</translation>
+    </message>
+    <message>
+      <source>A reference date is needed for this window.</source>
+      <translation>Voor dit venster is een referentiedatum nodig.</translation>
+    </message>
+    <message>
+      <source>Give period B (start and end) to compare it with the same period last year.</source>
+      <translation>Geef periode B (begin en einde) om die te vergelijken met dezelfde periode vorig jaar.</translation>
+    </message>
+    <message>
+      <source>Horizontal field of view must be strictly between 0 and 180 degrees; got {}.</source>
+      <translation>De horizontale beeldhoek moet strikt tussen 0 en 180 graden liggen; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Horizontal pixel count must be &gt; 0; got {}.</source>
+      <translation>Het horizontale aantal pixels moet &gt; 0 zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Rule set '{}' is not a CCTV rule set.</source>
+      <translation>Regelset '{}' is geen CCTV-regelset.</translation>
+    </message>
+    <message>
+      <source>Pixel density must be &gt; 0 px/m.</source>
+      <translation>De pixeldichtheid moet &gt; 0 px/m zijn.</translation>
+    </message>
+    <message>
+      <source>Distance must be &gt;= 0 metres.</source>
+      <translation>De afstand moet &gt;= 0 meter zijn.</translation>
+    </message>
+    <message>
+      <source>Camera height must be &gt; 0 metres; got {}.</source>
+      <translation>De camerahoogte moet &gt; 0 meter zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
       <source>EULUMDAT: only {} lines; a file has at least 26 header lines.</source>
       <translation>EULUMDAT: slechts {} regels; een bestand heeft ten minste 26 kopregels.</translation>
     </message>
@@ -266,78 +282,6 @@
     <message>
       <source>EULUMDAT: expected a number for {}, found '{}'.</source>
       <translation>EULUMDAT: een getal verwacht voor {}, gevonden: '{}'.</translation>
-    </message>
-    <message>
-      <source>The snapping tolerance must be &gt;= 0 metres; got {}.</source>
-      <translation>De snaptolerantie moet &gt;= 0 meter zijn; opgegeven: {}.</translation>
-    </message>
-    <message>
-      <source>The network layer has no line with two distinct vertices.</source>
-      <translation>De netwerklaag heeft geen lijn met twee verschillende hoekpunten.</translation>
-    </message>
-    <message>
-      <source>The highest speed must be a finite number &gt; 0.</source>
-      <translation>De hoogste snelheid moet een eindig getal &gt; 0 zijn.</translation>
-    </message>
-    <message>
-      <source>Acceleration and start speed must be &gt;= 0, friction and the turn look-ahead &gt; 0.</source>
-      <translation>Versnelling en beginsnelheid moeten &gt;= 0 zijn, wrijving en de vooruitblik in bochten &gt; 0.</translation>
-    </message>
-    <message>
-      <source>Optimized hot spot analysis needs at least {} incidents to find a pattern; the layer has {}. Use a longer period or more incident types.</source>
-      <translation>Geoptimaliseerde hotspotanalyse heeft ten minste {} incidenten nodig om een patroon te vinden; de laag heeft er {}. Neem een langere periode of meer soorten incidenten.</translation>
-    </message>
-    <message>
-      <source>The incidents lie on one line or at fewer than three places, so they enclose no area to map; give a study area (STUDY_AREA).</source>
-      <translation>De incidenten liggen op één lijn of op minder dan drie plaatsen en omsluiten dus geen gebied om te karteren; geef een studiegebied (STUDY_AREA).</translation>
-    </message>
-    <message>
-      <source>A cell size must be a positive number, not {}</source>
-      <translation>Een celgrootte moet een positief getal zijn, niet {}</translation>
-    </message>
-    <message>
-      <source>The scale search needs at least 3 distance bands to find a peak</source>
-      <translation>Het zoeken naar de schaal heeft ten minste 3 afstandsbanden nodig om een piek te vinden</translation>
-    </message>
-    <message>
-      <source>Hexagons of {:g} m give only {} cells over the {}; a hot spot analysis needs at least {}. Choose a smaller cell size.</source>
-      <translation>Zeshoeken van {:g} m geven maar {} cellen over het {}; een hotspotanalyse heeft er ten minste {} nodig. Kies een kleinere celgrootte.</translation>
-    </message>
-    <message>
-      <source>The study area has no polygons.</source>
-      <translation>Het studiegebied heeft geen polygonen.</translation>
-    </message>
-    <message>
-      <source>Only {} incidents lie inside the study area; optimized hot spot analysis needs at least {}. Check the study area and the incident layer's CRS.</source>
-      <translation>Slechts {} incidenten liggen in het studiegebied; geoptimaliseerde hotspotanalyse heeft er ten minste {} nodig. Controleer het studiegebied en het CRS van de incidentenlaag.</translation>
-    </message>
-    <message>
-      <source>Unknown window '{}'; choose one of {}.</source>
-      <translation>Onbekend venster '{}'; kies een van {}.</translation>
-    </message>
-    <message>
-      <source>Give whole days for period B ({}) to compare with the same period last year.</source>
-      <translation>Geef hele dagen voor periode B ({}) om te vergelijken met dezelfde periode vorig jaar.</translation>
-    </message>
-    <message>
-      <source>A window needs at least one day, got {}.</source>
-      <translation>Een venster heeft ten minste één dag nodig, opgegeven: {}.</translation>
-    </message>
-    <message>
-      <source>The period end ({}) is not after its start ({}).</source>
-      <translation>Het einde van de periode ({}) ligt niet na het begin ({}).</translation>
-    </message>
-    <message>
-      <source>The period's last day ({}) is before its first day ({}).</source>
-      <translation>De laatste dag van de periode ({}) ligt vóór de eerste dag ({}).</translation>
-    </message>
-    <message>
-      <source>A reference date is needed for this window.</source>
-      <translation>Voor dit venster is een referentiedatum nodig.</translation>
-    </message>
-    <message>
-      <source>Give period B (start and end) to compare it with the same period last year.</source>
-      <translation>Geef periode B (begin en einde) om die te vergelijken met dezelfde periode vorig jaar.</translation>
     </message>
     <message>
       <source>Rule set {} must be a JSON object.</source>
@@ -420,6 +364,54 @@
       <translation>Regelset {}: 'principles' moet een niet-lege lijst zijn.</translation>
     </message>
     <message>
+      <source>Rule set '{}' is not a vehicle rule set.</source>
+      <translation>Regelset '{}' is geen voertuigregelset.</translation>
+    </message>
+    <message>
+      <source>Vehicle mass must be &gt; 0 kg; got {}.</source>
+      <translation>De massa van het voertuig moet &gt; 0 kg zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>Opening widths must be &gt;= 0 metres.</source>
+      <translation>Openingsbreedten moeten &gt;= 0 meter zijn.</translation>
+    </message>
+    <message>
+      <source>Turn radius must be &gt;= 0 metres (inf for a straight).</source>
+      <translation>De bochtstraal moet &gt;= 0 meter zijn (inf voor een rechte lijn).</translation>
+    </message>
+    <message>
+      <source>Acceleration a and start speed v0 must be &gt;= 0.</source>
+      <translation>Versnelling a en beginsnelheid v0 moeten &gt;= 0 zijn.</translation>
+    </message>
+    <message>
+      <source>Empty barrier rating. {}</source>
+      <translation>Lege classificatie van de barrière. {}</translation>
+    </message>
+    <message>
+      <source>Barrier rating '{}' has a zero mass or speed or an impact angle outside (0, 90]. {}</source>
+      <translation>Classificatie van barrière '{}' heeft een massa of snelheid van nul of een inslaghoek buiten (0, 90]. {}</translation>
+    </message>
+    <message>
+      <source>Impact speed must be &gt;= 0 m/s; got {}.</source>
+      <translation>De inslagsnelheid moet &gt;= 0 m/s zijn; opgegeven: {}.</translation>
+    </message>
+    <message>
+      <source>ASTM F2656 rates vehicle '{}' at {} mph, not {} ('{}'). {}</source>
+      <translation>ASTM F2656 classificeert voertuig '{}' op {} mph, niet {} ('{}'). {}</translation>
+    </message>
+    <message>
+      <source>Cannot read barrier rating '{}'. {}</source>
+      <translation>De classificatie van barrière '{}' is niet te lezen. {}</translation>
+    </message>
+    <message>
+      <source>The zone layer has no polygon.</source>
+      <translation>De zonelaag heeft geen polygoon.</translation>
+    </message>
+    <message>
+      <source>The acceleration must be &gt; 0 m/s².</source>
+      <translation>De versnelling moet &gt; 0 m/s² zijn.</translation>
+    </message>
+    <message>
       <source>The lamp reach must be &gt; 0 metres; got {}.</source>
       <translation>Het bereik van een lamp moet &gt; 0 meter zijn; opgegeven: {}.</translation>
     </message>
@@ -480,52 +472,60 @@
       <translation>Camera '{}' (object {}) heeft een maximaal bereik &lt;= 0 m; {} camera('s) zoals deze. Vul het veld in of herstel de waarde.</translation>
     </message>
     <message>
-      <source>Rule set '{}' is not a vehicle rule set.</source>
-      <translation>Regelset '{}' is geen voertuigregelset.</translation>
+      <source>A {:g} m {} grid over this extent ({:.1f} km x {:.1f} km) would have {:,} cells, more than the limit of {:,}. Choose a larger cell size or a smaller extent.</source>
+      <translation>Een {:g} m {}-raster over dit gebied ({:.1f} km x {:.1f} km) zou {:,} cellen hebben, meer dan de grens van {:,}. Kies een grotere celgrootte of een kleiner gebied.</translation>
     </message>
     <message>
-      <source>Vehicle mass must be &gt; 0 kg; got {}.</source>
-      <translation>De massa van het voertuig moet &gt; 0 kg zijn; opgegeven: {}.</translation>
+      <source>The snapping tolerance must be &gt;= 0 metres; got {}.</source>
+      <translation>De snaptolerantie moet &gt;= 0 meter zijn; opgegeven: {}.</translation>
     </message>
     <message>
-      <source>Opening widths must be &gt;= 0 metres.</source>
-      <translation>Openingsbreedten moeten &gt;= 0 meter zijn.</translation>
+      <source>The network layer has no line with two distinct vertices.</source>
+      <translation>De netwerklaag heeft geen lijn met twee verschillende hoekpunten.</translation>
     </message>
     <message>
-      <source>Turn radius must be &gt;= 0 metres (inf for a straight).</source>
-      <translation>De bochtstraal moet &gt;= 0 meter zijn (inf voor een rechte lijn).</translation>
+      <source>The highest speed must be a finite number &gt; 0.</source>
+      <translation>De hoogste snelheid moet een eindig getal &gt; 0 zijn.</translation>
     </message>
     <message>
-      <source>Acceleration a and start speed v0 must be &gt;= 0.</source>
-      <translation>Versnelling a en beginsnelheid v0 moeten &gt;= 0 zijn.</translation>
+      <source>Acceleration and start speed must be &gt;= 0, friction and the turn look-ahead &gt; 0.</source>
+      <translation>Versnelling en beginsnelheid moeten &gt;= 0 zijn, wrijving en de vooruitblik in bochten &gt; 0.</translation>
     </message>
     <message>
-      <source>Empty barrier rating. {}</source>
-      <translation>Lege classificatie van de barrière. {}</translation>
+      <source>A spatial autocorrelation statistic needs at least 3 features, got {}</source>
+      <translation>Een maat voor ruimtelijke autocorrelatie heeft ten minste 3 objecten nodig, er zijn er {}</translation>
     </message>
     <message>
-      <source>Barrier rating '{}' has a zero mass or speed or an impact angle outside (0, 90]. {}</source>
-      <translation>Classificatie van barrière '{}' heeft een massa of snelheid van nul of een inslaghoek buiten (0, 90]. {}</translation>
+      <source>The values contain NaN or infinite numbers; drop or fill missing values first</source>
+      <translation>De waarden bevatten NaN of oneindige getallen; verwijder of vul ontbrekende waarden eerst</translation>
     </message>
     <message>
-      <source>Impact speed must be &gt;= 0 m/s; got {}.</source>
-      <translation>De inslagsnelheid moet &gt;= 0 m/s zijn; opgegeven: {}.</translation>
+      <source>All values are equal; spatial autocorrelation needs variation in the values (pick another field or a larger area)</source>
+      <translation>Alle waarden zijn gelijk; ruimtelijke autocorrelatie vraagt om variatie in de waarden (kies een ander veld of een groter gebied)</translation>
     </message>
     <message>
-      <source>ASTM F2656 rates vehicle '{}' at {} mph, not {} ('{}'). {}</source>
-      <translation>ASTM F2656 classificeert voertuig '{}' op {} mph, niet {} ('{}'). {}</translation>
+      <source>Getis-Ord Gi needs binary weights; use w.binary() (distance band, contiguity)</source>
+      <translation>Getis-Ord Gi heeft binaire gewichten nodig; gebruik w.binary() (afstandsband, aangrenzing)</translation>
     </message>
     <message>
-      <source>Cannot read barrier rating '{}'. {}</source>
-      <translation>De classificatie van barrière '{}' is niet te lezen. {}</translation>
+      <source>The weights have no links at all; no feature has a neighbour</source>
+      <translation>De gewichten bevatten geen enkele koppeling; geen object heeft een buur</translation>
     </message>
     <message>
-      <source>The zone layer has no polygon.</source>
-      <translation>De zonelaag heeft geen polygoon.</translation>
+      <source>General G needs binary weights; use w.binary()</source>
+      <translation>General G heeft binaire gewichten nodig; gebruik w.binary()</translation>
     </message>
     <message>
-      <source>The acceleration must be &gt; 0 m/s².</source>
-      <translation>De versnelling moet &gt; 0 m/s² zijn.</translation>
+      <source>General G needs non-negative values (counts, rates); use global Moran's I otherwise</source>
+      <translation>General G heeft niet-negatieve waarden nodig (aantallen, ratio's); gebruik anders de globale Moran's I</translation>
+    </message>
+    <message>
+      <source>The nearest neighbour index needs at least 2 points, got {}</source>
+      <translation>De naaste-buurindex heeft ten minste 2 punten nodig, er zijn er {}</translation>
+    </message>
+    <message>
+      <source>The coordinates contain NaN or infinite values; drop empty geometries first</source>
+      <translation>De coördinaten bevatten NaN of oneindige waarden; verwijder lege geometrieën eerst</translation>
     </message>
     <message>
       <source>Some points coincide, which gives an infinite inverse-distance weight; merge duplicate points or use binary weights</source>
@@ -538,6 +538,82 @@
     <message>
       <source>A distance band needs at least 2 points, got {}</source>
       <translation>Een afstandsband heeft ten minste 2 punten nodig, er zijn er {}</translation>
+    </message>
+    <message>
+      <source>zone</source>
+      <translation>zone</translation>
+    </message>
+    <message>
+      <source>The {} layer must contain points, lines or polygons.</source>
+      <translation>De {}-laag moet punten, lijnen of polygonen bevatten.</translation>
+    </message>
+    <message>
+      <source>Own rule set (JSON, optional)</source>
+      <translation>Eigen regelset (JSON, optioneel)</translation>
+    </message>
+    <message>
+      <source>The rule set '{}' is of kind '{}'; this check needs a '{}' rule set (like knowledge/rulesets/{}.json).</source>
+      <translation>De regelset '{}' is van soort '{}'; deze toets heeft een regelset van soort '{}' nodig (zoals knowledge/rulesets/{}.json).</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no polygon with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen polygoon met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer '{}' has no lines with a usable geometry.</source>
+      <translation>De {}-laag '{}' heeft geen lijnen met een bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <source>The {} layer must contain polygons (or closed boundary lines).</source>
+      <translation>De {}-laag moet polygonen bevatten (of gesloten grenslijnen).</translation>
+    </message>
+    <message>
+      <source>barriers</source>
+      <translation>barrières</translation>
+    </message>
+    <message>
+      <source>No rating field given: every barrier counts as unrated.</source>
+      <translation>Geen ratingveld opgegeven: elke barrière telt als niet gecertificeerd.</translation>
+    </message>
+    <message>
+      <source>The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).</source>
+      <translation>De barrièrelaag moet punten (paaltjes) of lijnen (muren, hekken, geclassificeerde barrières) bevatten.</translation>
+    </message>
+    <message>
+      <source>A city's own edited copy of knowledge/rulesets/{}.json; checked before use.</source>
+      <translation>Een eigen bewerkte kopie van knowledge/rulesets/{}.json van de gemeente; wordt vóór gebruik gecontroleerd.</translation>
+    </message>
+    <message>
+      <source>{} barrier elements read.</source>
+      <translation>{} barrière-elementen gelezen.</translation>
+    </message>
+    <message>
+      <source>{} {} boundaries were not closed; they were closed before use.</source>
+      <translation>{} {}grenzen waren niet gesloten; ze zijn vóór gebruik gesloten.</translation>
+    </message>
+    <message>
+      <source>The barrier layer '{}' has no feature with a usable geometry; the entries are assessed without its barriers.</source>
+      <translation>De barrièrelaag '{}' heeft geen object met een bruikbare geometrie; de toegangen worden beoordeeld zonder haar barrières.</translation>
+    </message>
+    <message>
+      <source>The {} boundary line (feature {}) is not closed: its ends are {:.2f} m apart. Close the line, or give the {} as a polygon layer.</source>
+      <translation>De grenslijn van {} (object {}) is niet gesloten: de uiteinden liggen {:.2f} m uit elkaar. Sluit de lijn, of geef de {} als polygoonlaag.</translation>
+    </message>
+    <message>
+      <source>{} of {} barriers have no rating; an entry they close is 'unrated'.</source>
+      <translation>{} van {} barrières hebben geen rating; een toegang die zij afsluiten is 'unrated'.</translation>
+    </message>
+    <message>
+      <source>bollard {}</source>
+      <translation>paal {}</translation>
+    </message>
+    <message>
+      <source>The barrier layer '{}' has no field '{}': its barriers are unrated.</source>
+      <translation>De barrièrelaag '{}' heeft geen veld '{}': haar barrières zijn niet gecertificeerd.</translation>
+    </message>
+    <message>
+      <source>barrier {}</source>
+      <translation>barrière {}</translation>
     </message>
     <message>
       <source>BESECURE: the algorithm module '{}' could not be loaded:
@@ -3782,8 +3858,8 @@
       <translation>De ongunstigste aanloop naar elke toegang (vanaf waar het voertuig het laatst het langzaamst reed) met speed_kmh en run_up_m.</translation>
     </message>
     <message>
-      <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
-      <translation>Aanloop v = sqrt(v0² + 2 a s), in bochten begrensd door de wrijvingscirkel v = sqrt(f g r) en door MAX_SPEED; bewegingsenergie E = ½ m v² (7.500 kg bij 64 km/u = 1.185 kJ). De snelste nadering over het hele netwerk wordt gevonden als vast punt van een Bellman-achtige recursie over de gerichte lijnstukken (analysis/network.py). Een barrière is toereikend als haar testvoertuig van dezelfde of een zwaardere klasse is en haar testsnelheid en testenergie minstens die van de aanrijding zijn (analysis/vehicle.py). Voertuigklassen, versnellingen en breedteklassen staan in de bewerkbare regelset knowledge/rulesets/vehicles.json.</translation>
+      <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/geometry/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/design/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
+      <translation>Aanloop v = sqrt(v0² + 2 a s), in bochten begrensd door de wrijvingscirkel v = sqrt(f g r) en door MAX_SPEED; bewegingsenergie E = ½ m v² (7.500 kg bij 64 km/u = 1.185 kJ). De snelste nadering over het hele netwerk wordt gevonden als vast punt van een Bellman-achtige recursie over de gerichte lijnstukken (analysis/geometry/network.py). Een barrière is toereikend als haar testvoertuig van dezelfde of een zwaardere klasse is en haar testsnelheid en testenergie minstens die van de aanrijding zijn (analysis/design/vehicle.py). Voertuigklassen, versnellingen en breedteklassen staan in de bewerkbare regelset knowledge/rulesets/vehicles.json.</translation>
     </message>
     <message>
       <source>Red entries let the design vehicle in: no barrier, a gap it fits through, or a barrier rated for less than the impact; orange ones need a rating to be judged. The paths show where the vehicle gathers speed: a chicane or a barrier closer to the last bend lowers the impact speed.</source>
@@ -3868,10 +3944,6 @@
     <message>
       <source>Worst-case approach paths</source>
       <translation>Ongunstigste aanlooppaden</translation>
-    </message>
-    <message>
-      <source>zone</source>
-      <translation>zone</translation>
     </message>
     <message>
       <source>Acceleration (m/s², optional)</source>
@@ -4136,78 +4208,6 @@
     <message>
       <source>BESECURE Urban Security Toolbox</source>
       <translation>BESECURE-gereedschapskist stedelijke veiligheid</translation>
-    </message>
-    <message>
-      <source>The {} layer must contain points, lines or polygons.</source>
-      <translation>De {}-laag moet punten, lijnen of polygonen bevatten.</translation>
-    </message>
-    <message>
-      <source>Own rule set (JSON, optional)</source>
-      <translation>Eigen regelset (JSON, optioneel)</translation>
-    </message>
-    <message>
-      <source>The rule set '{}' is of kind '{}'; this check needs a '{}' rule set (like knowledge/rulesets/{}.json).</source>
-      <translation>De regelset '{}' is van soort '{}'; deze toets heeft een regelset van soort '{}' nodig (zoals knowledge/rulesets/{}.json).</translation>
-    </message>
-    <message>
-      <source>The {} layer '{}' has no polygon with a usable geometry.</source>
-      <translation>De {}-laag '{}' heeft geen polygoon met een bruikbare geometrie.</translation>
-    </message>
-    <message>
-      <source>The {} layer '{}' has no lines with a usable geometry.</source>
-      <translation>De {}-laag '{}' heeft geen lijnen met een bruikbare geometrie.</translation>
-    </message>
-    <message>
-      <source>The {} layer must contain polygons (or closed boundary lines).</source>
-      <translation>De {}-laag moet polygonen bevatten (of gesloten grenslijnen).</translation>
-    </message>
-    <message>
-      <source>barriers</source>
-      <translation>barrières</translation>
-    </message>
-    <message>
-      <source>No rating field given: every barrier counts as unrated.</source>
-      <translation>Geen ratingveld opgegeven: elke barrière telt als niet gecertificeerd.</translation>
-    </message>
-    <message>
-      <source>The barrier layer must contain points (bollards) or lines (walls, fences, rated barriers).</source>
-      <translation>De barrièrelaag moet punten (paaltjes) of lijnen (muren, hekken, geclassificeerde barrières) bevatten.</translation>
-    </message>
-    <message>
-      <source>A city's own edited copy of knowledge/rulesets/{}.json; checked before use.</source>
-      <translation>Een eigen bewerkte kopie van knowledge/rulesets/{}.json van de gemeente; wordt vóór gebruik gecontroleerd.</translation>
-    </message>
-    <message>
-      <source>{} barrier elements read.</source>
-      <translation>{} barrière-elementen gelezen.</translation>
-    </message>
-    <message>
-      <source>{} {} boundaries were not closed; they were closed before use.</source>
-      <translation>{} {}grenzen waren niet gesloten; ze zijn vóór gebruik gesloten.</translation>
-    </message>
-    <message>
-      <source>The barrier layer '{}' has no feature with a usable geometry; the entries are assessed without its barriers.</source>
-      <translation>De barrièrelaag '{}' heeft geen object met een bruikbare geometrie; de toegangen worden beoordeeld zonder haar barrières.</translation>
-    </message>
-    <message>
-      <source>The {} boundary line (feature {}) is not closed: its ends are {:.2f} m apart. Close the line, or give the {} as a polygon layer.</source>
-      <translation>De grenslijn van {} (object {}) is niet gesloten: de uiteinden liggen {:.2f} m uit elkaar. Sluit de lijn, of geef de {} als polygoonlaag.</translation>
-    </message>
-    <message>
-      <source>{} of {} barriers have no rating; an entry they close is 'unrated'.</source>
-      <translation>{} van {} barrières hebben geen rating; een toegang die zij afsluiten is 'unrated'.</translation>
-    </message>
-    <message>
-      <source>bollard {}</source>
-      <translation>paal {}</translation>
-    </message>
-    <message>
-      <source>The barrier layer '{}' has no field '{}': its barriers are unrated.</source>
-      <translation>De barrièrelaag '{}' heeft geen veld '{}': haar barrières zijn niet gecertificeerd.</translation>
-    </message>
-    <message>
-      <source>barrier {}</source>
-      <translation>barrière {}</translation>
     </message>
     <message>
       <source>Spatial units: 0 square grid, 1 hexagon grid, 2 the polygons of ZONES.</source>
@@ -5852,6 +5852,10 @@
     <message>
       <source>Select the area on the map first (one feature of the area layer).</source>
       <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
+      <translation>Aanloop v = sqrt(v0² + 2 a s), in bochten begrensd door de wrijvingscirkel v = sqrt(f g r) en door MAX_SPEED; bewegingsenergie E = ½ m v² (7.500 kg bij 64 km/u = 1.185 kJ). De snelste nadering over het hele netwerk wordt gevonden als vast punt van een Bellman-achtige recursie over de gerichte lijnstukken (analysis/network.py). Een barrière is toereikend als haar testvoertuig van dezelfde of een zwaardere klasse is en haar testsnelheid en testenergie minstens die van de aanrijding zijn (analysis/vehicle.py). Voertuigklassen, versnellingen en breedteklassen staan in de bewerkbare regelset knowledge/rulesets/vehicles.json.</translation>
     </message>
     <message>
       <source>Camera '{}' (feature {}) {}; {} camera(s) like this. Fill in the field or fix the value.</source>
