@@ -2,6 +2,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN_IN_ANALYSIS = ("qgis", "PyQt5", "PyQt6", "shapely", "geopandas", "libpysal", "esda", "osgeo")
 
@@ -44,3 +46,135 @@ def test_no_network_code_at_run_time():
             text = path.read_text(encoding="utf-8")
             assert not mods & {"requests", "socket", "http"}, path
             assert "urllib.request" not in text and "QNetworkAccessManager" not in text, path
+
+
+# Which top-level part of the plugin may import which (ARCHITECTURE.md's layering): analysis is pure
+# computation; knowledge is data and Qt-free models; layers bridges QGIS layers and arrays (and renders
+# reports, which show practices); processing wires parameters to analysis through layers; ui is the
+# docks over all of it; plugin.py is the composition root. Imports within a part are always allowed.
+ALLOWED_IMPORTS = {
+    "analysis": set(),
+    "compat": set(),
+    "i18n": set(),
+    "knowledge": {"analysis"},
+    "layers": {"analysis", "compat", "i18n", "knowledge"},
+    "processing": {"analysis", "compat", "i18n", "knowledge", "layers"},
+    "ui": {"analysis", "compat", "i18n", "knowledge", "layers", "processing"},
+    "plugin": {"analysis", "compat", "i18n", "knowledge", "layers", "processing", "ui"},
+    "__init__": {"plugin"},
+}
+# Finer rules inside an allowed direction: a dock runs algorithms by id (processing.run), never
+# reaches into an algorithm's module.
+FORBIDDEN_PREFIXES = {"ui": ("processing.algorithms",)}
+# Edges tolerated for now, each with the reason and who removes it.
+KNOWN_EXCEPTIONS = {
+    # Hot times' HTML report uses the dock's report engine; helper `reports` moves that engine into
+    # layers/ (issue 11 item 2), and this entry goes when that lands.
+    ("processing.algorithms.hot_times", "ui.report_html"),
+}
+
+
+def module_name(path: Path, root: Path = ROOT) -> tuple[str, ...]:
+    """The dotted name of a plugin file inside the package (``()`` for the package's __init__)."""
+    parts = path.relative_to(root).with_suffix("").parts
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def plugin_imports(source: str, module: tuple[str, ...], is_package: bool) -> set[tuple[str, ...]]:
+    """Every plugin module a source imports, relative (``from ..layers import x``) or absolute
+    (``besecure.layers``), anywhere in the file (also inside functions), as a name inside the plugin.
+
+    ``from . import x`` yields the package plus ``x`` (x may be a module or a name; the first parts
+    decide the direction either way). A relative import that climbs out of the plugin raises."""
+    package = module if is_package else module[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            if node.level - 1 > len(package):
+                raise ValueError(f"{'.'.join(module)}: 'from {'.' * node.level}{node.module or ''}' leaves the plugin")
+            base = package[:len(package) - node.level + 1]
+            if node.module:
+                found.add(base + tuple(node.module.split(".")))
+            else:
+                found.update(base + (alias.name,) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "besecure":
+            found.add(tuple(node.module.split(".")[1:]))
+        elif isinstance(node, ast.Import):
+            found.update(tuple(a.name.split(".")[1:]) for a in node.names if a.name.split(".")[0] == "besecure")
+    return found
+
+
+def forbidden_imports(graph: dict[tuple[str, ...], set[tuple[str, ...]]]) -> list[str]:
+    """The edges of a module graph ({module: imported modules}) that break ALLOWED_IMPORTS,
+    FORBIDDEN_PREFIXES or KNOWN_EXCEPTIONS ('a.b -> c.d: why')."""
+    bad = []
+    for source, targets in graph.items():
+        part = source[0] if source else "__init__"
+        for target in targets:
+            dest = target[0] if target else "__init__"
+            edge = (".".join(source), ".".join(target))
+            if dest == part or edge in KNOWN_EXCEPTIONS:
+                continue
+            if part not in ALLOWED_IMPORTS:
+                bad.append(f"{edge[0]} -> {edge[1]}: '{part}' is not in ALLOWED_IMPORTS (add it with its directions)")
+            elif dest not in ALLOWED_IMPORTS[part]:
+                bad.append(f"{edge[0]} -> {edge[1]}: {part} may not import {dest}")
+            elif any(edge[1] == p or edge[1].startswith(p + ".") for p in FORBIDDEN_PREFIXES.get(part, ())):
+                bad.append(f"{edge[0]} -> {edge[1]}: {part} may not reach into {edge[1]}")
+    return sorted(bad)
+
+
+def plugin_module_graph() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    graph = {}
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] in ("tests", "bench", "scripts", "docs") or rel.parts[0].startswith("."):
+            continue
+        module = module_name(path)
+        graph[module] = plugin_imports(path.read_text(encoding="utf-8"), module, path.name == "__init__.py")
+    return graph
+
+
+def test_imports_follow_the_allowed_directions():
+    graph = plugin_module_graph()
+    assert ("layers", "write") in graph and ("processing", "algorithms", "hot_times") in graph  # the walk saw them
+    assert not forbidden_imports(graph)
+
+
+def test_every_known_exception_is_still_needed():
+    graph = plugin_module_graph()
+    edges = {(".".join(s), ".".join(t)) for s, targets in graph.items() for t in targets}
+    assert not KNOWN_EXCEPTIONS - edges, "remove the exceptions that no longer happen"
+
+
+def test_the_import_check_finds_forbidden_edges():
+    # Relative, absolute and function-level imports, as the real files write them.
+    source = (
+        "from ..processing.compat import x\n"      # layers -> processing: the kind of edge the check exists for
+        "from .. import compat\n"                 # allowed
+        "from .read import y\n"                   # within layers
+        "def f():\n"
+        "    import besecure.ui.charts\n"          # hidden in a function
+    )
+    imports = plugin_imports(source, ("layers", "write"), is_package=False)
+    assert imports == {("processing", "compat"), ("compat",), ("layers", "read"), ("ui", "charts")}
+    graph = {
+        ("layers", "write"): imports,
+        ("analysis", "kde"): {("layers", "read")},                                  # analysis must stay pure
+        ("ui", "compass_dock"): {("processing", "algorithms", "kernel_density")},  # allowed part, forbidden depth
+        ("ui", "library_dock"): {("processing", "incidents"), ("knowledge",)},      # fine
+        ("processing", "algorithms", "hot_times"): {("ui", "report_html")},        # the listed exception
+        ("newpart", "thing"): {("analysis",)},                                       # a part nobody placed
+    }
+    assert forbidden_imports(graph) == [
+        "analysis.kde -> layers.read: analysis may not import layers",
+        "layers.write -> processing.compat: layers may not import processing",
+        "layers.write -> ui.charts: layers may not import ui",
+        "newpart.thing -> analysis: 'newpart' is not in ALLOWED_IMPORTS (add it with its directions)",
+        "ui.compass_dock -> processing.algorithms.kernel_density: ui may not reach into "
+        "processing.algorithms.kernel_density",
+    ]
+    assert plugin_imports("from . import library\n", ("knowledge",), is_package=True) == {("knowledge", "library")}
+    assert plugin_imports("from .. import plugin\n", ("ui", "x"), is_package=False) == {("plugin",)}
+    with pytest.raises(ValueError, match="leaves the plugin"):
+        plugin_imports("from ... import x\n", ("ui", "x"), is_package=False)
