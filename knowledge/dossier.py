@@ -280,7 +280,7 @@ def sync_checklist(plan: Plan, checklist: Mapping[str, Any] | None = None) -> Pl
     """Give ``plan`` one item per checklist item, in checklist order, keeping what the user
     filled in; custom items and items of an older checklist stay, after the built-in ones."""
     known = {item.item_id: item for item in plan.items}
-    ordered = [known.pop(item["id"], None) or ChecklistItem(item_id=item["id"])
+    ordered = [known.pop(item["id"]) if item["id"] in known else ChecklistItem(item_id=item["id"])
                for _, item in checklist_items(checklist)]
     plan.items = ordered + list(known.values())
     return plan

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -172,7 +172,7 @@ def _type_name(value: Any) -> str:
             int: "integer", float: "number"}.get(type(value), type(value).__name__)
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -633,6 +633,8 @@ def _matches(practice: Mapping[str, Any], key: str, wanted: Any, tax: Mapping[st
         return (start is None or start <= wanted) and (end is None or end >= wanted)
     if key == "min_evidence":
         level = (practice.get("evidence") or {}).get("level")
+        if not isinstance(level, str):
+            return False  # no level recorded: below every minimum
         try:
             return evidence_rank(level, tax) >= evidence_rank(wanted, tax)
         except ValueError:

@@ -884,7 +884,7 @@ def classify_emerging(z, p, trend_p, trend_tau, alpha: float = 0.05) -> np.ndarr
     """
     matches = emerging_rule_matches(z, p, trend_p, trend_tau, alpha)
     conditions = [matches[label] for label, _ in RULES]
-    choice = np.select(conditions, np.arange(len(RULES)), default=len(RULES))
+    choice = np.select(conditions, list(range(len(RULES))), default=len(RULES))
     return np.array(LABELS, dtype=object)[choice]
 
 

@@ -243,11 +243,11 @@ def wdd(T_b: float, T_a: float, Ct_b: float, Ct_a: float,
     buffer_counts = (D_b, D_a, Cd_b, Cd_a)
     if all(v is None for v in buffer_counts):
         displacement_terms: list[tuple[float, float, float]] = []
-    elif any(v is None for v in buffer_counts):
-        raise InputError("Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them")
-    else:
+    elif D_b is not None and D_a is not None and Cd_b is not None and Cd_a is not None:
         displacement_terms = [(1.0, _count(D_b, "D_b"), _count(D_a, "D_a")),
                               (-1.0, _count(Cd_b, "Cd_b"), _count(Cd_a, "Cd_a"))]
+    else:
+        raise InputError("Give all four buffer counts (D_b, D_a, Cd_b, Cd_a) or none of them")
     return _wdd([(1.0, t_b, t_a), (-1.0, ct_b, ct_a)], displacement_terms, [],
                 period_lengths, confidence)
 

@@ -184,10 +184,13 @@ def analysis_area(x, y, study: Sequence[np.ndarray] | None = None) -> AnalysisAr
     beyond = candidates[~points_in_polygon(x[candidates], y[candidates], [ring])]
     for i in beyond:  # outliers are few; each is judged against the hull of the others alone
         grown = convex_hull_ring(np.r_[ring[:, 0], x[i]], np.r_[ring[:, 1], y[i]])
-        remote[i] = polygon_area([grown]) > (1.0 + REMOTE_SHARE) * base
+        # A hull with area plus one point outside it has an area: never None.
+        remote[i] = polygon_area([grown]) > (1.0 + REMOTE_SHARE) * base  # type: ignore[list-item]
     if (outlier & ~remote).any():
         ring = convex_hull_ring(x[~remote], y[~remote])
-    return AnalysisArea((ring,), "convex hull", polygon_area([ring]), outlier, remote, ~remote, mean_nn, threshold)
+    # The kept points include those of the first hull, which had an area: never None.
+    return AnalysisArea((ring,), "convex hull", polygon_area([ring]),  # type: ignore[arg-type, list-item]
+                        outlier, remote, ~remote, mean_nn, threshold)
 
 
 # --------------------------------------------------------------------------------------------
@@ -329,13 +332,13 @@ def incremental_spatial_autocorrelation(
     return base, int(hexes.cells.size), tuple(out)
 
 
-def first_peak(z: Sequence[float], min_z: float = PEAK_MIN_Z) -> int | None:
+def first_peak(z: Sequence[float] | np.ndarray, min_z: float = PEAK_MIN_Z) -> int | None:
     """Index of the first local peak of ``z`` (higher than the value before it, not lower than
     the one after it) that is at least ``min_z``; None when there is none. The ends are never
     peaks: a maximum there means the peak lies outside the range searched."""
-    z = np.asarray(z, dtype=np.float64)
-    for i in range(1, z.size - 1):
-        if z[i] > z[i - 1] and z[i] >= z[i + 1] and z[i] >= min_z:
+    values = np.asarray(z, dtype=np.float64)
+    for i in range(1, values.size - 1):
+        if values[i] > values[i - 1] and values[i] >= values[i + 1] and values[i] >= min_z:
             return i
     return None
 
@@ -354,20 +357,21 @@ def _no_peak_reason(z: np.ndarray, min_z: float) -> str:
     return "not significant"
 
 
-def median_count_size(x, y, area: AnalysisArea, sizes: Sequence[float], target: float = FALLBACK_MEDIAN) -> float:
+def median_count_size(x, y, area: AnalysisArea, sizes: Sequence[float] | np.ndarray,
+                      target: float = FALLBACK_MEDIAN) -> float:
     """The smallest of ``sizes`` at which the non-empty hexagons hold a median of at least
     ``target`` counted incidents; the largest size when none does."""
     x, y = validated_xy(x, y)
-    sizes = np.sort(np.asarray(sizes, dtype=np.float64))
+    ordered = np.sort(np.asarray(sizes, dtype=np.float64))
     xs, ys = x[area.inside], y[area.inside]
-    for size in sizes:
+    for size in ordered:
         grid = grids.make_grid(polygon_bounds(list(area.rings)), size, "hexagon")
         idx = grids.bin_points(grid, xs, ys)
         counts = np.bincount(idx[idx >= 0])
         occupied = counts[counts > 0]
         if occupied.size and np.median(occupied) >= target:
             return float(size)
-    return float(sizes[-1])
+    return float(ordered[-1])
 
 
 def choose_cell_size(

@@ -629,10 +629,11 @@ def assess_vehicle_access(
                 if occluders is not None and in_space(pt + _OFFSET * out)[0]:
                     path = _open_space_run_up(pt, out, occluders, settings)
                 else:
-                    path = _from_road(field_, road_segments, pt, settings)
-                    if path is None:
+                    from_road = _from_road(field_, road_segments, pt, settings)
+                    if from_road is None:
                         n_unreachable += 1
                         continue
+                    path = from_road
                 judgement = BarrierJudgement(
                     "inadequate", f"a gap of {length:.2f} m between barriers lets a {vehicle_label} through "
                     f"(it needs {width:.2f} m)")

@@ -365,7 +365,10 @@ def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: f
     line this is exactly :func:`.lighting.en13201_grid`. Lines shorter than 1 mm are skipped.
     """
     widths = np.broadcast_to(np.asarray(widths, dtype=float), (len(lines),))
-    xy_parts, field_parts, along_parts, rows = [], [], [], []
+    xy_parts: list[np.ndarray] = []
+    field_parts: list[np.ndarray] = []
+    along_parts: list[np.ndarray] = []
+    rows: list[tuple[float, ...]] = []
     n_points = 0  # counted before each field is allocated: a width in the wrong unit is refused, not a MemoryError
     part_lengths = np.full(len(lines), np.nan)
     for p, (line, width) in enumerate(zip(lines, widths, strict=True)):
@@ -407,7 +410,10 @@ def area_fields(polygons: Sequence[Sequence[np.ndarray]]) -> FieldGrid:
     ``length_m`` and ``width_m`` of the field are the box's longer and shorter sides. A polygon
     too small to hold a point gets a field with no points.
     """
-    xy_parts, field_parts, along_parts, rows = [], [], [], []
+    xy_parts: list[np.ndarray] = []
+    field_parts: list[np.ndarray] = []
+    along_parts: list[np.ndarray] = []
+    rows: list[tuple[float, ...]] = []
     for p, rings in enumerate(polygons):
         if not rings:
             continue
@@ -653,7 +659,9 @@ def line_samples(lines: Sequence[np.ndarray], spacing: float, piece_length: floa
     piece at the centres of ``ceil(length / spacing)`` equal intervals."""
     if not (math.isfinite(spacing) and spacing > 0):
         raise InputError("The sample spacing must be > 0 metres; got {}.", spacing)
-    xy_parts, piece_parts, rows = [], [], []
+    xy_parts: list[np.ndarray] = []
+    piece_parts: list[np.ndarray] = []
+    rows: list[tuple[float, ...]] = []
     for p, line in enumerate(lines):
         line = clean_polyline(line)
         if line.shape[0] < 2:

@@ -275,8 +275,8 @@ def build_network(
     # The median keeps a node on the through line when a short line end is snapped onto it.
     node_xy = pd.DataFrame(ends).groupby(label).median().to_numpy()
     u, v = label[:n_e], label[n_e:]
-    for k, c in enumerate(coords):
-        c[0], c[-1] = node_xy[u[k]], node_xy[v[k]]
+    for c, start_node, end_node in zip(coords, u, v):
+        c[0], c[-1] = node_xy[start_node], node_xy[end_node]
     length = np.array([float(np.hypot(*np.diff(c, axis=0).T).sum()) for c in coords])
     keep = ~((u == v) & (length <= 2 * snap)) & (length > 0)
     # Renumber nodes so that only nodes of kept edges remain.
@@ -509,7 +509,7 @@ class ApproachField:
         s = self.vertex_s[self.vertex_start[e] : self.vertex_start[e + 1]]
         if d >= m:
             r, s = r[::-1], self.network.edge_length[e] - s[::-1]
-        caps2 = curve_speed_cap(r[1:-1], f=self.friction, g=self.g) ** 2 if r.size > 2 else np.zeros(0)
+        caps2 = np.asarray(curve_speed_cap(r[1:-1], f=self.friction, g=self.g)) ** 2 if r.size > 2 else np.zeros(0)
         before = s[1:-1] <= t
         v2 = min(self.vmax**2, self.start2[d] + 2 * self.accel * t)
         if before.any():
@@ -577,7 +577,7 @@ def approach_speeds(
     d_ahead = np.minimum(lookahead, length[e_out])
     ahead = points_along(net.edge_coords, e_out, np.where(t_out < m, d_ahead, length[e_out] - d_ahead))
     t_radius = _radii(back, net.node_xy[turns.node.to_numpy(np.int64)], ahead)
-    t_cap2 = curve_speed_cap(t_radius, f=friction, g=g) ** 2
+    t_cap2 = np.asarray(curve_speed_cap(t_radius, f=friction, g=g)) ** 2
 
     v02, vmax2 = v0 * v0, vmax * vmax
     start2 = np.where(allowed_d, min(v02, vmax2), np.nan)
@@ -673,7 +673,8 @@ def approach_path(field: ApproachField, d_end: int, t_end: float | None = None) 
         seq.insert(0, d_in)
         seen.add(d_in)
         cur = d_in
-    coords, radii = [], []
+    coords: list[np.ndarray] = []
+    radii: list[np.ndarray] = []
     for k, d in enumerate(seq):
         c = net.directed_coords(d)
         r = field.edge_radii(d).copy()

@@ -58,8 +58,8 @@ class Shapes:
         for poly, owner in zip(polygons, polygon_owner):
             for ring in poly:
                 add(ring, int(owner), closed=True)
-        arrays = [np.concatenate(c) if c else np.zeros(0) for c in cols]
-        return cls(*arrays[:4], arrays[4].astype(np.int64), tuple(tuple(np.asarray(r, dtype=float) for r in p)
+        x1, y1, x2, y2, segment_owner = (np.concatenate(c) if c else np.zeros(0) for c in cols)
+        return cls(x1, y1, x2, y2, segment_owner.astype(np.int64), tuple(tuple(np.asarray(r, dtype=float) for r in p)
                                                                    for p in polygons),
                    np.asarray(polygon_owner, dtype=np.int64))
 

@@ -495,7 +495,8 @@ def _check_alpha_levels(alpha_levels: Sequence[float]) -> tuple[float, float, fl
     levels = tuple(float(a) for a in alpha_levels)
     if len(levels) != 3 or not all(0 < a < 1 for a in levels) or not levels[0] < levels[1] < levels[2]:
         raise ValueError("alpha_levels must be three increasing levels between 0 and 1, e.g. (0.01, 0.05, 0.10)")
-    return levels  # type: ignore[return-value]
+    low, middle, high = levels
+    return low, middle, high
 
 
 def _bins(z: np.ndarray, p: np.ndarray, levels: tuple[float, float, float]) -> np.ndarray:
