@@ -68,6 +68,15 @@ class Help:
     method: str = ""
     reading: str = ""
 
+    def by_name(self) -> dict[str, str]:
+        """The (untranslated) help of each parameter and output by name; a key naming several
+        ("CATEGORY_FIELD / TIME_FIELD", "ZONE, NETWORK") gives each of them its text."""
+        texts = {}
+        for key, text in (*self.parameters.items(), *self.outputs.items()):
+            for name in re.split(r"[/,]", key):
+                texts.setdefault(name.strip(), text)  # a parameter's own text before its output's
+        return texts
+
     def html(self) -> str:
         parts = [f"<p>{tr(self.summary)}</p>"]
         if self.parameters:
@@ -96,7 +105,8 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
     HELP: Help = Help("")
 
     def __init_subclass__(cls, **kwargs) -> None:
-        # OUTPUT_CRS is declared once, here, after each algorithm's own parameters (advanced).
+        # OUTPUT_CRS is declared once, here, after each algorithm's own parameters (advanced); then every
+        # parameter gets its tooltip from the Help record.
         super().__init_subclass__(**kwargs)
         init = cls.__dict__.get("initAlgorithm")
         if init is not None:
@@ -104,6 +114,7 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
             def init_with_output_crs(self, config=None):
                 init(self, config)
                 self._add_output_crs()
+                self._set_parameter_help()
 
             cls.initAlgorithm = init_with_output_crs
 
@@ -171,7 +182,22 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
                 isinstance(p, kinds) for p in self.parameterDefinitions()):
             param = QgsProcessingParameterCrs(OUTPUT_CRS, tr("Output CRS (default: the input's, if projected)"),
                                               optional=True)
+            param.setHelp(tr(OUTPUT_CRS_HELP))
             self.addParameter(set_advanced(param))
+
+    def parameter_help(self) -> dict[str, str]:
+        """Untranslated help text by parameter name (the Help record's); algorithms that declare
+        parameters in families (e.g. a second variant's layers) extend it."""
+        return self.HELP.by_name()
+
+    def _set_parameter_help(self) -> None:
+        """The dialog's tooltip and the Model Designer's help for every parameter: its Help text,
+        unless the code that declared it gave one (shared helpers such as the rule-set parameter)."""
+        texts = self.parameter_help()
+        for definition in self.parameterDefinitions():
+            text = texts.get(definition.name())
+            if text and not definition.help():
+                definition.setHelp(tr(text))
 
     # -- output CRS ----------------------------------------------------------------------------
     def output_crs(self, parameters, context, working):

@@ -50,8 +50,9 @@ def add_input_parameter(alg, description: str = N_("Incidents (points)")) -> Non
     # type); the table type lets a geometry-less CSV given as a file, by script or by drag and drop through,
     # to be read through its coordinate columns. Lines or polygons given by script get a clear message.
     alg.addParameter(QgsProcessingParameterFeatureSource(INPUT, tr(description), [VECTOR_POINT, VECTOR_TABLE]))
-    alg.addParameter(set_advanced(QgsProcessingParameterCrs(CSV_CRS, tr("CRS of x/y columns in a CSV input"),
-                                                            optional=True)))
+    csv_crs = QgsProcessingParameterCrs(CSV_CRS, tr("CRS of x/y columns in a CSV input"), optional=True)
+    csv_crs.setHelp(tr(HELP[CSV_CRS]))  # not every algorithm lists this advanced parameter in its Help
+    alg.addParameter(set_advanced(csv_crs))
 
 
 def add_timezone_parameter(alg) -> None:

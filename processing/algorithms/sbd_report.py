@@ -229,12 +229,11 @@ class SbdReport(BesecureAlgorithm):
             "situation).",
             VARIANT_B: "Name of the second variant, made of the layers with the suffix _B; a _B layer that is not "
             "given is taken from the first variant, so only the changed layers need to be given.",
-            "ZONE, NETWORK, OPEN_SPACE, BARRIERS, BARRIER_LINES, ASSETS, BUILDINGS, VEGETATION, PATHS, PUBLIC_SPACE, "
-            "EXITS, LAMPS, CAMERAS, OPENINGS": "The plan's layers, each optional: a check runs when the layers it "
+            ", ".join(LAYERS): "The plan's layers, each optional: a check runs when the layers it "
             "needs are given (vehicle access: ZONE and NETWORK; stand-off: ZONE or ASSETS and NETWORK; concealment: "
             "VEGETATION and PATHS; lighting: LAMPS and PATHS; natural surveillance: BUILDINGS and PATHS; CCTV: "
             "CAMERAS and PUBLIC_SPACE or PATHS). The same names with the suffix _B give the second variant.",
-            "RATING_FIELD ... STOREYS_FIELD": "Field names the checks read (defaults: the demo town's, e.g. rating, "
+            ", ".join(FIELDS): "Field names the checks read (defaults: the demo town's, e.g. rating, "
             "height_m, lighting_class, azimuth_deg). A field a layer does not have is left to the check's default.",
             CHECK_PARAMETERS: "Optional JSON with more parameters per check, e.g. {\"vehicleaccess\": "
             "{\"VEHICLE_CLASS\": 2}, \"lightingcheck\": {\"CLASS\": \"P4\"}}.",
@@ -287,6 +286,10 @@ class SbdReport(BesecureAlgorithm):
                                                                   optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputHtml("REPORT", tr("Security-by-design report")))
         self.addOutput(QgsProcessingOutputFile("REPORT_FILE", tr("Report file")))
+
+    def parameter_help(self) -> dict[str, str]:
+        texts = super().parameter_help()
+        return {**texts, **{key + SUFFIX_B: texts[key] for key in LAYERS}}  # that text names the _B layers too
 
     # -- inputs -------------------------------------------------------------------------------
     def _variants(self, parameters, context) -> list[tuple[str, str, dict]]:
