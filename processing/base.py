@@ -95,13 +95,16 @@ class Help:
 
 
 class BesecureAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``ALGORITHM_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``HELP`` and implement
+    """Subclasses set ``ALGORITHM_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``TAGS``, ``HELP`` and implement
     ``initAlgorithm`` and ``compute``. ``compute`` raises InputError for input the user can fix; it is
     shown, translated, as a Processing error. Any other exception is a defect and shows as one."""
 
     ALGORITHM_ID = ""
     DISPLAY_NAME = ""
     GROUP_ID = "crimemaps"
+    # Words an analyst would type in the toolbox search, comma-separated in one translatable string
+    # (as QGIS's own algorithms do): the method's names, what it makes, its everyday synonyms.
+    TAGS = ""
     HELP: Help = Help("")
 
     def __init_subclass__(cls, **kwargs) -> None:
@@ -135,6 +138,12 @@ class BesecureAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP_ID
+
+    def tags(self) -> list[str]:
+        """The translated tags, the English ones too (analysts search for 'hotspot' or 'KDE' whatever
+        their QGIS language), and the group."""
+        words = [*tr(self.TAGS).split(","), *self.TAGS.split(","), self.group()]
+        return list(dict.fromkeys(w.strip() for w in words if w.strip()))
 
     def shortHelpString(self) -> str:  # noqa: N802
         html = self.HELP.html()

@@ -55,7 +55,7 @@ def collect() -> list[str]:
                         found.update(dict.fromkeys(_strings(arg)))
             elif isinstance(node, ast.Assign):
                 targets = [getattr(t, "id", None) for t in node.targets]
-                if any(t in ("DISPLAY_NAME", "GROUPS", "HELP") for t in targets):
+                if any(t in ("DISPLAY_NAME", "TAGS", "GROUPS", "HELP") for t in targets):
                     found.update(dict.fromkeys(_strings(node.value)))
     return [s for s in found if s.strip()]
 

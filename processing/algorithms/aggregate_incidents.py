@@ -38,6 +38,7 @@ class AggregateIncidents(BesecureAlgorithm):
     ALGORITHM_ID = "aggregateincidents"
     DISPLAY_NAME = "Aggregate incidents"
     GROUP_ID = "crimemaps"
+    TAGS = "crime map,aggregate,count,hexagon,hex grid,square grid,grid,points in polygon,choropleth,concentration"
     HELP = Help(
         "Counts incidents per square cell, hexagon or zone and writes the crime map analysts use: counts, "
         "density, rate per 1,000 residents, share of all incidents, rank and cumulative share (the 80/20 "

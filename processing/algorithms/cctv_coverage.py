@@ -75,6 +75,7 @@ class CctvCoverage(BesecureAlgorithm):
     ALGORITHM_ID = "cctvcoverage"
     DISPLAY_NAME = "CCTV coverage (EN 62676-4)"
     GROUP_ID = "sbd"
+    TAGS = "CCTV,camera,video surveillance,coverage,field of view,DORI,EN 62676-4,security by design"
     HELP = Help(
         "Maps what each camera sees and how well: its field of view is cut by the buildings in front of it and "
         "split into the EN 62676-4 observation levels by pixel density (monitor, detect, observe, recognise, "

@@ -72,6 +72,7 @@ class Concealment(BesecureAlgorithm):
     ALGORITHM_ID = "concealment"
     DISPLAY_NAME = "Concealment and escape routes"
     GROUP_ID = "sbd"
+    TAGS = "concealment,hiding place,escape route,vegetation,dead end,sight line,CPTED,security by design"
     HELP = Help(
         "Checks planting and boundaries beside paths against the concealment rules of Secured by Design / CPTED "
         "(shrubs low, tree crowns raised, front boundaries low, rear boundaries high) and the footpath network "

@@ -106,6 +106,7 @@ class CreateDemoData(BesecureAlgorithm):
     ALGORITHM_ID = "createdemodata"
     DISPLAY_NAME = "Create demo town"
     GROUP_ID = "data"
+    TAGS = "demo,sample data,example,test data,tutorial"
     HELP = Help(
         "Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE "
         "tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian "

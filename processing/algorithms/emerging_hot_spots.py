@@ -75,6 +75,7 @@ class EmergingHotSpots(BesecureAlgorithm):
     ALGORITHM_ID = "emerginghotspots"
     DISPLAY_NAME = "Emerging hot spot analysis"
     GROUP_ID = "riskmaps"
+    TAGS = "emerging hot spot,hotspot,space-time,trend,Mann-Kendall,Getis-Ord,Gi*,time series"
     HELP = Help(
         "Tells which hot spots are new, growing, persistent, fading or on and off: incidents are counted per grid "
         "cell and week or month (a space-time cube), every cell and step gets a space-time Gi* z-score, the "

@@ -28,6 +28,7 @@ class GlobalAutocorrelation(BesecureAlgorithm):
     ALGORITHM_ID = "globalautocorrelation"
     DISPLAY_NAME = "Global spatial autocorrelation (Moran's I, General G)"
     GROUP_ID = "riskmaps"
+    TAGS = "spatial autocorrelation,Moran's I,General G,Getis-Ord,clustering,global statistic,permutation test"
     HELP = Help(
         "Answers 'are the values clustered at all?' for the whole layer before mapping hot spots: global Moran's I "
         "(do similar values sit together?), Getis-Ord General G (do high values sit together?) and, for point "

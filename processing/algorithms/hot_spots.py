@@ -38,6 +38,7 @@ class HotSpots(BesecureAlgorithm):
     ALGORITHM_ID = "hotspots"
     DISPLAY_NAME = "Hot spot analysis (Getis-Ord Gi*)"
     GROUP_ID = "riskmaps"
+    TAGS = "hot spot,hotspot,cold spot,Getis-Ord,Gi*,cluster,z-score,FDR"
     HELP = Help(
         "Finds statistically significant hot spots (clusters of high values) and cold spots (clusters of low "
         "values) with the local Getis-Ord Gi* statistic, e.g. on incident counts per hexagon or per neighbourhood "

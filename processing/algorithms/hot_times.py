@@ -37,6 +37,7 @@ class HotTimes(BesecureAlgorithm):
     ALGORITHM_ID = "hottimes"
     DISPLAY_NAME = "Hot times"
     GROUP_ID = "crimemaps"
+    TAGS = "hot times,time of day,day of week,weekday,hour,temporal,heat map,aoristic,chart"
     HELP = Help(
         "Builds the 7 x 24 hot-times table: how incidents spread over the days of the week and the hours of "
         "the day, overall or per zone. Incidents known only within a time window (a burglary between leaving "

@@ -53,6 +53,7 @@ class InterventionEffect(BesecureAlgorithm):
     ALGORITHM_ID = "interventioneffect"
     DISPLAY_NAME = "Intervention effect (WDQ and WDD)"
     GROUP_ID = "prediction"
+    TAGS = "intervention,evaluation,displacement,diffusion of benefits,WDQ,WDD,before and after,effect"
     HELP = Help(
         "Measures the effect of a place-based measure (cameras, lighting, patrols, a redesign) by counting incidents "
         "before and after it in the target area where it ran, in a buffer around it where crime may move to, and in "

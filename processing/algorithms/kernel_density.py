@@ -77,6 +77,7 @@ class KernelDensity(BesecureAlgorithm):
     ALGORITHM_ID = "kerneldensity"
     DISPLAY_NAME = "Kernel density"
     GROUP_ID = "riskmaps"
+    TAGS = "heat map,heatmap,KDE,kernel density,density,hot spot,bandwidth,raster,surface"
     HELP = Help(
         "Makes a heat map whose values mean something: a kernel density surface of the incidents in events per "
         "km², with kernels that integrate to 1, bandwidth in metres chosen by you or from the data, optional "

@@ -104,6 +104,7 @@ class LightingCheck(BesecureAlgorithm):
     ALGORITHM_ID = "lightingcheck"
     DISPLAY_NAME = "Lighting check (EN 13201)"
     GROUP_ID = "sbd"
+    TAGS = "lighting,street light,lamp,illuminance,lux,EN 13201,security by design"
     HELP = Help(
         "Checks whether the public lighting of a plan lights its paths and squares to their class: the horizontal "
         "illuminance of every lamp is summed on the EN 13201-3 calculation grid of each path, and the average, "

@@ -33,6 +33,7 @@ class LocalMoran(BesecureAlgorithm):
     ALGORITHM_ID = "localmoran"
     DISPLAY_NAME = "Cluster and outlier analysis (Local Moran's I)"
     GROUP_ID = "riskmaps"
+    TAGS = "LISA,Local Moran's I,cluster,outlier,high-high,low-low,Anselin,spatial autocorrelation"
     HELP = Help(
         "Finds clusters of similar values (high among high, low among low) and outliers (a high value among low "
         "ones, or the reverse) with the local Moran's I statistic (LISA), e.g. on incident counts or rates per "

@@ -69,6 +69,7 @@ class NaturalSurveillance(BesecureAlgorithm):
     ALGORITHM_ID = "naturalsurveillance"
     DISPLAY_NAME = "Natural surveillance (overlooking)"
     GROUP_ID = "sbd"
+    TAGS = "natural surveillance,overlooking,eyes on the street,windows,visibility,CPTED,security by design"
     HELP = Help(
         "Finds which stretches of path and which parts of public space are overlooked by windows and doors "
         "('eyes on the street'). Each opening sees up to a range within its viewing angle; buildings block the "

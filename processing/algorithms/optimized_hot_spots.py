@@ -44,6 +44,7 @@ class OptimizedHotSpots(BesecureAlgorithm):
     ALGORITHM_ID = "optimizedhotspots"
     DISPLAY_NAME = "Optimized hot spot analysis"
     GROUP_ID = "riskmaps"
+    TAGS = "optimized hot spot,hotspot,Getis-Ord,Gi*,cell size,hexagon,automatic,cluster"
     HELP = Help(
         "Finds statistically significant hot and cold spots from incident points alone: it chooses the area, the "
         "hexagon size and the neighbours from the data, counts the incidents per hexagon and runs Getis-Ord Gi* "

@@ -49,6 +49,7 @@ class PeriodChange(BesecureAlgorithm):
     ALGORITHM_ID = "periodchange"
     DISPLAY_NAME = "Compare periods"
     GROUP_ID = "crimemaps"
+    TAGS = "compare periods,change,increase,decrease,before and after,difference,crime map,Poisson test"
     HELP = Help(
         "Counts incidents per cell or zone in two periods (A = before, B = after) and tells where they rose or "
         "fell by more than chance would explain.",

@@ -216,6 +216,7 @@ class SbdReport(BesecureAlgorithm):
     ALGORITHM_ID = "sbdreport"
     DISPLAY_NAME = "Security-by-design report"
     GROUP_ID = "sbd"
+    TAGS = "security by design,report,CPTED,PDF,HTML,redesign,plan,variant"
     HELP = Help(
         "Runs the chosen security-by-design checks on a plan, or on the current situation and a redesign, and "
         "writes one report: a map per check and variant, the verdicts, the failing items with their reasons, each "

@@ -44,6 +44,7 @@ class Standoff(BesecureAlgorithm):
     ALGORITHM_ID = "standoff"
     DISPLAY_NAME = "Stand-off distances"
     GROUP_ID = "sbd"
+    TAGS = "stand-off,standoff distance,blast,hostile vehicle,asset,protection,security by design"
     HELP = Help(
         "Measures the shortest distance from each asset (a building, a crowded square, an entrance) to the places a "
         "vehicle can reach (roads, parking, or the entry points of the vehicle access check) and compares it with "

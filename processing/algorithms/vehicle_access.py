@@ -84,6 +84,8 @@ class VehicleAccess(BesecureAlgorithm):
     ALGORITHM_ID = "vehicleaccess"
     DISPLAY_NAME = "Vehicle access (hostile vehicle mitigation)"
     GROUP_ID = "sbd"
+    TAGS = ("vehicle access,hostile vehicle mitigation,HVM,vehicle ramming,bollard,barrier,crowded place,"
+            "approach speed")
     HELP = Help(
         "Finds every place where a vehicle of a chosen class can get into a protected pedestrian or crowded "
         "zone: roads crossing its boundary, gaps between bollards or barrier ends wide enough for the vehicle, and "
