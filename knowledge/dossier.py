@@ -38,9 +38,9 @@ __all__ = [
     "STATUSES",
     "STEPS",
     "TODO",
+    "Analyse",
     "AnalysisInputs",
     "AnalysisRun",
-    "Analyse",
     "AreaRef",
     "ChecklistItem",
     "ChosenPractice",
@@ -710,7 +710,7 @@ def _check_plan(c: _Checker, p: Any, builtin: frozenset[str]) -> None:
         c.date(item, "due", where)
 
 
-def _check_monitor(c: _Checker, m: Any) -> None:
+def _check_monitor(c: _Checker, m: Any) -> None:  # noqa: C901 (one check per field of the monitor step)
     if not c.obj(m, "monitor", ("indicators", "baseline", "after", "target", "buffer", "control", "effect",
                                 "conclusion")):
         return

@@ -274,7 +274,8 @@ def _check_source(value: Any, where: str, errors: list[str]) -> None:
         _check_year(value["year"], f"{where}.year", errors)
 
 
-def validate_practice(practice: Any, taxonomies: Mapping[str, Any] | None = None) -> list[str]:
+def validate_practice(practice: Any, taxonomies: Mapping[str, Any] | None = None) -> list[str]:  # noqa: C901
+    # (one check per field of the practice schema, in the schema's order)
     """Check one practice against the practice schema and the taxonomies.
 
     Returns a list of readable error messages, each starting with the field path

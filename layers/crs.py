@@ -48,7 +48,7 @@ def _crs_from(wkt: str, auth: str) -> CRS:
 
 def utm_crs_for(lon: float, lat: float) -> QgsCoordinateReferenceSystem:
     """WGS 84 / UTM zone containing (lon, lat)."""
-    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
+    zone = math.floor((lon + 180.0) / 6.0) % 60 + 1
     code = (32600 if lat >= 0 else 32700) + zone
     return QgsCoordinateReferenceSystem(f"EPSG:{code}")
 

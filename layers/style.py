@@ -12,6 +12,8 @@ styled anywhere (qgis_process, another QGIS, a project).
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -260,7 +262,7 @@ def _raster_classes(layer: QgsRasterLayer, spec: dict) -> QgsSingleBandPseudoCol
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Styles an output layer when QGIS Desktop loads it after the algorithm ran."""
 
-    _alive: list[StylePostProcessor] = []  # QGIS does not own Python post-processors
+    _alive: ClassVar[list[StylePostProcessor]] = []  # QGIS does not own Python post-processors
 
     def __init__(self, spec: dict) -> None:
         super().__init__()

@@ -64,7 +64,7 @@ def points_from_wkb_column(
 def single_ring_polygons(column: np.ndarray) -> np.ndarray | None:
     """Vertices ``(m, k, 2)`` of a column of equal-sized little-endian 2-D single-ring polygon WKB (grid
     cells, as the Arrow stream gives them: a fixed-size binary column), None for anything else."""
-    if column.dtype.kind != "V" or isinstance(column, np.ma.MaskedArray) and np.ma.getmaskarray(column).any():
+    if column.dtype.kind != "V" or (isinstance(column, np.ma.MaskedArray) and np.ma.getmaskarray(column).any()):
         return None
     raw = np.ascontiguousarray(np.ma.getdata(column)).view(np.uint8).reshape(len(column), column.dtype.itemsize)
     return _same_layout_coordinates(raw, POLYGON)

@@ -1,6 +1,7 @@
 """The small base every BESECURE algorithm derives from: naming, help, errors, styled outputs."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -421,10 +422,9 @@ def _remove(paths: list[str]) -> None:
         if os.path.isdir(path):
             shutil.rmtree(path, ignore_errors=True)
         elif os.path.exists(path):
-            try:
+            # OSError: e.g. still open on Windows; nothing more can be done here.
+            with contextlib.suppress(OSError):
                 os.remove(path)
-            except OSError:  # e.g. still open on Windows: nothing more can be done here
-                pass
 
 
 def check_cancel(feedback) -> None:

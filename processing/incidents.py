@@ -63,9 +63,9 @@ def add_timezone_parameter(alg) -> None:
 def whole_layer(alg, parameters, name, context):
     """The layer behind a source parameter when it is used whole (no selection, filter or limit)."""
     value = parameters.get(name)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
-            return None
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", "")):
+        return None
     return alg.parameterAsVectorLayer(parameters, name, context)
 
 

@@ -5,6 +5,7 @@ also what ``QGIS_PLUGINPATH`` points ``qgis_process`` at.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -26,10 +27,8 @@ def _ensure_plugin_link() -> None:
     PLUGINS.mkdir(parents=True, exist_ok=True)
     link = PLUGINS / "besecure"
     if not link.exists():
-        try:
+        with contextlib.suppress(FileExistsError):  # another worker made it
             link.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:  # another worker made it
-            pass
     if str(PLUGINS) not in sys.path:
         sys.path.insert(0, str(PLUGINS))
 

@@ -16,6 +16,7 @@ calls (see ``bench/bench_compass.py``).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 
@@ -481,10 +482,8 @@ class CompassDock(BesecureDock):
 
     def _connect_area_layer(self, layer) -> None:
         if self._area_layer is not None:
-            try:
+            with contextlib.suppress(TypeError, RuntimeError):  # deleted with its project, or never connected
                 self._area_layer.selectionChanged.disconnect(self._on_selection_changed)
-            except (TypeError, RuntimeError):  # deleted with its project, or never connected
-                pass
         self._area_layer = layer if isinstance(layer, QgsVectorLayer) else None
         if self._area_layer is not None:
             self._area_layer.selectionChanged.connect(self._on_selection_changed)

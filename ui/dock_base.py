@@ -27,6 +27,7 @@ resources module.
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from qgis.gui import QgsDockWidget, QgsPanelWidget, QgsPanelWidgetStack
@@ -132,10 +133,8 @@ class BesecureDock(QgsDockWidget):
         """
         while self._external:
             signal, slot = self._external.pop()
-            try:
+            with contextlib.suppress(TypeError, RuntimeError):  # already gone with its sender
                 signal.disconnect(slot)
-            except (TypeError, RuntimeError):  # already gone with its sender
-                pass
 
     def screenshot(self, path: str | Path, size: tuple[int, int] = (420, 720)) -> Path:
         """Render the dock (undocked, ``size`` pixels) to a PNG file at ``path`` and return it.

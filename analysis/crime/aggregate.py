@@ -134,5 +134,5 @@ def concentration(table: pd.DataFrame, share_of_units: float = 0.2) -> float:
     counts = np.sort(table["count"].fillna(0).to_numpy(dtype=float))[::-1]
     if counts.sum() <= 0:
         return 0.0
-    k = max(1, int(round(share_of_units * len(counts))))
+    k = max(1, round(share_of_units * len(counts)))
     return float(counts[:k].sum() / counts.sum())

@@ -115,10 +115,10 @@ from scipy.stats import norm
 from ..errors import InputError
 
 __all__ = [
+    "ADVISED_TIME_STEPS",
     "CATEGORY_CODES",
     "DISPLAY_NAMES",
     "LABELS",
-    "ADVISED_TIME_STEPS",
     "MIN_TIME_STEPS",
     "NO_PATTERN",
     "EmergingHotSpotResult",

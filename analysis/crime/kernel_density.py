@@ -96,12 +96,12 @@ from scipy.spatial import cKDTree
 from ..errors import Cancelled, InputError
 
 __all__ = [
-    "Cancelled",
-    "Kernel",
-    "KdeGrid",
-    "KdeResult",
     "GAUSSIAN_TRUNCATION",
     "MAX_CELLS",
+    "Cancelled",
+    "KdeGrid",
+    "KdeResult",
+    "Kernel",
     "canonical_bandwidth_ratio",
     "dual_kernel_density",
     "guard_cells",
@@ -397,7 +397,7 @@ def _direct_density(
     u = (x - grid.xmin) / c - 0.5
     v = (grid.ymax - y) / c - 0.5
     # One cell of margin on each side of the window absorbs rounding; the d² test decides.
-    win = int(math.floor(2.0 * rad / c)) + 3
+    win = math.floor(2.0 * rad / c) + 3
     wc, wr = min(win, nc), min(win, nr)
     j0 = np.clip(np.floor(u - rad / c).astype(np.int64) - 1, 0, max(nc - wc, 0))
     i0 = np.clip(np.floor(v - rad / c).astype(np.int64) - 1, 0, max(nr - wr, 0))
@@ -442,7 +442,7 @@ def _uniform_density(
     """
     nr, nc, c = grid.nrows, grid.ncols, grid.cell_size
     v = (grid.ymax - y) / c - 0.5
-    win = int(math.floor(2.0 * h / c)) + 3
+    win = math.floor(2.0 * h / c) + 3
     wr = min(win, nr)
     i0 = np.clip(np.floor(v - h / c).astype(np.int64) - 1, 0, max(nr - wr, 0))
     order = np.argsort(i0, kind="stable")  # chunks of nearby rows touch a narrow band of the raster
@@ -499,7 +499,7 @@ def _fft_seconds(n: int, s: int, shape: tuple[int, int]) -> float:
 
 
 def _direct_seconds(n: int, kernel: Kernel, h: float, grid: KdeGrid) -> float:
-    win = int(math.floor(2.0 * support_radius(kernel, h) / grid.cell_size)) + 3
+    win = math.floor(2.0 * support_radius(kernel, h) / grid.cell_size) + 3
     cells = min(win, grid.ncols) * min(win, grid.nrows)
     return _DIRECT_COST * _KERNEL_COST.get(kernel, 1.0) * n * (cells + _DIRECT_POINT_OVERHEAD)
 

@@ -73,8 +73,8 @@ __all__ = [
     "MIN_INCIDENTS",
     "N_BANDS",
     "OUTLIER_SD",
-    "REMOTE_SHARE",
     "PEAK_MIN_Z",
+    "REMOTE_SHARE",
     "SCALE_SEARCH_CELLS",
     "AnalysisArea",
     "CellSizeChoice",
@@ -274,7 +274,7 @@ def nice_size(value: float) -> float:
     easy to quote and reuse and grids of the same size line up."""
     if not (value > 0 and math.isfinite(value)):
         raise InputError("A cell size must be a positive number, not {}", value)
-    digits = 1 - int(math.floor(math.log10(value)))
+    digits = 1 - math.floor(math.log10(value))
     return float(round(value, digits))
 
 

@@ -21,6 +21,7 @@ the layers a designer would change, so a report can compare the current situatio
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -156,7 +157,7 @@ def make_demo_town(seed: int = 42, scale: float = 1.0) -> DemoTown:
         }))
 
     def n_of(base):
-        return max(1, int(round(base * scale)))
+        return max(1, round(base * scale))
 
     # Background: every category spread over the town.
     for cat, n, hours, days in (("bicycle theft", 500, day_hours, flat), ("street robbery", 150, evening, flat),
@@ -389,7 +390,7 @@ def _drivable_network(streets: pd.DataFrame) -> pd.DataFrame:
         inside_band = (zx0 < x1 < zx1) if vertical else (zy0 < y1 < zy1)
         if inside_band:
             cuts = sorted(set(cuts) | {e for e in edges if cuts[0] < e < cuts[-1]})
-        for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+        for a, b in pairwise(cuts):
             seg = np.array([[x1, a], [x1, b]]) if vertical else np.array([[a, y1], [b, y1]])
             mid = seg.mean(axis=0)
             inside = zx0 < mid[0] < zx1 and zy0 < mid[1] < zy1

@@ -128,7 +128,7 @@ def _check_table(data: Mapping[str, Any], table: str, fields: Sequence[str], lab
             _require_constant(entry[f], f"{table}.{name}.{f}", label)
 
 
-def _check_ruleset(data: Mapping[str, Any], label: str) -> None:
+def _check_ruleset(data: Mapping[str, Any], label: str) -> None:  # noqa: C901 (one check per rule-set kind and field)
     _require(data, ("id", "kind", "title"), "<top>", label)
     kind = data["kind"]
     if kind == "lighting_classes":

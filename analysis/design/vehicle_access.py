@@ -498,7 +498,7 @@ def _open_space_entries(op: RingOpenings, zone_idx: int, zone, in_space, occlude
     return entries
 
 
-def assess_vehicle_access(
+def assess_vehicle_access(  # noqa: C901 (one pass over road, gap and open-space entries sharing the counts)
     zones: Sequence[Sequence[np.ndarray]],
     network_lines: Sequence[np.ndarray],
     barriers: Barriers,
@@ -542,10 +542,10 @@ def assess_vehicle_access(
     vehicle_label = settings.vehicle.label
 
     # 1. Road entries.
-    kseg, dnode, tnode = nearest_segment(net.node_xy[:, 0], net.node_xy[:, 1], bx1, by1, bx2, by2)
+    kseg, dnode, _tnode = nearest_segment(net.node_xy[:, 0], net.node_xy[:, 1], bx1, by1, bx2, by2)
     deg_out = net.degree(allowed)
     deg_in = net.degree(~allowed)
-    tails, heads = net.tails_heads()
+    _tails, heads = net.tails_heads()
     entries: list[Entry] = []
     road_s: dict[int, list[float]] = {}
     on_boundary = dnode <= max(settings.snap, 1e-6)

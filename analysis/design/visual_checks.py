@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -381,14 +382,14 @@ def line_fields(lines: Sequence[np.ndarray], widths: np.ndarray, field_length: f
             continue
         n_across, d_across = en13201_points_across(float(width))
         edges = piece_bounds(total, field_length)
-        for a, b in zip(edges[:-1], edges[1:], strict=True):
+        for a, b in pairwise(edges):
             n_points += en13201_points_along(float(b - a))[0] * n_across
         if n_points > max_points:
             raise InputError("The EN 13201 calculation grids would have more than {:,} points (path {} is {:g} m "
                              "wide and {:g} m long); check the path widths (PATH_WIDTH, the width field).",
                              max_points, p + 1, float(width), total)
         offsets = width / 2.0 - d_across / 2.0 - d_across * np.arange(n_across)
-        for a, b in zip(edges[:-1], edges[1:], strict=True):
+        for a, b in pairwise(edges):
             n_along, d_along = en13201_points_along(float(b - a))
             s = a + d_along * (np.arange(n_along) + 0.5)
             centre, unit = locate(line, s)
@@ -620,7 +621,7 @@ def snap_to_walls(points_xy: np.ndarray, occluders: OccluderSet, tolerance: floa
     order = np.argsort(key, kind="stable")
     bounds = np.concatenate([[0], np.flatnonzero(np.diff(key[order])) + 1, [order.size]])
     x1, y1, x2, y2 = occluders.x1, occluders.y1, occluders.x2, occluders.y2
-    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+    for lo, hi in pairwise(bounds):
         idx = order[lo:hi]
         px, py = pts[idx, 0][:, None], pts[idx, 1][:, None]
         ids = index.query(float(px.min()) - tolerance, float(py.min()) - tolerance,
@@ -670,7 +671,7 @@ def line_samples(lines: Sequence[np.ndarray], spacing: float, piece_length: floa
         if total < 1e-3:
             continue
         edges = piece_bounds(total, piece_length)
-        for a, b in zip(edges[:-1], edges[1:], strict=True):
+        for a, b in pairwise(edges):
             m = max(1, math.ceil((b - a) / spacing - 1e-9))
             xy, _ = locate(line, a + (b - a) * (np.arange(m) + 0.5) / m)
             xy_parts.append(xy)

@@ -6,6 +6,7 @@ and multi-part polygons are handled by the even-odd rule over all rings of one p
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -88,7 +89,7 @@ def _straddling_pairs(y1: np.ndarray, y2: np.ndarray, ys: np.ndarray) -> Iterato
     # Chunks of whole edges holding at most about _CHUNK_CELLS pairs each.
     cuts = np.searchsorted(ends, np.arange(0, int(ends[-1]), _CHUNK_CELLS), side="right")
     bounds = np.unique(np.concatenate([[0], cuts, [y1.size]]))
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
+    for lo, hi in pairwise(bounds):
         counts = n_band[lo:hi]
         edge = np.repeat(np.arange(lo, hi), counts)
         if edge.size == 0:

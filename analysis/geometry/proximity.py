@@ -79,7 +79,7 @@ class NearestPlaces:
 
 def _closest_pair(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2):
     """Closest points of segment pairs (element-wise): distance, point on a, point on b."""
-    t, s, hit = segment_intersection(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2)
+    t, _s, hit = segment_intersection(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2)
     cands = []
     for px, py, qx1, qy1, qx2, qy2, on_a in (
         (ax1, ay1, bx1, by1, bx2, by2, True), (ax2, ay2, bx1, by1, bx2, by2, True),

@@ -124,10 +124,10 @@ class _GridIndex:
 
     def query(self, xmin: float, ymin: float, xmax: float, ymax: float) -> np.ndarray:
         """Sorted ids of the items listed in the cells that the box overlaps (a superset)."""
-        ix0 = max(0, int(math.floor((xmin - self.x0) / self.cell)))
-        ix1 = min(self.nx - 1, int(math.floor((xmax - self.x0) / self.cell)))
-        iy0 = max(0, int(math.floor((ymin - self.y0) / self.cell)))
-        iy1 = min(self.ny - 1, int(math.floor((ymax - self.y0) / self.cell)))
+        ix0 = max(0, math.floor((xmin - self.x0) / self.cell))
+        ix1 = min(self.nx - 1, math.floor((xmax - self.x0) / self.cell))
+        iy0 = max(0, math.floor((ymin - self.y0) / self.cell))
+        iy1 = min(self.ny - 1, math.floor((ymax - self.y0) / self.cell))
         if ix0 > ix1 or iy0 > iy1:
             return np.zeros(0, dtype=np.int64)
         rows = np.arange(iy0, iy1 + 1, dtype=np.int64) * self.nx

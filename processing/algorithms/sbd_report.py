@@ -324,8 +324,8 @@ class SbdReport(BesecureAlgorithm):
         return data
 
     # -- one check ----------------------------------------------------------------------------
-    def _child_parameters(self, alg, spec: CheckSpec, plan: dict, fields: dict, extra: dict, folder: str, tag: str,
-                          feedback) -> tuple[dict | None, str, dict]:
+    def _child_parameters(self, alg, spec: CheckSpec, plan: dict, fields: dict, extra: dict, folder: str, tag: str,  # noqa: C901
+                          feedback) -> tuple[dict | None, str, dict]:  # (one branch per kind of child parameter)
         """Parameters for the child algorithm, or None and the reason it cannot run; and its outputs."""
         params: dict = {}
         chosen: dict[str, str] = {}

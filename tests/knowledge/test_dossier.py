@@ -162,7 +162,7 @@ def test_other_files_and_versions_are_refused_with_a_clear_message():
         ds.from_json(json.dumps({"format": "besecure-practices", "version": 1, "practices": []}))
     newer = ds.to_dict(ds.new_dossier())
     newer["version"] = ds.SCHEMA_VERSION + 1
-    with pytest.raises(ValueError, match="newer BESECURE .* update the plugin"):
+    with pytest.raises(ValueError, match=r"newer BESECURE .* update the plugin"):
         ds.from_dict(newer)
     assert ds.validate_dossier([]) == ["dossier: expected an object, got array"]
 

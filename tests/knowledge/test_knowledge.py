@@ -479,7 +479,7 @@ def test_import_names_the_invalid_practice_and_field(tmp_path, sample):
 
 def test_export_refuses_invalid_practices(tmp_path, sample):
     sample["evidence"]["level"] = "strong"
-    with pytest.raises(ValueError, match="evidence.level"):
+    with pytest.raises(ValueError, match=r"evidence.level"):
         export_json([sample], tmp_path / "out.json")
     assert not (tmp_path / "out.json").exists()
 

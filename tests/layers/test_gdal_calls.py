@@ -78,9 +78,8 @@ def test_failure_in_either_mode_is_the_callers_message(tmp_path, gdal_exceptions
     from osgeo import ogr
 
     message = "Cannot create it; check the folder."
-    with pytest.raises(gdal_calls.GdalWriteError, match="check the folder") as caught:
-        with gdal_calls.errors_as(message):
-            gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "no" / "x.gpkg")), message)
+    with pytest.raises(gdal_calls.GdalWriteError, match="check the folder") as caught, gdal_calls.errors_as(message):
+        gdal_calls.require(ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "no" / "x.gpkg")), message)
     assert str(caught.value) == message and isinstance(caught.value, ValueError)
     assert gdal_calls.require(0, message) == 0  # OGRERR_NONE / CE_None pass
     with pytest.raises(ValueError):

@@ -123,7 +123,7 @@ def test_untracked_files_stay_out_and_new_top_level_entries_must_be_classified(t
 
 def test_changelog_must_describe_the_metadata_version(tmp_path):
     repo = _git_repo(tmp_path / "repo", {**MINIMAL, "CHANGELOG.md": "## 1.9\n\n- Older.\n"})
-    with pytest.raises(SystemExit, match="## 2.0"):
+    with pytest.raises(SystemExit, match=r"## 2.0"):
         package.build(tmp_path / "out", root=repo)
 
 

@@ -146,7 +146,7 @@ def test_offset_timestamps_converted_to_timezone(run_alg, tmp_path):
 
 def test_output_in_a_missing_folder(run_alg, tmp_path, demo_gpkg, gdal_exceptions):
     out = tmp_path / "no such folder" / "o.gpkg"
-    with pytest.raises(QgsProcessingException, match="no such folder' of the output .* does not exist"):
+    with pytest.raises(QgsProcessingException, match=r"no such folder' of the output .* does not exist"):
         run_alg("aggregateincidents", {"INPUT": f"{demo_gpkg}|layername=incidents", "OUTPUT": str(out)})
     assert not (tmp_path / "no such folder").exists()
 
@@ -364,7 +364,7 @@ def test_semicolon_csv_with_decimal_commas_is_read(run_alg, tmp_path):
 def test_file_that_is_not_a_geopackage(run_alg, tmp_path):
     fake = tmp_path / "incidents.gpkg"
     fake.write_text("id,x,y\n1,2,3\n")
-    with pytest.raises(QgsProcessingException, match="cannot be opened as a layer.*is not a GeoPackage"):
+    with pytest.raises(QgsProcessingException, match=r"cannot be opened as a layer.*is not a GeoPackage"):
         run_alg("aggregateincidents", {"INPUT": str(fake), "OUTPUT": str(tmp_path / "o.gpkg")})
     assert not (tmp_path / "o.gpkg").exists()
 
@@ -429,7 +429,7 @@ def test_a_layer_without_crs_is_named(run_alg, demo_gpkg):
 
 def test_empty_barrier_layer_warns(run_alg, demo_gpkg):
     demo = {n: f"{demo_gpkg}|layername={n}" for n in ("protected_zone", "drivable_network")}
-    res, fb = run_alg("vehicleaccess", {"ZONE": demo["protected_zone"], "NETWORK": demo["drivable_network"],
+    _res, fb = run_alg("vehicleaccess", {"ZONE": demo["protected_zone"], "NETWORK": demo["drivable_network"],
                                         "BARRIERS": wkt_layer("Point", []), "OUTPUT": "memory:",
                                         "OUTPUT_PATHS": "memory:"})
     assert any("has no feature with a usable geometry; the entries are assessed without" in w for w in fb.warnings)

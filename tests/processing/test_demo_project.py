@@ -52,7 +52,7 @@ def test_opens_zoomed_to_the_town(demo_project):
 
 
 def test_crime_map_outlines_and_rounded_classes(demo_project):
-    project, out = demo_project
+    project, _out = demo_project
     shown = [node.layer().name() for node in project.layerTreeRoot().findLayers() if node.isVisible()]
     assert shown == ["Neighbourhoods", "Streets", "Incidents per 250 m hexagon"]  # top to bottom
     hoods = project.mapLayersByName("Neighbourhoods")[0]

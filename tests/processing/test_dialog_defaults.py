@@ -31,7 +31,7 @@ def project_with_line_first(demo_gpkg):
 
 @pytest.mark.parametrize("alg_id", INCIDENT_ALGORITHMS)
 def test_incident_input_offers_and_preselects_point_layers(besecure_provider, project_with_line_first, alg_id):
-    _, streets, incidents = project_with_line_first
+    _, _streets, incidents = project_with_line_first
     param = besecure_provider.algorithm(alg_id).parameterDefinition("INPUT")
     combo = QgsProcessingMapLayerComboBox(param)
     inner = combo.findChild(QComboBox)
@@ -98,7 +98,7 @@ def test_a_geometry_less_csv_file_still_runs(run_alg, tmp_path):
     csv = tmp_path / "incidents.csv"
     csv.write_text("id,latitude,longitude\n" + "".join(
         f"{i},{41.88 + 0.001 * (i % 7)},{-87.63 + 0.001 * (i // 7)}\n" for i in range(49)))
-    res, fb = run_alg("aggregateincidents", {"INPUT": str(csv), "AGGREGATION": 0, "CELL_SIZE": 250,
+    res, _fb = run_alg("aggregateincidents", {"INPUT": str(csv), "AGGREGATION": 0, "CELL_SIZE": 250,
                                              "OUTPUT": str(tmp_path / "grid.gpkg")})
     out = QgsVectorLayer(res["OUTPUT"], "grid", "ogr")
     assert sum(f["count"] for f in out.getFeatures()) == 49

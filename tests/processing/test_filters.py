@@ -55,7 +55,7 @@ def _provenance(path: str) -> dict:
 
 def test_aggregate_counts_filtered_as_pandas_predicts(run_alg, demo_gpkg, reference, tmp_path):
     out = str(tmp_path / "agg.gpkg")
-    results, fb = run_alg("aggregateincidents", {**_inputs(demo_gpkg), **FILTER, **PERIOD, "AGGREGATION": 1,
+    _results, fb = run_alg("aggregateincidents", {**_inputs(demo_gpkg), **FILTER, **PERIOD, "AGGREGATION": 1,
                                                  "CELL_SIZE": 250, "KEEP_EMPTY": False, "OUTPUT": out})
     keep = reference["in_category"] & reference["in_period"]
     assert 100 < keep.sum() < 0.5 * len(reference)  # the filter does select, and not everything
@@ -192,7 +192,7 @@ def test_numeric_category_field(run_alg, tmp_path):
     pts = wkt_layer("Point", [f"POINT({i * 10} 0)" for i in range(6)], {"code": FIELD_TYPE_DOUBLE},
                     [(1.0,), (2.0,), (2.0,), (3.0,), (None,), (2.0,)])
     out = str(tmp_path / "n.gpkg")
-    _, fb = run_alg("aggregateincidents", {"INPUT": pts, "CATEGORY_FILTER_FIELD": "code", "CATEGORY_VALUES": "2, 3",
+    _, _fb = run_alg("aggregateincidents", {"INPUT": pts, "CATEGORY_FILTER_FIELD": "code", "CATEGORY_VALUES": "2, 3",
                                            "CELL_SIZE": 1000, "OUTPUT": out})
     assert sum(r["count"] for r in output_rows(out)) == 4
 
@@ -267,7 +267,7 @@ def test_hot_times_report_in_an_unwritable_place_leaves_nothing(run_alg, demo_gp
     blocker.write_text("x")
     chart, out = tmp_path / "ht.png", tmp_path / "ht.gpkg"
     # Refused before any work by the check every algorithm makes of its output folders (processing/base.py).
-    with pytest.raises(QgsProcessingException, match="not_a_folder', the folder of the output .* is a file"):
+    with pytest.raises(QgsProcessingException, match=r"not_a_folder', the folder of the output .* is a file"):
         run_alg("hottimes", {**_inputs(demo_gpkg), "START_FIELD": "occurred", "OUTPUT": str(out),
                              "OUTPUT_CHART": str(chart), "OUTPUT_HTML": str(blocker / "ht.html")})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not_a_folder"]

@@ -295,7 +295,8 @@ def test_null_values_skipped_and_logged(run_alg, tmp_path):
 
 
 def test_contiguity_needs_polygons(run_alg, tmp_path):
-    with pytest.raises(QgsProcessingException, match="Contiguity .* needs polygons; for points choose a distance band"):
+    with pytest.raises(QgsProcessingException,
+                       match=r"Contiguity .* needs polygons; for points choose a distance band"):
         run_alg("hotspots", {"INPUT": memory_points(TOY_POINTS, TOY_Y), "VALUE_FIELD": "v", "NEIGHBOURS": 0,
                              "OUTPUT": str(tmp_path / "o.gpkg")})
 

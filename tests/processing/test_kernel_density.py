@@ -118,7 +118,7 @@ def test_loaded_and_styled_when_run_from_the_gui(incidents, besecure_provider, l
 def test_mass_equals_number_of_demo_incidents(run_alg, incidents, incident_xy, tmp_path):
     res, fb = run_alg("kerneldensity", {"INPUT": incidents, "BANDWIDTH": 200, "CELL_SIZE": 10,
                                         "OUTPUT": str(tmp_path / "k.tif")})
-    values, gt, _ = read_raster(res["OUTPUT"])
+    values, _gt, _ = read_raster(res["OUTPUT"])
     assert np.nansum(values) * 100.0 / 1e6 == pytest.approx(len(incident_xy), rel=1e-3)
     assert "Mass check" in fb.log and "binned-fft" in fb.log
 
@@ -162,7 +162,7 @@ def test_mass_counts_only_the_incidents_inside_the_extent(run_alg, tmp_path):
 
 def test_period_filter(run_alg, incidents, tmp_path):
     in_2024 = len(layer_xy(incidents, lambda f: f["occurred"].date().year() == 2024))
-    res, fb = run_alg("kerneldensity", {"INPUT": incidents, "TIME_FIELD": "occurred", "START": "2024-01-01",
+    res, _fb = run_alg("kerneldensity", {"INPUT": incidents, "TIME_FIELD": "occurred", "START": "2024-01-01",
                                         "END": "2024-12-31", "BANDWIDTH": 250, "CELL_SIZE": 25,
                                         "OUTPUT": str(tmp_path / "k.tif")})
     values, _, _ = read_raster(res["OUTPUT"])

@@ -250,7 +250,7 @@ def test_emerging_bad_input(demo_gpkg, run_alg, make_feedback, tmp_path):
     incidents = f"{demo_gpkg}|layername=incidents"
     out, cube = tmp_path / "o.gpkg", tmp_path / "c.gpkg"
     base = {"INPUT": incidents, "TIME_FIELD": "occurred", "OUTPUT": str(out), "OUTPUT_CUBE": str(cube)}
-    with pytest.raises(QgsProcessingException, match="at least 4 time steps .* only 3 monthly step"):
+    with pytest.raises(QgsProcessingException, match=r"at least 4 time steps .* only 3 monthly step"):
         run_alg("emerginghotspots", {**base, "START": "2024-01-01", "END": "2024-03-31"})
     with pytest.raises(QgsProcessingException, match="no incidents between 2030-01-01 and 2030-06-30"):
         run_alg("emerginghotspots", {**base, "START": "2030-01-01", "END": "2030-06-30"})

@@ -76,7 +76,7 @@ def test_fdr_off_and_alpha(demo_gpkg, run_alg, tmp_path):
 
 def test_period_past_the_data_warns_and_overlap_is_refused(demo_gpkg, run_alg, tmp_path, demo_times):
     last = demo_times.max().date()
-    res, fb = run(run_alg, demo_gpkg, tmp_path, PERIOD_A_START="2023-01-01", PERIOD_A_END="2023-12-31",
+    _res, fb = run(run_alg, demo_gpkg, tmp_path, PERIOD_A_START="2023-01-01", PERIOD_A_END="2023-12-31",
                   PERIOD_B_START="2024-01-01", PERIOD_B_END="2025-06-30")
     assert any(f"Period B (2024-01-01 – 2025-06-30) runs past the last incident in the data ({last})" in m
                for m in fb.messages)

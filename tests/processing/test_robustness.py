@@ -137,7 +137,7 @@ def _copy(template: QgsVectorLayer, features, *, wkb_type=None, source: QgsField
     return lyr
 
 
-def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:
+def perturbed(layer: QgsVectorLayer, how: str) -> QgsVectorLayer:  # noqa: C901 (one branch per perturbation)
     """A broken copy of ``layer``."""
     feats = list(layer.getFeatures())
     if how == "empty":

@@ -67,7 +67,7 @@ def test_wall_blocking_part_of_the_wedge_area(run_alg, tmp_path):
     building = memory_layer("Polygon", [], [(f"POLYGON((-{a} {d}, {a} {d}, {a} {d + 2}, -{a} {d + 2}, -{a} {d}))",
                                              [])])
     res, _ = run(run_alg, tmp_path, camera(0, 0, 0.0), target_square(-20, 20, 20, 30), BUILDINGS=building)
-    detect = [f for f in features(res["OUTPUT"]) if f["level"] == "detect"][0]
+    detect = next(f for f in features(res["OUTPUT"]) if f["level"] == "detect")
     expected = math.pi * r * r / 4 - (math.atan(a / d) * r * r - a * d)
     assert detect.geometry().area() == pytest.approx(expected, rel=1e-3)
     assert detect["area_m2"] == pytest.approx(detect.geometry().area())
@@ -138,13 +138,13 @@ def test_demo_blind_spot_and_redesign(run_alg, demo_gpkg, tmp_path):
 def test_camera_without_azimuth_is_named(run_alg, tmp_path):
     cams = memory_layer("Point", CAMERA_FIELDS, [("POINT(0 0)", ["north", 5.0, 0.0, 90.0, 1920]),
                                                  ("POINT(9 0)", ["broken", 5.0, None, 90.0, 1920])])
-    with pytest.raises(QgsProcessingException, match="Camera 'broken'.*no viewing direction in 'az'"):
+    with pytest.raises(QgsProcessingException, match=r"Camera 'broken'.*no viewing direction in 'az'"):
         run(run_alg, tmp_path, cams, target_square(0, 0, 1, 1))
     assert not (tmp_path / "c.gpkg").exists()
 
 
 def test_field_of_view_out_of_range_is_named(run_alg, tmp_path):
-    with pytest.raises(QgsProcessingException, match="Camera 'wide'.*field of view outside 0-180"):
+    with pytest.raises(QgsProcessingException, match=r"Camera 'wide'.*field of view outside 0-180"):
         run(run_alg, tmp_path, camera(0, 0, 0.0, fov=200.0, name="wide"), target_square(0, 0, 1, 1))
 
 

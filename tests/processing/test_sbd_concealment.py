@@ -58,7 +58,7 @@ def test_vegetation_rules(run_alg, tmp_path):
     names = {}
     results = {}
     for kind, lyr in layers.items():
-        res, fb = run(run_alg, tmp_path / kind, lyr)
+        res, _fb = run(run_alg, tmp_path / kind, lyr)
         for feat in lyr.getFeatures():
             names[feat["name"]] = (kind, feat.id())
         results[kind] = verdicts(res)

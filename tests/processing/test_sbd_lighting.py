@@ -185,7 +185,7 @@ def test_lamps_without_height_are_skipped_and_counted(run_alg, tmp_path, make_fe
                                                  ("POINT(20 3)", [-1.0])])
     paths = memory_layer("LineString", [], [("LINESTRING(0 0, 20 0)", [])])
     fb = make_feedback()
-    res, _ = run_alg("lightingcheck", {"LAMPS": lamps, "HEIGHT_FIELD": "h", "PATHS": paths, "CLASS": "P4",
+    _res, _ = run_alg("lightingcheck", {"LAMPS": lamps, "HEIGHT_FIELD": "h", "PATHS": paths, "CLASS": "P4",
                                        "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_FAILS": "memory:"}, feedback=fb)
     assert "2 of 3 lamps without a positive mounting height were skipped" in fb.log
     assert "1 lamps used" in fb.log
@@ -203,7 +203,7 @@ def test_no_usable_lamp_is_a_clear_error_and_writes_nothing(run_alg, tmp_path):
 
 def test_unknown_class_lists_the_classes(run_alg, tmp_path):
     paths = memory_layer("LineString", ["cls:string"], [("LINESTRING(0 0, 20 0)", ["P9"])])
-    with pytest.raises(QgsProcessingException, match="Unknown lighting class 'P9'.*P1, P2, P3, P4, P5, P6"):
+    with pytest.raises(QgsProcessingException, match=r"Unknown lighting class 'P9'.*P1, P2, P3, P4, P5, P6"):
         run_alg("lightingcheck", {"LAMPS": one_lamp(), "PATHS": paths, "CLASS_FIELD": "cls",
                                   "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_FAILS": "memory:"})
 

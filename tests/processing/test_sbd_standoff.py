@@ -96,7 +96,7 @@ def test_own_ruleset_and_bad_ruleset(run_alg, tmp_path):
     assert rows["a"]["verdict"] == "fail" and rows["a"]["mandatory_m"] == 150
     data["threats"]["sedan"]["preferred_m"] = 580
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(QgsProcessingException, match="sedan.preferred_m.* must be"):
+    with pytest.raises(QgsProcessingException, match=r"sedan.preferred_m.* must be"):
         run(run_alg, tmp_path / "bad", assets, layer("LineString", [ROAD]), {"RULESET": str(path)}, files=True)
     assert not (tmp_path / "bad" / "standoff.gpkg").exists()
 

@@ -23,7 +23,7 @@ def test_one_window_overlooks_a_chord_and_a_half_disc(run_alg, tmp_path):
     window = memory_layer("Point", ["facing:double"], [("POINT(0 0)", [0.0])])
     path = memory_layer("LineString", ["name:string"], [("LINESTRING(-50 10, 50 10)", ["p"])])
     square = memory_layer("Polygon", [], [("POLYGON((-30 -30, 30 -30, 30 30, -30 30, -30 -30))", [])])
-    res, fb = run(run_alg, tmp_path, OPENINGS=window, FACING_FIELD="facing", PATHS=path, PATH_ID_FIELD="name",
+    res, _fb = run(run_alg, tmp_path, OPENINGS=window, FACING_FIELD="facing", PATHS=path, PATH_ID_FIELD="name",
                   SAMPLE_SPACING=0.05, SEGMENT_LENGTH=0, PUBLIC_SPACE=square)
     (row,) = rows(res["OUTPUT"])
     assert row["overlooked_share"] * 100 == pytest.approx(2 * math.sqrt(25**2 - 10**2), abs=0.1)

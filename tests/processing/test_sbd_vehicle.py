@@ -202,7 +202,7 @@ def test_open_space_straight_run_up(run_alg, tmp_path):
 
 def test_non_closed_zone_line_is_refused(run_alg, tmp_path):
     zone = layer("LineString", ["LINESTRING(1050 900, 1250 900, 1250 1100, 1050 1100, 1050 960)"])
-    with pytest.raises(QgsProcessingException, match="not closed: its ends are 60.00 m apart"):
+    with pytest.raises(QgsProcessingException, match=r"not closed: its ends are 60.00 m apart"):
         run_access(run_alg, tmp_path, ["LINESTRING(1000 1000, 1150 1000)"], zone=zone, files=True)
     assert not (tmp_path / "entries.gpkg").exists()
 

@@ -93,7 +93,7 @@ def plugin_imports(source: str, module: tuple[str, ...], is_package: bool) -> se
             if node.module:
                 found.add(base + tuple(node.module.split(".")))
             else:
-                found.update(base + (alias.name,) for alias in node.names)
+                found.update((*base, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "besecure":
             found.add(tuple(node.module.split(".")[1:]))
         elif isinstance(node, ast.Import):

@@ -80,7 +80,7 @@ def test_chicago_counts_equal_independent_geos_point_in_polygon(chicago_assignme
 def test_memphis_hexagons_in_metres_with_population_rates(run_alg, shared_data, tmp_path):
     import processing
 
-    res, fb = run_alg("aggregateincidents", {
+    res, _fb = run_alg("aggregateincidents", {
         "INPUT": str(shared_data / "memphis" / "robberies.gpkg"), "AGGREGATION": 1, "CELL_SIZE": 500,
         "POPULATION_POINTS": str(shared_data / "memphis" / "population.gpkg"),
         "POPULATION_POINTS_FIELD": "population", "OUTPUT": str(tmp_path / "hex.gpkg")})

@@ -60,7 +60,7 @@ def _text_width(widget: QWidget, text: str) -> int:
     return max(widget.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
 
 
-def clipped_texts(dock) -> list[str]:
+def clipped_texts(dock) -> list[str]:  # noqa: C901 (one branch per kind of widget that draws text)
     """Texts in ``dock`` (as now shown) that do not fit where they are drawn."""
     found = []
     for widget in dock.findChildren(QWidget):

@@ -158,7 +158,7 @@ def test_dock_opens_and_closes_with_the_plugin(qgis_iface, qgis_app, qgis_proces
 
 # --------------------------------------------------------------------------- figures
 def test_selecting_an_area_on_the_map_shows_its_profile(loaded, reference, shared_data):
-    dock, incidents, areas = loaded
+    dock, _incidents, areas = loaded
     assert (dock.time_field.currentField(), dock.category_field.currentField(),
             dock.name_field.currentField()) == ("occurred", "primary_type", "COMMUNITY")
     assert dock.working_crs.authid() == "EPSG:32616"  # Chicago's UTM zone: distances in metres
@@ -219,7 +219,7 @@ def test_list_choice_selects_on_the_map_with_rates_and_another_period(plugin, sh
 
 
 def test_bad_choices_are_explained(loaded):
-    dock, incidents, areas = loaded
+    dock, _incidents, areas = loaded
     areas.selectByIds([area_feature(areas, AUSTIN).id()])
     dock.start_date.setDate(QDate(2019, 6, 1))
     dock.end_date.setDate(QDate(2019, 1, 1))
@@ -286,7 +286,7 @@ def project_entry(path, *keys):
 def test_core_values_and_matrix_round_trip_through_a_qgz(loaded, tmp_path):
     from besecure.ui.compass_dock import core_values
 
-    dock, incidents, areas = loaded
+    dock, _incidents, areas = loaded
     project = QgsProject.instance()
     areas.selectByIds([area_feature(areas, AUSTIN).id()])
     dock.core_spins["physical_integrity"].setValue(5)  # as the user does in the table
@@ -340,7 +340,7 @@ def test_removing_and_renaming_edit_the_stored_matrix(loaded, monkeypatch):
     from besecure.knowledge.assessment import Assessments
     from besecure.ui import compass_dock
 
-    dock, incidents, areas = loaded
+    dock, _incidents, areas = loaded
     areas.selectByIds([area_feature(areas, LOOP).id()])
     for name in ("Theft", "Robbery", "Nuisance"):
         dock.add_issue(name)

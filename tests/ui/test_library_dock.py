@@ -298,7 +298,7 @@ def test_import_export_round_trip(make_dock, tmp_path, library):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([{"id": "x", "title": "no"}]), encoding="utf-8")
     before = other.store.path.read_bytes()
-    with pytest.raises(ValueError, match="bad.json has invalid practices"):
+    with pytest.raises(ValueError, match=r"bad.json has invalid practices"):
         other.import_practices(bad)
     assert other.store.path.read_bytes() == before and len(other.user) == 2
 

@@ -7,6 +7,7 @@ it as HTML or PDF. This module is the package's one door to that engine: the pan
 """
 from __future__ import annotations
 
+import contextlib
 import math
 
 from qgis.core import QgsCoordinateTransform, QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
@@ -91,10 +92,8 @@ def _analyse(report: Report, d: ds.Dossier, _catalog: Catalog, project: QgsProje
         report.table([tr("Result"), tr("Algorithm"), tr("Summary"), tr("Run")],
                      [(r.title, r.algorithm, r.summary, r.created.replace("T", " ")) for r in a.runs])
     area = None
-    try:
+    with contextlib.suppress(ValueError):
         area = area_layer(project, d.scope.area)
-    except ValueError:
-        pass
     for run in a.runs:
         layer = next((project.mapLayer(i) for i in run.layer_ids if project.mapLayer(i)), None)
         if layer is None:

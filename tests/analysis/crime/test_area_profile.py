@@ -118,7 +118,7 @@ def test_bad_period_and_area(small):
     with pytest.raises(ValueError, match="must be after its start"):
         summarise_period(small, T("2024-04-01"), T("2024-03-01"))
     summary = summarise_period(small, T("2024-03-01"), T("2024-04-01"))
-    with pytest.raises(ValueError, match="outside 0..2"):
+    with pytest.raises(ValueError, match=r"outside 0..2"):
         area_profile(small, summary, 3)
 
 

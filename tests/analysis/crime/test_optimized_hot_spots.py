@@ -7,6 +7,7 @@ construction.
 from __future__ import annotations
 
 import warnings
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -191,7 +192,7 @@ def test_fallback_for_a_trend_across_the_whole_area():
     choice = choose_cell_size(x, y, analysis_area(x, y))
     assert (choice.method, choice.reason) == ("median count", "rising")
     z = [c.z for c in choice.candidates]
-    assert all(b > a for a, b in zip(z, z[1:]))
+    assert all(b > a for a, b in pairwise(z))
     median_rule_holds(x, y, choice)
 
 

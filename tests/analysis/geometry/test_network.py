@@ -127,7 +127,7 @@ def test_fastest_approach_equals_best_simple_path():
     a, v0, vmax, f, look = 2.0, 0.0, 40.0, 0.6, 12.0
     field = approach_speeds(net, np.ones(net.n_edges, dtype=bool), a, v0, vmax, f, look)
     entry = int(np.argmin(np.hypot(*(net.node_xy - nodes["c"]).T)))
-    tails, heads = net.tails_heads()
+    _tails, heads = net.tails_heads()
     into = np.flatnonzero(heads == entry)
     best_dp = math.sqrt(np.nanmax(field.end2[into]))
     # Brute force: every simple path ending at the entry, speeds by speed_along_path.

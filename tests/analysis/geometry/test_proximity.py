@@ -1,6 +1,8 @@
 """Exact shortest distances between feature sets against dense sampling (scipy cdist) and analytic cases."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from scipy.spatial.distance import cdist
@@ -11,7 +13,7 @@ from besecure.analysis.geometry.proximity import Shapes, nearest_places
 
 def _sample(polyline: np.ndarray, step: float = 0.01) -> np.ndarray:
     out = []
-    for a, b in zip(polyline[:-1], polyline[1:]):
+    for a, b in pairwise(polyline):
         n = max(2, int(np.ceil(np.hypot(*(b - a)) / step)) + 1)
         out.append(a + np.linspace(0, 1, n)[:, None] * (b - a))
     return np.vstack(out)

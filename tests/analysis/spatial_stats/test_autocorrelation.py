@@ -139,7 +139,7 @@ def test_gi_bins_and_labels_follow_the_analytical_p():
 
 
 def test_gi_permutation_inference_bins_on_p_sim():
-    lw, w = columbus_w()
+    _lw, w = columbus_w()
     crime = columbus_crime()
     result = getis_ord_local(crime, w, permutations=999, seed=3, inference="permutation", fdr=False)
     strength = np.select([result.p_sim <= 0.01, result.p_sim <= 0.05, result.p_sim <= 0.10], [3, 2, 1], 0)
@@ -237,7 +237,7 @@ def test_local_moran_columbus_matches_esda():
 
 
 def test_local_moran_labels_and_fdr():
-    lw, w = columbus_w()
+    _lw, w = columbus_w()
     crime = columbus_crime()
     raw = local_moran(crime, w, permutations=999, seed=4, fdr=False, alpha=0.05)
     names = {1: "High-High cluster", 2: "Low-High outlier", 3: "Low-Low cluster", 4: "High-Low outlier"}
@@ -265,13 +265,13 @@ def test_local_moran_islands():
 def test_global_moran_columbus_published_values():
     _, w = columbus_w("queen")
     result = global_moran(columbus_crime(), w, permutations=999, seed=0)
-    assert result.I == pytest.approx(0.500188557, abs=1e-9)
-    assert result.EI == pytest.approx(-0.0208333, abs=1e-7)
+    assert pytest.approx(0.500188557, abs=1e-9) == result.I
+    assert pytest.approx(-0.0208333, abs=1e-7) == result.EI
     assert result.z_rand == pytest.approx(5.589383, abs=1e-6)
     assert result.z_norm == pytest.approx(5.630313, abs=1e-6)
     assert result.p_sim == pytest.approx(1 / 1000)  # z > 5: no permutation comes close
     _, rook = columbus_w("rook")
-    assert global_moran(columbus_crime(), rook, permutations=0).I == pytest.approx(0.523670213, abs=1e-9)
+    assert pytest.approx(0.523670213, abs=1e-9) == global_moran(columbus_crime(), rook, permutations=0).I
 
 
 @pytest.mark.parametrize("transform", ["r", "b"])
@@ -289,7 +289,7 @@ def test_global_moran_st_louis_published_values():
     w = SpatialWeights.from_sparse(gal.sparse)
     hr = np.array(libpysal.io.open(str(EXAMPLES / "stl" / "stl_hom.dbf")).by_col("HR8893"))
     result = global_moran(hr, w, permutations=0)
-    assert result.I == pytest.approx(0.24365582621771659, rel=1e-10)
+    assert pytest.approx(0.24365582621771659, rel=1e-10) == result.I
     assert result.p_norm == pytest.approx(0.00027147862770937614, rel=1e-8)
 
 
@@ -298,9 +298,9 @@ def test_general_g_matches_esda():
     crime = columbus_crime()
     theirs = esda.G(crime, lw, permutations=0)
     ours = general_g(crime, w, permutations=499, seed=1)
-    assert ours.G == pytest.approx(theirs.G, abs=1e-8)
-    assert ours.EG == pytest.approx(theirs.EG, abs=1e-8)
-    assert ours.VG == pytest.approx(theirs.VG, rel=1e-8)
+    assert pytest.approx(theirs.G, abs=1e-8) == ours.G
+    assert pytest.approx(theirs.EG, abs=1e-8) == ours.EG
+    assert pytest.approx(theirs.VG, rel=1e-8) == ours.VG
     assert ours.z == pytest.approx(theirs.z_norm, abs=1e-8)
     assert ours.p == pytest.approx(2 * theirs.p_norm, abs=1e-8)
     assert 0 < ours.p_sim <= 1

@@ -80,7 +80,7 @@ def test_bad_input():
         grid_contiguity(g, order=0)
     with pytest.raises(ValueError, match="must not repeat"):
         grid_contiguity(g, np.array([1, 1]))
-    with pytest.raises(ValueError, match="0..8"):
+    with pytest.raises(ValueError, match=r"0..8"):
         grid_contiguity(g, np.array([9]))
     assert grid_contiguity(g, np.array([4])).n_links == 0
     assert grid_contiguity(g, np.array([], dtype=np.int64)).n == 0

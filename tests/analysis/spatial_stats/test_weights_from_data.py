@@ -64,7 +64,7 @@ def test_centroids_with_holes_parts_any_orientation_and_large_coordinates():
     # Open rings (no closing vertex) give the same centroids.
     open_rings = [xy[offsets[r]:offsets[r + 1] - 1] for r in range(len(owner))]
     open_offsets = np.concatenate([[0], np.cumsum([len(r) for r in open_rings])])
-    ox, oy = polygon_centroids(np.concatenate(open_rings), open_offsets, owner, hole, 4)
+    ox, _oy = polygon_centroids(np.concatenate(open_rings), open_offsets, owner, hole, 4)
     np.testing.assert_allclose(ox[:3], cx[:3], rtol=0, atol=1e-9)
 
 

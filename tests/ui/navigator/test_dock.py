@@ -42,7 +42,7 @@ def test_one_panel_per_step_in_the_steps_order(dock):
 
     assert list(dock.panels) == list(ds.STEPS)
     for i, (step, panel) in enumerate(dock.panels.items()):
-        assert isinstance(panel, StepPanel) and panel.STEP == step
+        assert isinstance(panel, StepPanel) and step == panel.STEP
         dock.show_step(i)
         assert dock.pages.currentWidget().widget() is panel
 
