@@ -626,6 +626,10 @@
       <translation>Incidenten aggregeren</translation>
     </message>
     <message>
+      <source>crime map,aggregate,count,hexagon,hex grid,square grid,grid,points in polygon,choropleth,concentration</source>
+      <translation>criminaliteitskaart,aggregeren,tellen,zeshoek,zeshoekraster,vierkant raster,raster,punten in polygoon,choropleet,concentratie</translation>
+    </message>
+    <message>
       <source>Counts incidents per square cell, hexagon or zone and writes the crime map analysts use: counts, density, rate per 1,000 residents, share of all incidents, rank and cumulative share (the 80/20 concentration), one count per category, and optional suppression of small counts for publication.</source>
       <translation>Telt incidenten per vierkante cel, zeshoek of gebied en maakt de criminaliteitskaart die analisten gebruiken: aantallen, dichtheid, aantal per 1.000 inwoners, aandeel van alle incidenten, rang en cumulatief aandeel (de 80/20-concentratie), een telling per categorie en desgewenst het onderdrukken van kleine aantallen voor publicatie.</translation>
     </message>
@@ -676,6 +680,10 @@
     <message>
       <source>CCTV coverage (EN 62676-4)</source>
       <translation>Camerabereik (EN 62676-4)</translation>
+    </message>
+    <message>
+      <source>CCTV,camera,video surveillance,coverage,field of view,DORI,EN 62676-4,security by design</source>
+      <translation>camera,cameratoezicht,dekking,gezichtsveld,DORI,EN 62676-4,sociale veiligheid</translation>
     </message>
     <message>
       <source>Maps what each camera sees and how well: its field of view is cut by the buildings in front of it and split into the EN 62676-4 observation levels by pixel density (monitor, detect, observe, recognise, identify). Reports for each target zone or path the share covered at each level, and maps the blind spots.</source>
@@ -906,6 +914,10 @@
       <translation>Verstopplekken en vluchtroutes</translation>
     </message>
     <message>
+      <source>concealment,hiding place,escape route,vegetation,dead end,sight line,CPTED,security by design</source>
+      <translation>verschuilen,schuilplek,vluchtroute,beplanting,doodlopend,zichtlijn,CPTED,sociale veiligheid</translation>
+    </message>
+    <message>
       <source>Checks planting and boundaries beside paths against the concealment rules of Secured by Design / CPTED (shrubs low, tree crowns raised, front boundaries low, rear boundaries high) and the footpath network for entrapment: dead ends, and stretches of path farther than a set distance from an exit.</source>
       <translation>Toetst beplanting en erfafscheidingen naast paden aan de regels tegen verstopplekken van Secured by Design / CPTED (struiken laag, boomkronen opgekroond, erfafscheidingen aan de voorkant laag, aan de achterkant hoog) en het voetpadennetwerk op insluiting: doodlopende paden en stukken pad verder dan een ingestelde afstand van een uitgang.</translation>
     </message>
@@ -1082,6 +1094,10 @@
       <translation>Demostad maken</translation>
     </message>
     <message>
+      <source>demo,sample data,example,test data,tutorial</source>
+      <translation>demo,voorbeelddata,voorbeeld,testdata,handleiding</translation>
+    </message>
+    <message>
       <source>Writes a small synthetic town (4 km x 3 km, Dutch RD New CRS) to a GeoPackage, to try every BESECURE tool without real data: neighbourhoods with population, streets, buildings, street lamps, a pedestrian zone and two years (2023-2024) of incidents in six categories, with a few planted patterns; and the layers of a security-by-design plan (paths, a square, windows and doors, cameras, bollards, planting, a protected zone, the drivable network) with a planted failure for each check and a redesign variant.</source>
       <translation>Schrijft een kleine verzonnen stad (4 km x 3 km, RD New) naar een GeoPackage om elk BESECURE-instrument zonder echte gegevens te proberen: buurten met bevolking, straten, gebouwen, lantaarnpalen, een voetgangersgebied en twee jaar (2023-2024) incidenten in zes categorieën, met enkele ingebouwde patronen; en de lagen van een plan voor veilig ontwerp (paden, een plein, ramen en deuren, camera's, paaltjes, beplanting, een beschermde zone, het berijdbare netwerk) met een ingebouwde fout voor elke toets en een herontwerpvariant.</translation>
     </message>
@@ -1136,6 +1152,10 @@
     <message>
       <source>Emerging hot spot analysis</source>
       <translation>Analyse van opkomende hotspots</translation>
+    </message>
+    <message>
+      <source>emerging hot spot,hotspot,space-time,trend,Mann-Kendall,Getis-Ord,Gi*,time series</source>
+      <translation>opkomende hotspot,hotspot,ruimte-tijd,trend,Mann-Kendall,Getis-Ord,Gi*,tijdreeks</translation>
     </message>
     <message>
       <source>week</source>
@@ -1398,6 +1418,10 @@
       <translation>Globale ruimtelijke autocorrelatie (Moran's I, General G)</translation>
     </message>
     <message>
+      <source>spatial autocorrelation,Moran's I,General G,Getis-Ord,clustering,global statistic,permutation test</source>
+      <translation>ruimtelijke autocorrelatie,Moran's I,General G,Getis-Ord,clustering,globale statistiek,permutatietoets</translation>
+    </message>
+    <message>
       <source>Answers 'are the values clustered at all?' for the whole layer before mapping hot spots: global Moran's I (do similar values sit together?), Getis-Ord General G (do high values sit together?) and, for point layers, the Clark-Evans nearest neighbour index (are the points themselves clustered?).</source>
       <translation>Beantwoordt voor de hele laag 'zijn de waarden überhaupt geclusterd?' voordat hotspots in kaart worden gebracht: globale Moran's I (liggen gelijke waarden bij elkaar?), Getis-Ord General G (liggen hoge waarden bij elkaar?) en, voor puntlagen, de naaste-buurindex van Clark en Evans (zijn de punten zelf geclusterd?).</translation>
     </message>
@@ -1586,6 +1610,10 @@
       <translation>Hotspotanalyse (Getis-Ord Gi*)</translation>
     </message>
     <message>
+      <source>hot spot,hotspot,cold spot,Getis-Ord,Gi*,cluster,z-score,FDR</source>
+      <translation>hotspot,brandpunt,coldspot,Getis-Ord,Gi*,cluster,z-score,FDR</translation>
+    </message>
+    <message>
       <source>analytical p-values</source>
       <translation>analytische p-waarden</translation>
     </message>
@@ -1708,6 +1736,10 @@
     <message>
       <source>Hot times</source>
       <translation>Hot times (tijdstippen)</translation>
+    </message>
+    <message>
+      <source>hot times,time of day,day of week,weekday,hour,temporal,heat map,aoristic,chart</source>
+      <translation>hot times,tijdstip,dag van de week,weekdag,uur,temporeel,heatmap,aoristisch,grafiek</translation>
     </message>
     <message>
       <source>Mon</source>
@@ -1852,6 +1884,10 @@
     <message>
       <source>Intervention effect (WDQ and WDD)</source>
       <translation>Effect van een interventie (WDQ en WDD)</translation>
+    </message>
+    <message>
+      <source>intervention,evaluation,displacement,diffusion of benefits,WDQ,WDD,before and after,effect</source>
+      <translation>interventie,evaluatie,verplaatsing,uitstraling,WDQ,WDD,voor en na,effect</translation>
     </message>
     <message>
       <source>diffusion of benefits to the buffer, larger than the direct effect</source>
@@ -2040,6 +2076,10 @@
     <message>
       <source>Kernel density</source>
       <translation>Kerneldichtheid</translation>
+    </message>
+    <message>
+      <source>heat map,heatmap,KDE,kernel density,density,hot spot,bandwidth,raster,surface</source>
+      <translation>heatmap,hittekaart,KDE,kerneldichtheid,dichtheid,hotspot,bandbreedte,raster,oppervlak</translation>
     </message>
     <message>
       <source>Quartic (biweight)</source>
@@ -2406,6 +2446,10 @@
       <translation>Verlichtingstoets (EN 13201)</translation>
     </message>
     <message>
+      <source>lighting,street light,lamp,illuminance,lux,EN 13201,security by design</source>
+      <translation>verlichting,straatverlichting,lantaarnpaal,verlichtingssterkte,lux,EN 13201,sociale veiligheid</translation>
+    </message>
+    <message>
       <source>Checks whether the public lighting of a plan lights its paths and squares to their class: the horizontal illuminance of every lamp is summed on the EN 13201-3 calculation grid of each path, and the average, minimum and uniformity are compared with the class (EN 13201-2 P1-P6, or the Dutch social-safety criteria). Writes a verdict per path field, the failing stretches as lines, and a raster of the illuminance on the ground.</source>
       <translation>Toetst of de openbare verlichting van een plan de paden en pleinen volgens hun klasse verlicht: de horizontale verlichtingssterkte van elke lamp wordt opgeteld op het EN 13201-3-rekenraster van elk pad, en het gemiddelde, het minimum en de gelijkmatigheid worden vergeleken met de klasse (EN 13201-2 P1-P6, of de Nederlandse criteria voor sociale veiligheid). Schrijft een oordeel per padvak, de afgekeurde stukken als lijnen en een raster van de verlichtingssterkte op de grond.</translation>
     </message>
@@ -2698,6 +2742,10 @@
       <translation>Cluster- en uitschieteranalyse (lokale Moran's I)</translation>
     </message>
     <message>
+      <source>LISA,Local Moran's I,cluster,outlier,high-high,low-low,Anselin,spatial autocorrelation</source>
+      <translation>LISA,lokale Moran's I,cluster,uitschieter,hoog-hoog,laag-laag,Anselin,ruimtelijke autocorrelatie</translation>
+    </message>
+    <message>
       <source>Finds clusters of similar values (high among high, low among low) and outliers (a high value among low ones, or the reverse) with the local Moran's I statistic (LISA), e.g. on incident counts or rates per cell or neighbourhood.</source>
       <translation>Vindt clusters van gelijke waarden (hoog tussen hoog, laag tussen laag) en uitschieters (een hoge waarde tussen lage, of omgekeerd) met de lokale Moran's I-statistiek (LISA), bijv. op aantallen of ratio's van incidenten per cel of buurt.</translation>
     </message>
@@ -2772,6 +2820,10 @@
     <message>
       <source>Natural surveillance (overlooking)</source>
       <translation>Natuurlijk toezicht (overzicht vanuit gebouwen)</translation>
+    </message>
+    <message>
+      <source>natural surveillance,overlooking,eyes on the street,windows,visibility,CPTED,security by design</source>
+      <translation>natuurlijk toezicht,overzicht,ogen op straat,ramen,zichtbaarheid,CPTED,sociale veiligheid</translation>
     </message>
     <message>
       <source>Finds which stretches of path and which parts of public space are overlooked by windows and doors ('eyes on the street'). Each opening sees up to a range within its viewing angle; buildings block the view. Writes per path piece the share that is overlooked and the number of openings overlooking it, and the public space that nobody overlooks.</source>
@@ -2962,6 +3014,10 @@
       <translation>Geoptimaliseerde hotspotanalyse</translation>
     </message>
     <message>
+      <source>optimized hot spot,hotspot,Getis-Ord,Gi*,cell size,hexagon,automatic,cluster</source>
+      <translation>geoptimaliseerde hotspot,hotspot,Getis-Ord,Gi*,celgrootte,zeshoek,automatisch,cluster</translation>
+    </message>
+    <message>
       <source>z keeps rising up to the widest band: the incidents cluster at scales larger than the ones tested (typical of city-wide crime)</source>
       <translation>z blijft stijgen tot de breedste band: de incidenten clusteren op grotere schalen dan de geteste (typisch voor criminaliteit over een hele stad)</translation>
     </message>
@@ -3114,6 +3170,10 @@
       <translation>Perioden vergelijken</translation>
     </message>
     <message>
+      <source>compare periods,change,increase,decrease,before and after,difference,crime map,Poisson test</source>
+      <translation>perioden vergelijken,verandering,toename,afname,voor en na,verschil,criminaliteitskaart,Poisson-toets</translation>
+    </message>
+    <message>
       <source>Explicit dates</source>
       <translation>Opgegeven datums</translation>
     </message>
@@ -3264,6 +3324,10 @@
     <message>
       <source>Security-by-design report</source>
       <translation>Security-by-design-rapport</translation>
+    </message>
+    <message>
+      <source>security by design,report,CPTED,PDF,HTML,redesign,plan,variant</source>
+      <translation>security by design,rapport,CPTED,PDF,HTML,herontwerp,plan,variant</translation>
     </message>
     <message>
       <source>Protected zone (crowded place)</source>
@@ -3646,6 +3710,10 @@
       <translation>Toets '{}' op '{}' mislukt: {}</translation>
     </message>
     <message>
+      <source>stand-off,standoff distance,blast,hostile vehicle,asset,protection,security by design</source>
+      <translation>veiligheidsafstand,afstand,explosie,vijandig voertuig,object,bescherming,security by design</translation>
+    </message>
+    <message>
       <source>Measures the shortest distance from each asset (a building, a crowded square, an entrance) to the places a vehicle can reach (roads, parking, or the entry points of the vehicle access check) and compares it with the bomb-threat stand-off table: the mandatory and the preferred evacuation distance of each threat.</source>
       <translation>Meet de kortste afstand van elk object (een gebouw, een druk plein, een ingang) tot de plekken die een voertuig kan bereiken (wegen, parkeerplaatsen, of de toegangspunten van de voertuigtoegangscontrole) en vergelijkt die met de stand-off-tabel voor bommeldingen: de verplichte en de aanbevolen evacuatieafstand van elke dreiging.</translation>
     </message>
@@ -3752,6 +3820,10 @@
     <message>
       <source>{} assets have no known threat in '{}'; they are assessed against '{}'.</source>
       <translation>{} objecten hebben geen bekende dreiging in '{}'; ze worden beoordeeld tegen '{}'.</translation>
+    </message>
+    <message>
+      <source>vehicle access,hostile vehicle mitigation,HVM,vehicle ramming,bollard,barrier,crowded place,approach speed</source>
+      <translation>voertuigtoegang,voertuigaanval,ramaanslag,HVM,paaltje,poller,barrière,drukke plek,aanrijsnelheid</translation>
     </message>
     <message>
       <source>Finds every place where a vehicle of a chosen class can get into a protected pedestrian or crowded zone: roads crossing its boundary, gaps between bollards or barrier ends wide enough for the vehicle, and unprotected edges of drivable open space. For each entry it traces the worst-case approach along the network, the speed the vehicle can reach there and its kinetic energy, and checks whether the barrier's crash rating (IWA 14-1, ISO 22343-1, PAS 68, ASTM F2656, K ratings) covers that impact.</source>
@@ -4110,6 +4182,10 @@
       <translation>Incidenten (punten)</translation>
     </message>
     <message>
+      <source>CRS of x/y columns in a CSV input</source>
+      <translation>CRS van x/y-kolommen in een CSV-invoer</translation>
+    </message>
+    <message>
       <source>The incident layer (INPUT) could not be opened.</source>
       <translation>De incidentenlaag (INPUT) kon niet worden geopend.</translation>
     </message>
@@ -4140,10 +4216,6 @@
     <message>
       <source>Filter: categories to keep (comma-separated, any case)</source>
       <translation>Filter: te behouden categorieën (kommagescheiden, hoofdletters maakt niet uit)</translation>
-    </message>
-    <message>
-      <source>CRS of x/y columns in a CSV input</source>
-      <translation>CRS van x/y-kolommen in een CSV-invoer</translation>
     </message>
     <message>
       <source>Time zone (IANA name)</source>
