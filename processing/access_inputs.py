@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsProcessingParameterFile
 
-from ..analysis.design.rules import Ruleset, load_ruleset
+from ..analysis.design.rules import Ruleset
 from ..analysis.design.vehicle_access import Barriers
 from ..analysis.errors import InputError
 from ..analysis.geometry.network import build_network, points_along
@@ -26,6 +26,7 @@ from ..compat import (
     geometry_type,
 )
 from ..i18n import N_, tr
+from ..knowledge.rulesets import load_ruleset
 from ..layers.geomops import difference, polygon_geometry, union
 from ..layers.read import read_lines, read_points, read_polygons
 from ..layers.wkb import multipolygon_wkb, polygon_parts

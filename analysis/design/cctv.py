@@ -25,7 +25,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..errors import InputError
-from .rules import RulesetLike, constant, load_ruleset
+from .rules import RulesetLike, check_ruleset, constant
 
 DEFAULT_TARGET_HEIGHT_M = 1.7
 
@@ -40,9 +40,9 @@ def _check_pixels(n_px: float) -> None:
         raise InputError("Horizontal pixel count must be > 0; got {}.", n_px)
 
 
-def dori_levels(ruleset: RulesetLike = "cctv_en62676") -> dict[str, float]:
+def dori_levels(ruleset: RulesetLike) -> dict[str, float]:
     """Level name -> required pixel density (px/m), from a CCTV rule set, lowest first."""
-    data = load_ruleset(ruleset)
+    data = check_ruleset(ruleset)
     if data["kind"] != "cctv_levels":
         raise InputError("Rule set '{}' is not a CCTV rule set.", data['id'])
     levels = {name: constant(entry["px_per_m"]) for name, entry in data["levels"].items()}
@@ -85,11 +85,11 @@ def camera_zones(
     azimuth_deg: float,
     hfov_deg: float,
     n_px: float,
+    levels: Mapping[str, float],
     max_range: float | None = None,
     arc_segments: int = 32,
     camera_height: float | None = None,
     target_height: float = DEFAULT_TARGET_HEIGHT_M,
-    levels: Mapping[str, float] | None = None,
 ) -> dict[str, np.ndarray]:
     """Plan-view wedge per observation level (before occlusion): level -> closed ring ``(k, 2)``.
 
@@ -98,7 +98,7 @@ def camera_zones(
     docstring for camera height), capped at ``max_range`` (e.g. the lens's or light's useful
     range). The wedges are nested (identify inside recognise inside ... monitor). The arc has
     ``arc_segments`` segments; rings are closed (first vertex repeated). A level that reaches no
-    ground gives an empty ``(0, 2)`` array. ``levels`` defaults to the EN 62676-4 rule set.
+    ground gives an empty ``(0, 2)`` array. ``levels``: :func:`dori_levels` of a CCTV rule set.
     """
     _check_hfov(hfov_deg)
     _check_pixels(n_px)
@@ -108,7 +108,7 @@ def camera_zones(
         raise ValueError("max_range must be > 0 metres (or None).")
     if camera_height is not None and not (math.isfinite(camera_height) and camera_height > 0):
         raise InputError("Camera height must be > 0 metres; got {}.", camera_height)
-    lv = dori_levels() if levels is None else dict(levels)
+    lv = dict(levels)
     bearings = np.radians(azimuth_deg + np.linspace(-hfov_deg / 2.0, hfov_deg / 2.0, arc_segments + 1))
     ux, uy = np.sin(bearings), np.cos(bearings)  # compass bearing -> (east, north)
     zones: dict[str, np.ndarray] = {}
@@ -158,9 +158,9 @@ def pixel_density_at(
     return density
 
 
-def dori_level(density: np.ndarray, levels: Mapping[str, float] | None = None) -> np.ndarray:
+def dori_level(density: np.ndarray, levels: Mapping[str, float]) -> np.ndarray:
     """Highest observation level reached at each density (object array; ``None`` below all)."""
-    lv = dori_levels() if levels is None else dict(sorted(dict(levels).items(), key=lambda kv: kv[1]))
+    lv = dict(sorted(dict(levels).items(), key=lambda kv: kv[1]))
     p = np.asarray(density, dtype=float)
     out = np.full(p.shape, None, dtype=object)
     for name, need in lv.items():  # ascending, so the highest level reached is written last

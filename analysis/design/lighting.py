@@ -39,13 +39,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from ..errors import InputError
 from ..geometry.visibility import OccluderSet, _as_points, visible_mask
-from .rules import RulesetLike, constant, load_ruleset
+from .rules import RulesetLike, check_ruleset, constant
 
 IntensityFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
 Light = float | Sequence[float] | np.ndarray | IntensityFn
@@ -203,8 +202,8 @@ def _ldt_number(token: str, what: str) -> float:
         raise InputError("EULUMDAT: expected a number for {}, found '{}'.", what, token.strip()) from None
 
 
-def read_eulumdat(source: str | Path) -> IntensityTable:
-    """Read an EULUMDAT (``.ldt``) file (a path, or the file's text) into an :class:`IntensityTable`.
+def read_eulumdat(source: str | bytes) -> IntensityTable:
+    """Parse an EULUMDAT (``.ldt``) file's text (or its bytes: UTF-8, else Latin-1) into an :class:`IntensityTable`.
 
     Format (Stockmar 1990; line layout as in the AGi32 / DIAL descriptions): line 1
     identification, 2 ``Ityp``, 3 ``Isym``, 4 ``Nc`` (C planes over 360 deg), 5 ``Dc``, 6 ``Ng``
@@ -222,14 +221,13 @@ def read_eulumdat(source: str | Path) -> IntensityTable:
     read as 1). Decimal commas are accepted. With ``n > 1`` lamp sets the grouped layout above is
     assumed (some writers interleave the sets; the two are identical for ``n = 1``).
     """
-    if isinstance(source, Path) or ("\n" not in str(source) and Path(str(source)).is_file()):
-        raw = Path(source).read_bytes()
+    if isinstance(source, bytes):
         try:
-            text = raw.decode("utf-8")
+            text = source.decode("utf-8")
         except UnicodeDecodeError:
-            text = raw.decode("latin-1")
+            text = source.decode("latin-1")
     else:
-        text = str(source)
+        text = source
     lines = text.splitlines()
     if len(lines) < 26:
         raise InputError("EULUMDAT: only {} lines; a file has at least 26 header lines.", len(lines))
@@ -529,7 +527,7 @@ class LightingVerdict:
 def evaluate_class(
     e_values: np.ndarray,
     class_name: str,
-    ruleset: RulesetLike = "en13201",
+    ruleset: RulesetLike,
     ra: float | None = None,
 ) -> LightingVerdict:
     """Check grid illuminances (lx) against a class of a lighting rule set.
@@ -541,7 +539,7 @@ def evaluate_class(
     criteria with ``ra_min``. Limits are compared to within 1e-9 relative (rounding). Reasons
     name each criterion met or missed.
     """
-    data = load_ruleset(ruleset)
+    data = check_ruleset(ruleset)
     if data["kind"] != "lighting_classes":
         raise InputError("Rule set '{}' is not a lighting rule set.", data['id'])
     classes = data["classes"]

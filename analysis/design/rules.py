@@ -1,8 +1,9 @@
-"""Security-by-design rule sets: loading and checking, stand-off and vegetation verdicts.
+"""Security-by-design rule sets: checking, stand-off and vegetation verdicts.
 
-Rule sets are JSON files in ``knowledge/rulesets/`` (or a user's own file with the same schema).
+Rule sets are JSON files in ``knowledge/rulesets/`` (or a user's own file with the same schema),
+read by :func:`knowledge.rulesets.load_ruleset`; the functions here take the loaded mapping.
 Every number in a rule set is written as ``{"value": <number>, "source": "<where it is
-published>"}`` so that each constant carries its source; :func:`load_ruleset` refuses a file
+published>"}`` so that each constant carries its source; :func:`check_ruleset` refuses a rule set
 where a number has no source, a required key is missing or the ``kind`` is unknown.
 
 Kinds and what they require (besides ``id``, ``kind``, ``title``):
@@ -19,11 +20,9 @@ Kinds and what they require (besides ``id``, ``kind``, ``title``):
 """
 from __future__ import annotations
 
-import json
 import operator as _op
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,10 +30,9 @@ import pandas as pd
 
 from ..errors import InputError
 
-RULESET_DIR = Path(__file__).parents[2] / "knowledge" / "rulesets"
-
 Ruleset = dict[str, Any]
-RulesetLike = str | Path | Mapping[str, Any]
+# A loaded rule set (knowledge.rulesets.load_ruleset reads one from a bundled name or a file).
+RulesetLike = Mapping[str, Any]
 
 _CRITERION_KEYS = ("e_avg_min_lx", "e_min_min_lx", "uniformity_min", "ra_min")
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
@@ -51,32 +49,18 @@ def constant(node: Any) -> float:
     return float(node["value"])
 
 
-def load_ruleset(name_or_path: RulesetLike) -> Ruleset:
-    """Load and check a rule set.
+def check_ruleset(data: Any, label: str | None = None) -> Ruleset:
+    """Check a loaded rule set and return it as a dict.
 
-    ``name_or_path`` is a bundled rule-set name (``"en13201"``, ``"dutch_social_safety"``,
-    ``"secured_by_design"``, ``"brussels"``, ``"cctv_en62676"``, ``"vehicles"``, ``"standoff"``),
-    a path to a user's JSON file, or an already loaded mapping (returned after the same check).
-    Raises ``ValueError`` naming the file and the problem when the file is not valid.
+    Raises :class:`InputError` naming the rule set (``label``, else its ``id``) and the problem when
+    a number has no source, a required key is missing or the ``kind`` is unknown. Reading a file or a
+    bundled rule set by name is :func:`knowledge.rulesets.load_ruleset`'s part.
     """
-    if isinstance(name_or_path, Mapping):
-        data = dict(name_or_path)
-        label = str(data.get("id", "<mapping>"))
-    else:
-        path = Path(name_or_path)
-        if path.suffix.lower() != ".json" and not path.exists():
-            path = RULESET_DIR / f"{name_or_path}.json"
-        label = str(path)
-        if not path.is_file():
-            available = ", ".join(sorted(p.stem for p in RULESET_DIR.glob("*.json")))
-            raise InputError("No rule set '{}'. Bundled rule sets: {}; or give a path to a JSON file.",
-                             name_or_path, available)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError("Rule set {} is not valid JSON: {}", label, exc) from exc
-    if not isinstance(data, dict):
+    if label is None:
+        label = str(data.get("id", "<mapping>")) if isinstance(data, Mapping) else "<mapping>"
+    if not isinstance(data, Mapping):
         raise InputError("Rule set {} must be a JSON object.", label)
+    data = dict(data)
     _check_ruleset(data, label)
     return data
 
@@ -188,7 +172,7 @@ def _check_ruleset(data: Mapping[str, Any], label: str) -> None:  # noqa: C901 (
 
 
 def _ruleset_of_kind(ruleset: RulesetLike, kind: str) -> Ruleset:
-    data = load_ruleset(ruleset)
+    data = check_ruleset(ruleset)
     if data["kind"] != kind:
         raise InputError("Rule set '{}' is of kind '{}', expected '{}'.", data['id'], data['kind'], kind)
     return data
@@ -216,7 +200,7 @@ class StandoffVerdict:
     reason: np.ndarray
 
 
-def standoff_verdict(distance: float | np.ndarray, threat: str, ruleset: RulesetLike = "standoff") -> StandoffVerdict:
+def standoff_verdict(distance: float | np.ndarray, threat: str, ruleset: RulesetLike) -> StandoffVerdict:
     """Compare stand-off distances (metres) with the NCTC bomb-threat evacuation distances.
 
     Method: US National Counterterrorism Center, "Bomb Threat Stand-Off Distances" chart
@@ -245,7 +229,7 @@ def standoff_verdict(distance: float | np.ndarray, threat: str, ruleset: Ruleset
 
 
 def asset_threats(values: Sequence[str | None] | None, n: int, default: str,
-                  ruleset: RulesetLike = "standoff") -> tuple[np.ndarray, int]:
+                  ruleset: RulesetLike) -> tuple[np.ndarray, int]:
     """Each asset's threat: the rule set's threat whose name or label ``values`` gives (any case,
     surrounding spaces ignored), else ``default``; and how many assets fell back to the default
     (an empty or unknown value). All ``default`` without values."""
@@ -258,7 +242,7 @@ def asset_threats(values: Sequence[str | None] | None, n: int, default: str,
     return np.array([g or default for g in given], dtype=object), sum(g is None for g in given)
 
 
-def standoff_table(distance: np.ndarray, threats: np.ndarray, ruleset: RulesetLike = "standoff") -> pd.DataFrame:
+def standoff_table(distance: np.ndarray, threats: np.ndarray, ruleset: RulesetLike) -> pd.DataFrame:
     """Per asset (its distance to the nearest vehicle-reachable place, inf when there is none, and
     its threat): ``min_distance_m`` (NaN for none), ``threat``, the ``mandatory_m`` and
     ``preferred_m`` evacuation distances of its threat with its ``verdict`` and ``reason``
@@ -294,7 +278,7 @@ class VegetationVerdicts:
 
 
 def vegetation_kinds(values: Sequence[str | None] | None, n: int, default: str,
-                     ruleset: RulesetLike = "secured_by_design") -> tuple[np.ndarray, list[str], list[str]]:
+                     ruleset: RulesetLike) -> tuple[np.ndarray, list[str], list[str]]:
     """Each object's kind, lower case without surrounding spaces (an empty one takes ``default``), the
     sorted kinds no rule of the rule set knows (their objects are not assessed) and the sorted known ones."""
     default = default.strip().lower()
@@ -309,7 +293,7 @@ def vegetation_verdicts(
     crown_bases: np.ndarray,
     distances_to_path: np.ndarray,
     kinds: Sequence[str] | np.ndarray,
-    ruleset: RulesetLike = "secured_by_design",
+    ruleset: RulesetLike,
     clear_strip_m: float | None = None,
 ) -> VegetationVerdicts:
     """Check planting and boundaries against concealment rules (Secured by Design / CPTED).

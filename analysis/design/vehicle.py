@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from .rules import RulesetLike, constant, load_ruleset
+from .rules import RulesetLike, check_ruleset, constant
 
 G = 9.81
 MPH_TO_KMH = 1.609344
@@ -57,9 +57,9 @@ class VehicleClass:
     min_opening_m: float
 
 
-def vehicle_classes(ruleset: RulesetLike = "vehicles") -> dict[str, VehicleClass]:
+def vehicle_classes(ruleset: RulesetLike) -> dict[str, VehicleClass]:
     """Vehicle classes of a rule set, lightest first."""
-    data = load_ruleset(ruleset)
+    data = check_ruleset(ruleset)
     if data["kind"] != "vehicles":
         raise InputError("Rule set '{}' is not a vehicle rule set.", data['id'])
     out = [
@@ -75,15 +75,14 @@ def vehicle_classes(ruleset: RulesetLike = "vehicles") -> dict[str, VehicleClass
     return {v.name: v for v in sorted(out, key=lambda v: v.mass_kg)}
 
 
-def vehicle_class_for_mass(mass_kg: float, classes: Mapping[str, VehicleClass] | None = None) -> VehicleClass:
+def vehicle_class_for_mass(mass_kg: float, classes: Mapping[str, VehicleClass]) -> VehicleClass:
     """The class whose design mass is nearest to ``mass_kg`` on a log scale (ratio, not difference)."""
-    cls = vehicle_classes() if classes is None else classes
     if not (math.isfinite(mass_kg) and mass_kg > 0):
         raise InputError("Vehicle mass must be > 0 kg; got {}.", mass_kg)
-    return min(cls.values(), key=lambda v: abs(math.log(mass_kg / v.mass_kg)))
+    return min(classes.values(), key=lambda v: abs(math.log(mass_kg / v.mass_kg)))
 
 
-def vehicles_admitted(opening_width_m: float | np.ndarray, ruleset: RulesetLike = "vehicles") -> dict[str, np.ndarray]:
+def vehicles_admitted(opening_width_m: float | np.ndarray, ruleset: RulesetLike) -> dict[str, np.ndarray]:
     """For each class, whether it can drive straight through each opening (width >= its minimum).
 
     Width classes after CISA's Vehicle Ramming Self-Assessment Tool: openings under 1.50 m admit
@@ -404,7 +403,7 @@ def barrier_adequate(
     rating: BarrierRating | str,
     vehicle_mass_kg: float,
     impact_speed_ms: float,
-    ruleset: RulesetLike = "vehicles",
+    ruleset: RulesetLike,
 ) -> BarrierAdequacy:
     """Is a rated barrier adequate for a threat vehicle of given mass at a given impact speed (m/s)?
 

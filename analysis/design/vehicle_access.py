@@ -106,6 +106,7 @@ class AccessSettings:
 
     vehicle: VehicleClass
     accel: float
+    ruleset: RulesetLike
     v0: float = 0.0
     vmax: float = 112.0 / 3.6
     friction: float = 0.6
@@ -117,7 +118,6 @@ class AccessSettings:
     snap: float = 0.5
     open_space_spacing: float = 5.0
     g: float = G
-    ruleset: RulesetLike = "vehicles"
 
     def passable(self, width: float | np.ndarray) -> np.ndarray:
         """Whether an opening of ``width`` metres lets the design vehicle through."""
@@ -289,7 +289,7 @@ _SEVERITY = {"inadequate": 2, "unrated": 1, "adequate": 0}
 
 
 def judge_barriers(elements: Sequence[int], barriers: Barriers, mass_kg: float, speed_ms: float,
-                   ruleset: RulesetLike = "vehicles") -> BarrierJudgement:
+                   ruleset: RulesetLike) -> BarrierJudgement:
     """The weakest of the barriers at an entry decides: ``inadequate`` > ``unrated`` > ``adequate``."""
     worst: BarrierJudgement | None = None
     for e in elements:

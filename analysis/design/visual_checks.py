@@ -34,7 +34,7 @@ from .lighting import (
     failing_stretches,
     point_illuminance,
 )
-from .rules import RulesetLike, constant, load_ruleset
+from .rules import RulesetLike, check_ruleset, constant
 
 Progress = Callable[[float], None]
 """Called with the fraction done (0..1); may raise :class:`~.errors.Cancelled` to stop."""
@@ -456,7 +456,7 @@ def resolve_class(name: str | None, ruleset: RulesetLike) -> str | None:
     """
     if name is None or not str(name).strip():
         return None
-    classes = load_ruleset(ruleset)["classes"]
+    classes = check_ruleset(ruleset)["classes"]
     lookup = {c.lower(): c for c in classes}
     key = str(name).strip().lower()
     if key not in lookup:
@@ -475,7 +475,7 @@ def assign_classes(
     class are refused (InputError).
     """
     default_class = resolve_class(default, ruleset)
-    classes_of_set = load_ruleset(ruleset)["classes"]
+    classes_of_set = check_ruleset(ruleset)["classes"]
     if default_class is None and len(classes_of_set) == 1:
         default_class = next(iter(classes_of_set))
     classes: list[str | None] = []
@@ -494,7 +494,7 @@ def class_minimum(class_name: str, ruleset: RulesetLike) -> float:
     ``Emin/Eav`` imply ``uniformity x average``. With several alternatives the most lenient
     (lowest) counts. 0 when no alternative states a minimum.
     """
-    alternatives = load_ruleset(ruleset)["classes"][class_name]["any_of"]
+    alternatives = check_ruleset(ruleset)["classes"][class_name]["any_of"]
     values = []
     for alt in alternatives:
         if "e_min_min_lx" in alt:
@@ -510,7 +510,7 @@ def evaluate_fields(
     e: np.ndarray,
     grid: FieldGrid,
     part_class: Sequence[str | None],
-    ruleset: RulesetLike = "en13201",
+    ruleset: RulesetLike,
     ra: float | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Verdict per field and the failing stretches per line part.
@@ -522,7 +522,7 @@ def evaluate_fields(
     ``start_m``, ``end_m``, ``e_min``, ``required_min_lx`` for the stretches of line parts where
     points fall below :func:`class_minimum` (:func:`.lighting.failing_stretches`).
     """
-    data = load_ruleset(ruleset)
+    data = check_ruleset(ruleset)
     fields = grid.fields.copy()
     n = len(fields)
     cls = np.array([part_class[p] for p in fields["part"]], dtype=object) if n else np.zeros(0, dtype=object)

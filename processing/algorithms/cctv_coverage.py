@@ -26,6 +26,7 @@ from ...compat import (
     set_advanced,
 )
 from ...i18n import tr
+from ...knowledge.rulesets import load_ruleset
 from ...layers import geomops
 from ...layers.wkb import polygon_wkb
 from ...layers.write import line_wkb, write_frame
@@ -178,7 +179,7 @@ class CctvCoverage(BesecureAlgorithm):
 
     def _levels(self, parameters, context):
         path = self.parameterAsFile(parameters, RULESET_FILE, context)
-        levels = dori_levels(path) if path else dori_levels()
+        levels = dori_levels(load_ruleset(path if path else "cctv_en62676"))
         names = list(levels)
         required = LEVELS[self.parameterAsEnum(parameters, REQUIRED_LEVEL, context)]
         if required not in levels:

@@ -1,6 +1,8 @@
 """besecure:lightingcheck - public lighting of paths and squares against EN 13201-2 or Dutch criteria."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -15,7 +17,6 @@ from qgis.core import (
 )
 
 from ...analysis.design.lighting import CosinePowerDistribution, read_eulumdat
-from ...analysis.design.rules import load_ruleset
 from ...analysis.design.visual_checks import (
     DEFAULT_REACH_M,
     area_fields,
@@ -39,6 +40,7 @@ from ...compat import (
     set_advanced,
 )
 from ...i18n import tr
+from ...knowledge.rulesets import load_ruleset
 from ...layers.wkb import polygon_wkb
 from ...layers.write import line_wkb, write_frame, write_geotiff
 from ..base import BesecureAlgorithm, Help, check_cancel
@@ -242,7 +244,11 @@ class LightingCheck(BesecureAlgorithm):
         photometry = self.parameterAsFile(parameters, PHOTOMETRY, context)
         distribution, reference, ra = None, float("nan"), None
         if photometry:
-            distribution = read_eulumdat(photometry)
+            try:
+                raw = Path(photometry).read_bytes()
+            except OSError as exc:
+                raise InputError("Cannot read the photometry file {}: {}", photometry, exc.strerror) from exc
+            distribution = read_eulumdat(raw)
             reference, ra = distribution.lamp_flux_lm, distribution.ra
             feedback.pushInfo(tr("Photometry '{}': {:g} lm.").format(distribution.name or photometry, reference))
         elif self.parameterAsEnum(parameters, DISTRIBUTION, context) == 1:

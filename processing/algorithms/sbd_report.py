@@ -34,10 +34,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...analysis.design.rules import load_ruleset
 from ...analysis.errors import Cancelled, InputError
 from ...compat import FLAG_OPTIONAL, GEOMETRY_LINE, GEOMETRY_POLYGON, VECTOR_ANY, enum_int, set_advanced
 from ...i18n import N_, current_locale, tr
+from ...knowledge.rulesets import load_ruleset
 from ...layers.reports.images import layers_extent, render_map_png
 from ...layers.reports.sbd import (
     FAILING,

@@ -10,11 +10,12 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ...analysis.design.rules import asset_threats, constant, load_ruleset, standoff_table
+from ...analysis.design.rules import asset_threats, constant, standoff_table
 from ...analysis.errors import InputError
 from ...analysis.geometry.proximity import nearest_places
 from ...compat import FIELD_ANY, VECTOR_ANY, VECTOR_LINE, VECTOR_POINT, VECTOR_POLYGON, WKB_LINESTRING
 from ...i18n import N_, tr
+from ...knowledge.rulesets import load_ruleset
 from ...layers.write import line_wkb, write_frame
 from ..access_inputs import add_ruleset_parameter, read_features, read_zones, ruleset_from, verdict_style
 from ..base import BesecureAlgorithm, Help, check_cancel

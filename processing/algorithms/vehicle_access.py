@@ -27,6 +27,7 @@ from ...compat import (
     set_advanced,
 )
 from ...i18n import N_, tr
+from ...knowledge.rulesets import load_ruleset
 from ...layers.write import line_wkb, point_wkb, write_frame
 from ..access_inputs import (
     add_ruleset_parameter,
@@ -65,7 +66,7 @@ RULESET = "RULESET"
 OUTPUT = "OUTPUT"
 OUTPUT_PATHS = "OUTPUT_PATHS"
 
-CLASS_NAMES = tuple(vehicle_classes())
+CLASS_NAMES = tuple(vehicle_classes(load_ruleset("vehicles")))
 VERDICTS = (("adequate", "Adequate barrier"), ("unrated", "Barrier without a usable rating"),
             ("inadequate", "Inadequate barrier or gap"), ("no barrier", "No barrier"))
 ENTRY_STYLE = verdict_style("verdict", list(VERDICTS))
@@ -169,7 +170,8 @@ class VehicleAccess(BesecureAlgorithm):
         self.addParameter(QgsProcessingParameterField(BARRIER_ID_FIELD, tr("Barrier name field"), None, BARRIERS,
                                                       FIELD_ANY, optional=True))
         self.add_number(BOLLARD_DIAMETER, "Bollard diameter (m)", 0.2, 0.0)
-        labels = [f"{v.label} ({v.mass_kg:g} kg, {v.min_opening_m:g} m)" for v in vehicle_classes().values()]
+        bundled = vehicle_classes(load_ruleset("vehicles")).values()
+        labels = [f"{v.label} ({v.mass_kg:g} kg, {v.min_opening_m:g} m)" for v in bundled]
         param = QgsProcessingParameterEnum(VEHICLE_CLASS, tr("Vehicle class"), labels, defaultValue=0)
         self.addParameter(param)
         add_ruleset_parameter(self, "vehicles")

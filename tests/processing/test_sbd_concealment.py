@@ -117,7 +117,7 @@ def test_without_exits_junctions_count(run_alg, tmp_path):
 def test_bad_input(run_alg, tmp_path):
     lyr = by_kind_layers()["Point"]
     with pytest.raises(QgsProcessingException, match="kind 'vehicles'"):
-        from besecure.analysis.design.rules import RULESET_DIR
+        from besecure.knowledge.rulesets import RULESET_DIR
 
         run(run_alg, tmp_path / "rs", lyr, {"RULESET": str(RULESET_DIR / "vehicles.json")})
     with pytest.raises(QgsProcessingException, match="no field 'nope'"):

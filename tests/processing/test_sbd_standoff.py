@@ -85,7 +85,7 @@ def test_closed_zone_is_excluded(run_alg, tmp_path):
 
 
 def test_own_ruleset_and_bad_ruleset(run_alg, tmp_path):
-    from besecure.analysis.design.rules import RULESET_DIR
+    from besecure.knowledge.rulesets import RULESET_DIR
 
     data = json.loads((RULESET_DIR / "standoff.json").read_text(encoding="utf-8"))
     data["threats"]["sedan"]["mandatory_m"]["value"] = 150

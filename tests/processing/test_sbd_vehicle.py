@@ -245,7 +245,7 @@ def test_rated_barrier_line(run_alg, tmp_path):
 def test_custom_ruleset_file(run_alg, tmp_path):
     import json
 
-    from besecure.analysis.design.rules import RULESET_DIR
+    from besecure.knowledge.rulesets import RULESET_DIR
 
     data = json.loads((RULESET_DIR / "vehicles.json").read_text(encoding="utf-8"))
     data["classes"]["car"]["acceleration_ms2"]["value"] = 4.0

@@ -178,3 +178,47 @@ def test_the_import_check_finds_forbidden_edges():
     assert plugin_imports("from .. import plugin\n", ("ui", "x"), is_package=False) == {("plugin",)}
     with pytest.raises(ValueError, match="leaves the plugin"):
         plugin_imports("from ... import x\n", ("ui", "x"), is_package=False)
+
+
+# File input in analysis/: the builtin open(), Path.read_text/read_bytes, json.load and Path(...).glob.
+# Reading belongs to layers/ (GIS data) and knowledge/ (rule sets, the Library); analysis/ takes values.
+_FILE_METHODS = {"read_text", "read_bytes"}
+
+
+def file_access(source: str) -> list[str]:
+    """The file-reading calls in ``source`` (line: what), found in its syntax tree."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        if isinstance(f, ast.Name) and f.id == "open":
+            found.append(f"{node.lineno}: open(")
+        elif isinstance(f, ast.Attribute):
+            owner = f.value
+            if f.attr in _FILE_METHODS:
+                found.append(f"{node.lineno}: .{f.attr}(")
+            elif f.attr == "load" and isinstance(owner, ast.Name) and owner.id == "json":
+                found.append(f"{node.lineno}: json.load(")
+            elif (f.attr in {"glob", "rglob"} and isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name)
+                  and owner.func.id == "Path"):
+                found.append(f"{node.lineno}: Path(...).{f.attr}(")
+    return found
+
+
+def test_file_access_check_flags_each_kind():
+    fake = (
+        "import json\nfrom pathlib import Path\n"
+        "open('a')\nPath('b').read_text()\np.read_bytes()\njson.load(f)\nPath(d).glob('*.json')\n"
+        "json.loads(text)\nnp.open(x)\n"  # parsing a string and other objects' open are not file input
+    )
+    assert file_access(fake) == ["3: open(", "4: .read_text(", "5: .read_bytes(", "6: json.load(", "7: Path(...).glob("]
+
+
+def test_analysis_reads_no_files():
+    offenders = {
+        str(p.relative_to(ROOT)): found
+        for p in sorted((ROOT / "analysis").rglob("*.py"))
+        if (found := file_access(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}

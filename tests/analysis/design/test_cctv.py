@@ -15,6 +15,9 @@ from besecure.analysis.design.cctv import (
     pixel_density_at,
 )
 from besecure.analysis.geometry.polygons import points_in_polygon
+from besecure.knowledge.rulesets import load_ruleset
+
+LEVELS = dori_levels(load_ruleset("cctv_en62676"))
 
 
 def inside(ring: np.ndarray, x: float, y: float) -> bool:
@@ -22,7 +25,7 @@ def inside(ring: np.ndarray, x: float, y: float) -> bool:
 
 
 def test_en62676_thresholds():
-    assert dori_levels() == {"monitor": 12.5, "detect": 25.0, "observe": 62.5, "recognise": 125.0, "identify": 250.0}
+    assert LEVELS == {"monitor": 12.5, "detect": 25.0, "observe": 62.5, "recognise": 125.0, "identify": 250.0}
 
 
 def test_dori_distances_1920px_90deg():
@@ -43,27 +46,27 @@ def test_hfov_outside_open_interval_rejected(hfov):
     with pytest.raises(ValueError, match="field of view"):
         dori_distance(1920, hfov, 62.5)
     with pytest.raises(ValueError, match="field of view"):
-        camera_zones(0.0, 0.0, 0.0, hfov, 1920)
+        camera_zones(0.0, 0.0, 0.0, hfov, 1920, LEVELS)
     with pytest.raises(ValueError, match="field of view"):
         pixel_density_at(np.zeros((1, 2)), 0.0, 0.0, 0.0, hfov, 1920)
 
 
 def test_azimuth_north_covers_north_not_south():
-    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920)
+    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, LEVELS)
     assert inside(zones["observe"], 0.0, 10.0)
     assert not inside(zones["observe"], 0.0, -10.0)
     assert not inside(zones["observe"], 10.0, 0.0)  # 90 deg off axis, outside a 90 deg lens
 
 
 def test_azimuth_is_clockwise_from_north():
-    zones = camera_zones(100.0, 200.0, 90.0, 60.0, 1920)  # looking east
+    zones = camera_zones(100.0, 200.0, 90.0, 60.0, 1920, LEVELS)  # looking east
     assert inside(zones["detect"], 110.0, 200.0)
     assert not inside(zones["detect"], 90.0, 200.0)
     assert not inside(zones["detect"], 100.0, 210.0)
 
 
 def test_zone_wedges_reach_and_span():
-    zones = camera_zones(0.0, 0.0, 45.0, 90.0, 1920, arc_segments=8)
+    zones = camera_zones(0.0, 0.0, 45.0, 90.0, 1920, LEVELS, arc_segments=8)
     assert list(zones) == ["monitor", "detect", "observe", "recognise", "identify"]
     ring = zones["recognise"]
     np.testing.assert_array_equal(ring[0], ring[-1])  # closed
@@ -76,16 +79,16 @@ def test_zone_wedges_reach_and_span():
 
 
 def test_max_range_caps_the_wedge():
-    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, max_range=20.0)
+    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, LEVELS, max_range=20.0)
     assert np.hypot(*zones["monitor"][1]) == pytest.approx(20.0)
     assert np.hypot(*zones["observe"][1]) == pytest.approx(15.36)
 
 
 def test_camera_height_uses_slant_distance():
-    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, camera_height=5.0, target_height=1.7)
+    zones = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, LEVELS, camera_height=5.0, target_height=1.7)
     # Identify at 3.84 m slant with 3.3 m height difference reaches sqrt(3.84^2 - 3.3^2) on the ground.
     assert np.hypot(*zones["identify"][1]) == pytest.approx(math.sqrt(3.84**2 - 3.3**2))
-    high = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, camera_height=6.0, target_height=1.7)
+    high = camera_zones(0.0, 0.0, 0.0, 90.0, 1920, LEVELS, camera_height=6.0, target_height=1.7)
     assert high["identify"].shape == (0, 2)  # 4.3 m height difference > 3.84 m
     assert high["recognise"].shape[0] > 0
 
@@ -95,7 +98,7 @@ def test_pixel_density_at_points_and_levels():
     density = pixel_density_at(pts, 0.0, 0.0, 0.0, 90.0, 1920)
     np.testing.assert_allclose(density[:4], [96.0, 0.0, 320.0, 9.6])
     assert density[4] == pytest.approx(1920 / (2 * math.hypot(5, 5)))  # on the field-of-view edge
-    assert list(dori_level(density)) == ["observe", None, "identify", None, "recognise"]
+    assert list(dori_level(density, LEVELS)) == ["observe", None, "identify", None, "recognise"]
     capped = pixel_density_at(pts, 0.0, 0.0, 0.0, 90.0, 1920, max_range=5.0)
     assert capped[0] == 0.0 and capped[2] == pytest.approx(320.0)
     tall = pixel_density_at(pts[:1], 0.0, 0.0, 0.0, 90.0, 1920, camera_height=6.0, target_height=1.7)

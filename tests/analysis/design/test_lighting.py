@@ -18,6 +18,9 @@ from besecure.analysis.design.lighting import (
     point_illuminance,
     read_eulumdat,
 )
+from besecure.knowledge.rulesets import load_ruleset
+
+EN13201 = load_ruleset("en13201")
 
 
 def ldt_text(
@@ -179,14 +182,12 @@ def test_isotropic_ldt_equals_isotropic_flux():
     np.testing.assert_allclose(e_table, e_iso, rtol=1e-9)
 
 
-def test_read_ldt_from_file_with_decimal_commas(tmp_path):
-    path = tmp_path / "lamp.ldt"
+def test_read_ldt_bytes_with_decimal_commas():
     text = ldt_text(1, [0.0], GAMMAS, [ISO_CD_PER_KLM] * len(GAMMAS), flux=2500.5, comma=True)
-    path.write_bytes(text.encode("latin-1"))
-    table = read_eulumdat(path)
+    table = read_eulumdat(("Lampe é\n" + text.split("\n", 1)[1]).encode("latin-1"))  # not UTF-8
     assert table.lamp_flux_lm == pytest.approx(2500.5)
     assert table(0.0, 0.0) == pytest.approx(ISO_CD_PER_KLM * 2.5005, rel=1e-6)
-    assert read_eulumdat(str(path)).lamp_flux_lm == pytest.approx(2500.5)
+    assert read_eulumdat(text.encode("utf-8")).lamp_flux_lm == pytest.approx(2500.5)
 
 
 def test_conversion_factor_scales_intensities():
@@ -344,15 +345,15 @@ P_CLASSES = {
 def test_p_class_table(name, avg_min):
     e_avg, e_min = avg_min
     at_limit = np.array([e_min, 2 * e_avg - e_min])  # mean e_avg, minimum e_min
-    v = evaluate_class(at_limit, name)
+    v = evaluate_class(at_limit, name, EN13201)
     assert v.verdict == "pass", v.reasons
     assert v.e_avg == pytest.approx(e_avg) and v.e_min == pytest.approx(e_min)
     assert v.u0 == pytest.approx(e_min / e_avg)
-    assert evaluate_class(at_limit + [-0.01, 0.01], name).verdict == "fail"  # minimum just below
+    assert evaluate_class(at_limit + [-0.01, 0.01], name, EN13201).verdict == "fail"  # minimum just below
     avg_below = np.array([e_min, 2 * e_avg - e_min - 0.02])  # minimum at the limit, mean 0.01 below
-    assert evaluate_class(avg_below, name).verdict == "fail"
-    assert evaluate_class(np.full(4, 1.5 * e_avg), name).verdict == "pass"
-    over = evaluate_class(np.full(4, 1.5 * e_avg + 0.01), name)
+    assert evaluate_class(avg_below, name, EN13201).verdict == "fail"
+    assert evaluate_class(np.full(4, 1.5 * e_avg), name, EN13201).verdict == "pass"
+    over = evaluate_class(np.full(4, 1.5 * e_avg + 0.01), name, EN13201)
     assert over.verdict == "over-lit"
     assert any("over-lit" in r for r in over.reasons)
 
@@ -375,23 +376,23 @@ def _with_uniformity(avg: float, u0: float) -> np.ndarray:
     ],
 )
 def test_dutch_social_safety_any_of(avg, u0, ra, verdict):
-    v = evaluate_class(_with_uniformity(avg, u0), "social_safety", "dutch_social_safety", ra=ra)
+    v = evaluate_class(_with_uniformity(avg, u0), "social_safety", load_ruleset("dutch_social_safety"), ra=ra)
     assert v.verdict == verdict, v.reasons
 
 
 def test_dutch_criteria_need_ra():
-    v = evaluate_class(_with_uniformity(5.0, 0.5), "social_safety", "dutch_social_safety")
+    v = evaluate_class(_with_uniformity(5.0, 0.5), "social_safety", load_ruleset("dutch_social_safety"))
     assert v.verdict == "fail"
     assert all("Ra" in r for r in v.reasons)
 
 
 def test_evaluate_class_bad_input():
     with pytest.raises(ValueError, match="P9"):
-        evaluate_class(np.ones(3), "P9")
+        evaluate_class(np.ones(3), "P9", EN13201)
     with pytest.raises(ValueError):
-        evaluate_class(np.array([1.0, np.nan]), "P1")
+        evaluate_class(np.array([1.0, np.nan]), "P1", EN13201)
     with pytest.raises(ValueError):
-        evaluate_class(np.ones(3), "P1", "cctv_en62676")
+        evaluate_class(np.ones(3), "P1", load_ruleset("cctv_en62676"))
 
 
 # --------------------------------------------------------------------------------------------

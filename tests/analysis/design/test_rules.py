@@ -7,16 +7,19 @@ import numpy as np
 import pytest
 
 from besecure.analysis.design.rules import (
-    RULESET_DIR,
     asset_threats,
+    check_ruleset,
     constant,
-    load_ruleset,
     standoff_table,
     standoff_verdict,
     vegetation_kinds,
     vegetation_verdicts,
 )
 from besecure.analysis.errors import InputError
+from besecure.knowledge.rulesets import RULESET_DIR, load_ruleset
+
+STANDOFF = load_ruleset("standoff")
+SBD = load_ruleset("secured_by_design")
 
 BUNDLED = ["en13201", "dutch_social_safety", "secured_by_design", "brussels", "cctv_en62676", "vehicles", "standoff"]
 
@@ -52,7 +55,8 @@ def test_standoff_table():
 @pytest.mark.parametrize("threat,limits", NCTC.items())
 def test_standoff_verdict_boundaries(threat, limits):
     mandatory, preferred = limits
-    v = standoff_verdict(np.array([0.0, mandatory - 0.1, mandatory, preferred - 0.1, preferred, 5000.0]), threat)
+    distance = np.array([0.0, mandatory - 0.1, mandatory, preferred - 0.1, preferred, 5000.0])
+    v = standoff_verdict(distance, threat, STANDOFF)
     assert list(v.verdict) == ["fail", "fail", "shelter", "shelter", "pass", "pass"]
     assert (v.mandatory_m, v.preferred_m) == (mandatory, preferred)
     assert str(mandatory) in v.reason[0]
@@ -60,9 +64,9 @@ def test_standoff_verdict_boundaries(threat, limits):
 
 def test_standoff_bad_input():
     with pytest.raises(ValueError, match="Known threats"):
-        standoff_verdict(10.0, "catapult")
+        standoff_verdict(10.0, "catapult", STANDOFF)
     with pytest.raises(ValueError, match="index 1"):
-        standoff_verdict([10.0, -1.0], "sedan")
+        standoff_verdict([10.0, -1.0], "sedan", STANDOFF)
 
 
 def test_vegetation_rules():
@@ -71,7 +75,7 @@ def test_vegetation_rules():
     heights = np.array([1.0, 1.2, 1.2, 8.0, 8.0, 8.0, 0.9, 1.0, 1.8, 1.7, 0.5, 1.5])
     crowns = np.array([np.nan, np.nan, np.nan, 2.0, 1.9, 1.0, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan])
     dist = np.array([0.5, 1.0, 10.0, 1.5, 2.0, 30.0, 3.0, 3.0, 40.0, 40.0, 0.0, np.nan])
-    v = vegetation_verdicts(heights, crowns, dist, kinds)
+    v = vegetation_verdicts(heights, crowns, dist, kinds, SBD)
     assert list(v.verdict) == [
         "pass",  # shrub 1.0 m beside the path
         "fail",  # shrub 1.2 m beside the path
@@ -88,7 +92,7 @@ def test_vegetation_rules():
     ]
     assert v.rule[1] == "shrub_height_beside_path" and "1.2" in v.reason[1]
     assert v.rule[7] == "front_boundary_height"
-    wider = vegetation_verdicts(heights[:3], crowns[:3], dist[:3], kinds[:3], clear_strip_m=12.0)
+    wider = vegetation_verdicts(heights[:3], crowns[:3], dist[:3], kinds[:3], SBD, clear_strip_m=12.0)
     assert list(wider.verdict) == ["pass", "fail", "fail"]
 
 
@@ -105,7 +109,7 @@ def test_vegetation_rule_constants():
 
 def test_vegetation_shape_mismatch():
     with pytest.raises(ValueError, match="crown_base"):
-        vegetation_verdicts(np.ones(3), np.ones(2), np.ones(3), ["shrub"] * 3)
+        vegetation_verdicts(np.ones(3), np.ones(2), np.ones(3), ["shrub"] * 3, SBD)
 
 
 def test_brussels_is_principles_without_numbers():
@@ -133,7 +137,8 @@ def test_user_ruleset_accepted(tmp_path):
     data["threats"] = {"drone": {"mandatory_m": {"value": 50, "source": "local assessment 2026"},
                                  "preferred_m": {"value": 400, "source": "local assessment 2026"}}}
     path = _write(tmp_path, data)
-    assert list(standoff_verdict([10.0, 100.0, 500.0], "drone", path).verdict) == ["fail", "shelter", "pass"]
+    own = load_ruleset(path)
+    assert list(standoff_verdict([10.0, 100.0, 500.0], "drone", own).verdict) == ["fail", "shelter", "pass"]
 
 
 @pytest.mark.parametrize(
@@ -166,6 +171,18 @@ def test_broken_lighting_and_vegetation_files(tmp_path):
         load_ruleset(_write(tmp_path, veg))
 
 
+def test_check_ruleset_on_a_mapping_names_the_rule_set():
+    data = load_ruleset("standoff")
+    data["threats"]["sedan"]["mandatory_m"] = 98  # a bare number: no source
+    with pytest.raises(InputError, match=r"Rule set standoff: 'threats.sedan.mandatory_m'"):
+        check_ruleset(data)
+    with pytest.raises(InputError, match=r"Rule set mine.json: 'threats.sedan.mandatory_m'"):
+        check_ruleset(data, "mine.json")
+    with pytest.raises(InputError, match="must be a JSON object"):
+        check_ruleset([1, 2])
+    assert check_ruleset(STANDOFF) == STANDOFF
+
+
 def test_not_json_and_missing(tmp_path):
     with pytest.raises(ValueError, match="not valid JSON"):
         load_ruleset(_write(tmp_path, "{not json"))
@@ -174,26 +191,26 @@ def test_not_json_and_missing(tmp_path):
 
 
 def test_vegetation_kinds_normalised_with_a_default_and_unknown_listed():
-    kinds, unknown, known = vegetation_kinds([" Shrub", None, "", "HEDGE", "tree"], 5, " Tree ")
+    kinds, unknown, known = vegetation_kinds([" Shrub", None, "", "HEDGE", "tree"], 5, " Tree ", SBD)
     assert kinds.tolist() == ["shrub", "tree", "tree", "hedge", "tree"]
     assert unknown == ["hedge"] and known == ["front_boundary", "rear_boundary", "shrub", "tree"]
-    kinds, unknown, _ = vegetation_kinds(None, 2, "shrub")
+    kinds, unknown, _ = vegetation_kinds(None, 2, "shrub", SBD)
     assert kinds.tolist() == ["shrub", "shrub"] and unknown == []
     with pytest.raises(InputError, match="expected 'vegetation'"):
-        vegetation_kinds(None, 1, "shrub", "standoff")
+        vegetation_kinds(None, 1, "shrub", STANDOFF)
 
 
 def test_asset_threats_by_name_or_label_else_the_default():
-    threats, unknown = asset_threats(["SEDAN", " Pipe bomb ", None, "catapult", "suv_van"], 5, "briefcase")
+    threats, unknown = asset_threats(["SEDAN", " Pipe bomb ", None, "catapult", "suv_van"], 5, "briefcase", STANDOFF)
     assert threats.tolist() == ["sedan", "pipe_bomb", "briefcase", "briefcase", "suv_van"] and unknown == 2
-    threats, unknown = asset_threats(None, 2, "sedan")
+    threats, unknown = asset_threats(None, 2, "sedan", STANDOFF)
     assert threats.tolist() == ["sedan", "sedan"] and unknown == 0
 
 
 def test_standoff_table_against_the_nctc_distances():
     # Sedan: mandatory 98 m, preferred 580 m (NCTC); pipe bomb: 21 m and 366 m.
     distance = np.array([50.0, 100.0, 20.0, np.inf])
-    table = standoff_table(distance, np.array(["sedan", "sedan", "pipe_bomb", "sedan"], dtype=object))
+    table = standoff_table(distance, np.array(["sedan", "sedan", "pipe_bomb", "sedan"], dtype=object), STANDOFF)
     assert table["verdict"].tolist() == ["fail", "shelter", "fail", "pass"]
     assert table["mandatory_m"].tolist() == [98.0, 98.0, 21.0, 98.0]
     assert table["preferred_m"].tolist() == [580.0, 580.0, 366.0, 580.0]

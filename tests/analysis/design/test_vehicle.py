@@ -22,10 +22,13 @@ from besecure.analysis.design.vehicle import (
     vehicle_classes,
     vehicles_admitted,
 )
+from besecure.knowledge.rulesets import load_ruleset
+
+VEHICLES = load_ruleset("vehicles")
 
 
 def test_default_vehicle_classes():
-    cls = vehicle_classes()
+    cls = vehicle_classes(VEHICLES)
     assert list(cls) == ["car", "van", "rigid_truck", "articulated"]
     assert [cls[k].acceleration_ms2 for k in ("car", "van", "rigid_truck")] == [3.0, 2.0, 1.0]
     assert [cls[k].mass_kg for k in cls] == [1500, 3500, 7500, 30000]
@@ -33,7 +36,7 @@ def test_default_vehicle_classes():
 
 
 def test_openings_under_150_admit_no_car():
-    admitted = vehicles_admitted(np.array([1.2, 1.49, 1.50, 2.0, 2.3]))
+    admitted = vehicles_admitted(np.array([1.2, 1.49, 1.50, 2.0, 2.3]), VEHICLES)
     np.testing.assert_array_equal(admitted["car"], [False, False, True, True, True])
     np.testing.assert_array_equal(admitted["van"], [False, False, False, False, True])
     np.testing.assert_array_equal(admitted["articulated"], [False, False, False, False, True])
@@ -180,22 +183,22 @@ def test_rated_energy():
 
 
 def test_barrier_adequate_rules():
-    truck = vehicle_classes()["rigid_truck"].mass_kg
-    ok = barrier_adequate("V/7500[N3C]/80/90.0/1.1/0", truck, kmh_to_ms(64.0))
+    truck = vehicle_classes(VEHICLES)["rigid_truck"].mass_kg
+    ok = barrier_adequate("V/7500[N3C]/80/90.0/1.1/0", truck, kmh_to_ms(64.0), VEHICLES)
     assert ok.adequate and ok.impact_energy_kj == pytest.approx(1185.0, abs=1.0)
-    slow = barrier_adequate("V/7500[N3C]/48/90:0.5/3", truck, kmh_to_ms(64.0))
+    slow = barrier_adequate("V/7500[N3C]/48/90:0.5/3", truck, kmh_to_ms(64.0), VEHICLES)
     assert not slow.adequate and any("test speed 48.0 km/h <" in r for r in slow.reasons)
     # A car rating at high speed has more energy than a slow truck, but is a lighter class.
-    car = barrier_adequate("V/1500[M1]/112/90:0", truck, kmh_to_ms(30.0))
+    car = barrier_adequate("V/1500[M1]/112/90:0", truck, kmh_to_ms(30.0), VEHICLES)
     assert car.rated_energy_kj > car.impact_energy_kj
     assert not car.adequate and car.rated_class == "car" and car.threat_class == "rigid_truck"
     # Same class and speed, but 7,200 kg test mass against a 7,500 kg threat: less energy.
-    light = barrier_adequate("V/7200[N2A]/80/90:0", 7500.0, kmh_to_ms(80.0))
+    light = barrier_adequate("V/7200[N2A]/80/90:0", 7500.0, kmh_to_ms(80.0), VEHICLES)
     assert not light.adequate and any("test energy" in r and "<" in r for r in light.reasons)
-    assert barrier_adequate("M50 P1", 7500.0, kmh_to_ms(64.0)).adequate
+    assert barrier_adequate("M50 P1", 7500.0, kmh_to_ms(64.0), VEHICLES).adequate
 
 
 def test_vehicle_class_for_mass():
-    assert vehicle_class_for_mass(6800.0).name == "rigid_truck"
-    assert vehicle_class_for_mass(1100.0).name == "car"
-    assert vehicle_class_for_mass(29500.0).name == "articulated"
+    assert vehicle_class_for_mass(6800.0, vehicle_classes(VEHICLES)).name == "rigid_truck"
+    assert vehicle_class_for_mass(1100.0, vehicle_classes(VEHICLES)).name == "car"
+    assert vehicle_class_for_mass(29500.0, vehicle_classes(VEHICLES)).name == "articulated"

@@ -6,6 +6,9 @@ import pytest
 
 from besecure.analysis.design.vehicle import kmh_to_ms
 from besecure.analysis.design.vehicle_access import Barriers, judge_barriers, ring_openings
+from besecure.knowledge.rulesets import load_ruleset
+
+VEHICLES = load_ruleset("vehicles")
 
 SQUARE = np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 100.0], [0.0, 100.0]])  # perimeter 400 m
 
@@ -44,9 +47,9 @@ def test_barrier_line_covers_its_projection():
 def test_weakest_barrier_decides():
     barriers = bollard_set([[0, 0], [1, 0], [2, 0]], ratings=["V/7200[N2B]/80/90:0.7", None, "M50 P1"])
     car = 1500.0
-    assert judge_barriers([0], barriers, car, kmh_to_ms(60)).verdict == "adequate"
-    assert judge_barriers([0, 1], barriers, car, kmh_to_ms(60)).verdict == "unrated"
+    assert judge_barriers([0], barriers, car, kmh_to_ms(60), VEHICLES).verdict == "adequate"
+    assert judge_barriers([0, 1], barriers, car, kmh_to_ms(60), VEHICLES).verdict == "unrated"
     # 90 km/h beats both test speeds (80 km/h, 50 mph = 80.5 km/h): inadequate outranks unrated.
-    j = judge_barriers([0, 1, 2], barriers, car, kmh_to_ms(90))
+    j = judge_barriers([0, 1, 2], barriers, car, kmh_to_ms(90), VEHICLES)
     assert j.verdict == "inadequate" and j.barrier == "b0" and j.rated_speed_kmh == 80.0
-    assert judge_barriers([], barriers, car, 10.0).verdict == "no barrier"
+    assert judge_barriers([], barriers, car, 10.0, VEHICLES).verdict == "no barrier"

@@ -9,6 +9,9 @@ from besecure.analysis.design import visual_checks as sv
 from besecure.analysis.design.lighting import CosinePowerDistribution, en13201_grid, point_illuminance
 from besecure.analysis.errors import InputError
 from besecure.analysis.geometry.visibility import OccluderSet, overlook_counts
+from besecure.knowledge.rulesets import load_ruleset
+
+EN13201 = load_ruleset("en13201")
 
 
 def direct_isotropic(lamps, height, flux, points, mf=1.0):
@@ -104,12 +107,12 @@ def test_area_fields_rule_and_inside_test():
 
 
 def test_class_minimum_for_mapping():
-    assert sv.class_minimum("P4", "en13201") == 1.0
+    assert sv.class_minimum("P4", EN13201) == 1.0
     # Dutch social safety: the most lenient of 0.3 x 3, 0.3 x 2 and 0.2 x 3 lx.
-    assert sv.class_minimum("social_safety", "dutch_social_safety") == pytest.approx(0.6)
-    assert sv.resolve_class("p4", "en13201") == "P4"
+    assert sv.class_minimum("social_safety", load_ruleset("dutch_social_safety")) == pytest.approx(0.6)
+    assert sv.resolve_class("p4", EN13201) == "P4"
     with pytest.raises(ValueError, match="P1, P2"):
-        sv.resolve_class("P9", "en13201")
+        sv.resolve_class("P9", EN13201)
 
 
 def test_check_lamps_counts_each_skipped_lamp_once_by_its_first_fault():
@@ -140,18 +143,18 @@ def test_no_usable_lamp_is_refused_with_the_count():
 
 
 def test_assign_classes_resolves_defaults_and_counts_paths_without_one():
-    classes, missing = sv.assign_classes(["p4", None, " ", "P1"], None, "en13201")
+    classes, missing = sv.assign_classes(["p4", None, " ", "P1"], None, EN13201)
     assert (classes, missing) == (["P4", None, None, "P1"], 2)
-    classes, missing = sv.assign_classes(["p4", None, ""], "p6", "en13201")
+    classes, missing = sv.assign_classes(["p4", None, ""], "p6", EN13201)
     assert (classes, missing) == (["P4", "P6", "P6"], 0)
     # A rule set with one class applies it to every path without one.
-    assert sv.assign_classes([None, None], None, "dutch_social_safety") == (["social_safety"] * 2, 0)
+    assert sv.assign_classes([None, None], None, load_ruleset("dutch_social_safety")) == (["social_safety"] * 2, 0)
     with pytest.raises(InputError, match="Unknown lighting class 'P9'"):
-        sv.assign_classes(["P4", "P9"], None, "en13201")
+        sv.assign_classes(["P4", "P9"], None, EN13201)
     with pytest.raises(InputError, match="Unknown lighting class 'X'"):
-        sv.assign_classes(["P4"], "X", "en13201")
+        sv.assign_classes(["P4"], "X", EN13201)
     with pytest.raises(InputError, match="No path has a lighting class"):
-        sv.assign_classes([None, ""], None, "en13201")
+        sv.assign_classes([None, ""], None, EN13201)
 
 
 def test_failing_stretch_starts_where_the_light_drops_below_the_minimum():
@@ -160,7 +163,7 @@ def test_failing_stretch_starts_where_the_light_drops_below_the_minimum():
     lamps = sv.Lamps.build(np.array([[0.0, 0.0]]), 5.0, 4000.0)
     grid = sv.line_fields([np.array([[0.0, 0.0], [60.0, 0.0]])], 0.3)
     e = sv.illuminance(lamps, grid.xy)
-    fields, stretches = sv.evaluate_fields(e, grid, ["P4"])
+    fields, stretches = sv.evaluate_fields(e, grid, ["P4"], EN13201)
     assert fields.verdict[0] == "fail"
     r_min = math.sqrt((4000 / (4 * math.pi) * 5) ** (2 / 3) - 25)
     spacing = fields.spacing_along_m[0]
