@@ -316,16 +316,8 @@
       <translation>De afstand tot de beschermingszone bij index {} is negatief of ontbreekt.</translation>
     </message>
     <message>
-      <source>No rule set '{}'. Bundled rule sets: {}; or give a path to a JSON file.</source>
-      <translation>Geen regelset '{}'. Meegeleverde regelsets: {}; of geef het pad naar een JSON-bestand.</translation>
-    </message>
-    <message>
       <source>Rule set {}: 'classes' must be a non-empty object.</source>
       <translation>Regelset {}: 'classes' moet een niet-leeg object zijn.</translation>
-    </message>
-    <message>
-      <source>Rule set {} is not valid JSON: {}</source>
-      <translation>Regelset {} is geen geldige JSON: {}</translation>
     </message>
     <message>
       <source>Rule set {}: 'classes.{}.any_of' must be a non-empty list.</source>
@@ -2700,6 +2692,10 @@
     <message>
       <source>Dutch social-safety lighting</source>
       <translation>Nederlandse verlichting voor sociale veiligheid</translation>
+    </message>
+    <message>
+      <source>Cannot read the photometry file {}: {}</source>
+      <translation>Kan het fotometriebestand {} niet lezen: {}</translation>
     </message>
     <message>
       <source>{} lamps used.</source>
@@ -5924,6 +5920,14 @@
     <message>
       <source>Select the area on the map first (one feature of the area layer).</source>
       <translation>Selecteer eerst het gebied op de kaart (één object van de gebiedslaag).</translation>
+    </message>
+    <message>
+      <source>No rule set '{}'. Bundled rule sets: {}; or give a path to a JSON file.</source>
+      <translation>Geen regelset '{}'. Meegeleverde regelsets: {}; of geef het pad naar een JSON-bestand.</translation>
+    </message>
+    <message>
+      <source>Rule set {} is not valid JSON: {}</source>
+      <translation>Regelset {} is geen geldige JSON: {}</translation>
     </message>
     <message>
       <source>Run-up v = sqrt(v0² + 2 a s), capped in bends by the friction circle v = sqrt(f g r) and by MAX_SPEED; kinetic energy E = ½ m v² (7,500 kg at 64 km/h = 1,185 kJ). The fastest approach over the whole network is found by a Bellman-type fixed point over the directed edges (analysis/network.py). A barrier is adequate when its test vehicle is of the same or a heavier class, and its test speed and test energy are at least the impact's (analysis/vehicle.py). Vehicle classes, accelerations and width classes are in the editable rule set knowledge/rulesets/vehicles.json.</source>
