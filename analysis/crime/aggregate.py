@@ -35,7 +35,7 @@ def category_codes(values: np.ndarray | list, max_columns: int = MAX_CATEGORY_CO
     cleaned = [None if v is None or str(v).strip() == "" else str(v).strip() for v in distinct]
     raw_counts = np.bincount(raw_codes[raw_codes >= 0], minlength=len(distinct))
     count: dict[str, int] = {}
-    for name, n in zip(cleaned, raw_counts.tolist()):
+    for name, n in zip(cleaned, (int(k) for k in raw_counts)):
         if name is not None:
             count[name] = count.get(name, 0) + n
     # Most frequent first; equal counts in order of first appearance (dicts keep insertion order).

@@ -27,6 +27,7 @@ from ..errors import InputError
 from .aggregate import CategoryCodes, aggregate_counts, category_codes
 from .hot_times import hot_times, to_minutes
 from .period_change import compare_periods
+from .periods import as_minutes
 
 WEEKDAYS = 7
 HOURS = 24
@@ -178,8 +179,8 @@ def build_index(
 
 def summarise_period(index: IncidentIndex, start: np.datetime64, end: np.datetime64) -> PeriodSummary:
     """City-wide table for [start, end) and the change against [start - (end - start), start)."""
-    start = np.datetime64(start, "m")
-    end = np.datetime64(end, "m")
+    start = as_minutes(start)
+    end = as_minutes(end)
     if np.isnat(start) or np.isnat(end) or end <= start:
         raise InputError("The period end ({}) must be after its start ({}).", end, start)
     previous_start = start - (end - start)

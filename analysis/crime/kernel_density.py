@@ -265,7 +265,7 @@ def _profile(kernel: Kernel, u2: NDArray[np.float64]) -> NDArray[np.float64]:
 def kernel_values(kernel: Kernel | int, distance: ArrayLike, bandwidth: float) -> NDArray[np.float64]:
     """Kernel density (per m²) of one unit-weight point at the given distances (metres)."""
     d = np.asarray(distance, dtype=float)
-    return _profile(Kernel(kernel), (d / bandwidth) ** 2) / bandwidth**2
+    return np.asarray(_profile(Kernel(kernel), (d / bandwidth) ** 2) / bandwidth**2, dtype=np.float64)
 
 
 def canonical_bandwidth_ratio(kernel: Kernel | int) -> float:
@@ -688,7 +688,7 @@ def kernel_density(
     xs, ys, ws = xa[near], ya[near], wa[near]
     p_end = 80.0 if edge_correction else 95.0
     if xs.size == 0:
-        dens = np.zeros(grid.shape)
+        dens: NDArray[np.float64] = np.zeros(grid.shape)
         method = "direct"
     else:
         how, s, half, shape = _choose_method(xs.size, kern, h, grid, exact)

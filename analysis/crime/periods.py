@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -140,10 +141,15 @@ def coverage(period: Period, first: dt.date, last: dt.date) -> tuple[bool, bool]
     return starts_before, runs_past
 
 
+def as_minutes(value: object) -> np.datetime64:
+    """``value`` (a datetime64, date, datetime or ISO text) as ``datetime64[m]``."""
+    return cast(np.datetime64, np.asarray(value, dtype="datetime64[m]")[()])
+
+
 def fill_open(start: np.datetime64 | None, end: np.datetime64 | None, first: dt.date, last: dt.date) -> Period:
     """A period whose missing bounds are the data's first day and the day after its last day."""
-    s = np.datetime64(first, "m") if start is None else np.datetime64(start, "m")
-    e = np.datetime64(last + dt.timedelta(days=1), "m") if end is None else np.datetime64(end, "m")
+    s = np.datetime64(first, "m") if start is None else as_minutes(start)
+    e = np.datetime64(last + dt.timedelta(days=1), "m") if end is None else as_minutes(end)
     if e <= s:
         raise InputError("The period end ({}) is not after its start ({}).", e, s)
     return Period(s, e)

@@ -173,7 +173,7 @@ def speed_along_path(
     n = lengths.size
     caps = np.full(n + 1, np.inf)
     if turn_radii_m is not None:
-        r = np.asarray(turn_radii_m, dtype=float).ravel()
+        r: np.ndarray = np.asarray(turn_radii_m, dtype=float).ravel()
         if r.size == n - 1:
             r = np.concatenate([[np.inf], r, [np.inf]])
         elif r.size != n + 1:

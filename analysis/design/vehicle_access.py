@@ -189,7 +189,7 @@ class RingOpenings:
         """Barrier elements whose cover comes within ``half_width`` of ``s``, nearest first."""
         p = self.perimeter
         lo, hi = float(s) - half_width, float(s) + half_width
-        gap = np.full(self.elem_id.size, np.inf)
+        gap: np.ndarray = np.full(self.elem_id.size, np.inf)
         for shift in (-p, 0.0, p):
             a, b = self.elem_start + shift, self.elem_end + shift
             dist = np.maximum(0.0, np.maximum(a - s, s - b))

@@ -188,7 +188,7 @@ def cells_touching_polygon(grid: GridSpec, polygon: list[np.ndarray]) -> np.ndar
 
     xmin, ymin, xmax, ymax = polygon_bounds(polygon)
     pad = grid.size
-    cand = np.arange(grid.n_cells, dtype=np.int64)
+    cand: np.ndarray = np.arange(grid.n_cells, dtype=np.int64)
     cx, cy = cell_centres(grid, cand)
     near = (cx >= xmin - pad) & (cx <= xmax + pad) & (cy >= ymin - pad) & (cy <= ymax + pad)
     cand, cx, cy = cand[near], cx[near], cy[near]

@@ -138,6 +138,7 @@ def bbox_pairs(box_a: np.ndarray, box_b: np.ndarray | None = None) -> Iterator[t
     b = a if box_b is None else np.asarray(box_b, dtype=float).reshape(-1, 4)
     order_b = np.argsort(b[:, 0], kind="stable")
     bx = b[order_b, 0]
+    sweeps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]]
     if box_b is None:
         pos = np.arange(a.shape[0])
         hi = np.searchsorted(bx, a[order_b, 2], side="right")

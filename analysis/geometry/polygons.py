@@ -149,9 +149,9 @@ def grid_points_in_polygon(xs: np.ndarray, ys: np.ndarray, polygon: Polygon) -> 
         x_cross = x1[edge] + (ys[row] - y1[edge]) * inv_slope[edge]
         left = np.searchsorted(xs, x_cross, side="left")  # nodes with x < x_cross
         hits += np.bincount(row * (ncols + 1) + left, minlength=hits.size)
-    hits = hits.reshape(ys.size, ncols + 1)
+    per_row = hits.reshape(ys.size, ncols + 1)
     # Crossings strictly right of node j: those with more than j nodes left of them.
-    right = hits.sum(axis=1, keepdims=True) - np.cumsum(hits, axis=1)[:, :ncols]
+    right = per_row.sum(axis=1, keepdims=True) - np.cumsum(per_row, axis=1)[:, :ncols]
     out[:] = (right % 2) == 1
     return out
 
