@@ -1,11 +1,16 @@
 """Small helpers shared by the tests (importable because tests/conftest.py puts this folder on sys.path)."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 import warnings
+import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.PyQt.QtCore import QTranslator
 
 from besecure.compat import make_field
 
@@ -173,3 +178,23 @@ def deprecations_from_plugin():
         yield found
     found.extend(f"{w.filename}:{w.lineno}: {w.message}" for w in caught
                  if issubclass(w.category, DeprecationWarning) and in_plugin(w.filename))
+
+
+def compiled_translator(catalogue: dict[str, str], folder: Path) -> QTranslator:
+    """``catalogue`` ({English source: translation}) compiled with lrelease into a loaded QTranslator
+    (skips the test where lrelease from qttools5-dev-tools is missing)."""
+    lrelease = shutil.which("lrelease")
+    if lrelease is None:
+        pytest.skip("lrelease (qttools5-dev-tools) is needed to compile the translation")
+    ts = ET.Element("TS", version="2.1", language="nl")
+    context = ET.SubElement(ts, "context")
+    ET.SubElement(context, "name").text = "besecure"
+    for source, translation in catalogue.items():
+        msg = ET.SubElement(context, "message")
+        ET.SubElement(msg, "source").text = source
+        ET.SubElement(msg, "translation").text = translation
+    ET.ElementTree(ts).write(folder / "nl.ts", encoding="utf-8", xml_declaration=True)
+    subprocess.run([lrelease, "-silent", str(folder / "nl.ts"), "-qm", str(folder / "nl.qm")], check=True)
+    translator = QTranslator()
+    assert translator.load(str(folder / "nl.qm"))
+    return translator

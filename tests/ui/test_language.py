@@ -16,7 +16,8 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication
+from testlib import compiled_translator
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ("locale/overrideFlag", "locale/userLocale")
@@ -91,27 +92,13 @@ def test_qgis_process_speaks_the_profile_language(tmp_path, user_locale, expecte
 
 def _dutch_translator(tmp_path):
     """The Dutch catalogue as `make translations` will compile it: the .ts plus every i18n/pending/*.json."""
-    lrelease = shutil.which("lrelease")
-    if lrelease is None:
-        pytest.skip("lrelease (qttools5-dev-tools) is needed to compile the translation")
     catalogue = {}
     for msg in ET.parse(ROOT / "i18n" / "besecure_nl.ts").getroot().iter("message"):
         if msg.findtext("translation"):
             catalogue[msg.findtext("source")] = msg.findtext("translation")
     for path in sorted((ROOT / "i18n" / "pending").glob("*.json")):
         catalogue.update({k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if v})
-    ts = ET.Element("TS", version="2.1", language="nl")
-    context = ET.SubElement(ts, "context")
-    ET.SubElement(context, "name").text = "besecure"
-    for source, translation in catalogue.items():
-        msg = ET.SubElement(context, "message")
-        ET.SubElement(msg, "source").text = source
-        ET.SubElement(msg, "translation").text = translation
-    ET.ElementTree(ts).write(tmp_path / "nl.ts", encoding="utf-8", xml_declaration=True)
-    subprocess.run([lrelease, "-silent", str(tmp_path / "nl.ts"), "-qm", str(tmp_path / "nl.qm")], check=True)
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "nl.qm"))
-    return translator
+    return compiled_translator(catalogue, tmp_path)
 
 
 def test_error_messages_come_in_dutch(run_alg, tmp_path):

@@ -2,16 +2,15 @@
 user practices kept in the profile file, JSON import/export round trip and Dutch texts."""
 import copy
 import json
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsApplication, QgsSettings
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTranslator, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QUrl
 from qgis.PyQt.QtGui import QImage
+from testlib import compiled_translator
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"
@@ -345,21 +344,8 @@ def _dutch_catalogue() -> dict:
 
 
 def test_dutch_labels_with_a_dutch_translator(make_dock, tmp_path):
-    lrelease = shutil.which("lrelease")
-    if lrelease is None:
-        pytest.skip("lrelease (qttools5-dev-tools) is needed to compile the translation")
     catalogue = _dutch_catalogue()
-    ts = ET.Element("TS", version="2.1", language="nl")
-    context = ET.SubElement(ts, "context")
-    ET.SubElement(context, "name").text = "besecure"
-    for source, translation in catalogue.items():
-        msg = ET.SubElement(context, "message")
-        ET.SubElement(msg, "source").text = source
-        ET.SubElement(msg, "translation").text = translation
-    ET.ElementTree(ts).write(tmp_path / "nl.ts", encoding="utf-8", xml_declaration=True)
-    subprocess.run([lrelease, "-silent", str(tmp_path / "nl.ts"), "-qm", str(tmp_path / "nl.qm")], check=True)
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "nl.qm"))
+    translator = compiled_translator(catalogue, tmp_path)
     QCoreApplication.installTranslator(translator)
     try:
         dock = make_dock(lang="nl")
